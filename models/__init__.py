@@ -1,0 +1,23 @@
+"""Plain pydantic records shared by the extractor, the writers and the scorer.
+
+Nothing here imports spaCy: the scorer and other tools depend on these records only.
+"""
+
+from hrevents.models.event import EVENT_COLUMNS, Event
+from hrevents.models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
+from hrevents.models.report import Report, ReportMeta
+from hrevents.models.vocabulary import Action, load_actions
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "Action",
+    "Event",
+    "GoldEvent",
+    "GoldFile",
+    "GoldReport",
+    "RejectedEvent",
+    "Report",
+    "ReportMeta",
+    "load_actions",
+    "load_gold",
+]

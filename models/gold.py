@@ -1,0 +1,95 @@
+"""Gold-set records of SPEC section 5, validated strictly so a typo in a gold file fails loudly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from hrevents.models.event import ISO_DATE
+from hrevents.models.vocabulary import check_action
+
+
+class GoldEvent(BaseModel):
+    """One hand-labelled event; `date` may list acceptable alternatives."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: str
+    victim: str = Field(min_length=1)
+    date: str | list[str] | None = None
+    perpetrator: str | None = None
+    place: str | None = None
+    destination: str | None = None
+    detail: str | None = None
+    evidence: str = Field(min_length=1)
+    optional: bool = False
+    victim_aliases: list[str] = []
+
+    _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
+
+    @field_validator("date")
+    @classmethod
+    def _iso_dates(cls, value: str | list[str] | None) -> str | list[str] | None:
+        values = value if isinstance(value, list) else [value] if value else []
+        for item in values:
+            if not ISO_DATE.match(item):
+                raise ValueError(f"gold date {item!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        if isinstance(value, list) and not value:
+            raise ValueError("an empty list of dates: use null")
+        return value
+
+    def dates(self) -> list[str]:
+        """Acceptable date values (empty when the gold gives none)."""
+        if self.date is None:
+            return []
+        return self.date if isinstance(self.date, list) else [self.date]
+
+
+class RejectedEvent(BaseModel):
+    """A known false positive of an incomplete (review-labelled) report."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: str
+    victim: str
+
+    _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
+
+
+class GoldReport(BaseModel):
+    """One line of a gold file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    report_id: str
+    text_file: str
+    published: str | None = None
+    complete: bool = True
+    events: list[GoldEvent]
+    rejected: list[RejectedEvent] = []
+
+
+class GoldFile(BaseModel):
+    """A whole gold file plus the folder its `text_file` paths are relative to."""
+
+    path: Path
+    reports: list[GoldReport]
+
+    def text_path(self, report: GoldReport) -> Path:
+        return self.path.parent / report.text_file
+
+
+def load_gold(path: str | Path) -> GoldFile:
+    """Read and validate a gold JSONL file, naming the line of any error."""
+    path = Path(path)
+    reports = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            reports.append(GoldReport.model_validate(json.loads(line)))
+        except (ValueError, json.JSONDecodeError) as error:
+            raise ValueError(f"{path}:{number}: {error}") from error
+    return GoldFile(path=path, reports=reports)

@@ -1,0 +1,185 @@
+"""From annotated Docs to Event records: realis filter, dates in document order, merge.
+
+This is the only place pydantic records are built from the plain data the components
+leave on the Doc.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from hrevents.components.people import fold
+from hrevents.dates import PartialDate, normalise
+from hrevents.models import Event, Report, load_actions
+from hrevents.repair import Repaired
+
+YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Mention:
+    """One victim of one trigger, before merging."""
+
+    action: str
+    victim: str
+    trigger: str
+    rule: str
+    perpetrator: str
+    place: str
+    destination: str
+    detail: str
+    date: str
+    date_text: str
+    start: int
+    end: int
+    paragraph: int
+    confidence: float
+    sources: list[str] = field(default_factory=list)
+
+
+def event_id(report_id: str, action: str, victim: str) -> str:
+    """Stable across runs and machines: depends only on what the event is."""
+    return hashlib.sha1(f"{report_id}|{action}|{fold(victim)}".encode()).hexdigest()[:16]
+
+
+def covered_year(report: Report) -> int | None:
+    match = YEAR_IN_TEXT.search(report.meta.covers or "")
+    return int(match.group(1)) if match else None
+
+
+def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
+    """(character offset, year) of explicit years in the text, for dates without a year."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        for match in YEAR_IN_TEXT.finditer(ent.text):
+            year = int(match.group(1))
+            if latest is None or year <= latest:
+                found.append((ent.start_char, year))
+    return found
+
+
+def _span_text(doc: Doc, span: list[int] | tuple[int, int] | None) -> str:
+    return doc[span[0] : span[1]].text if span else ""
+
+
+def _more_precise(a: str, b: str) -> bool:
+    return len(b) > len(a)
+
+
+def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
+    """Events of one report, merged so each (action, victim) appears once."""
+    actions = load_actions()
+    covers = covered_year(report)
+    published = report.meta.published
+    years = narrative_years(doc, published.year if published else None)
+    text = report.text
+    paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
+
+    def year_at(offset: int) -> int | None:
+        if covers is not None:
+            return covers
+        earlier = [year for start, year in years if start <= offset]
+        if earlier:
+            return earlier[-1]
+        if years:
+            return years[0][1]
+        return published.year if published else None
+
+    mentions: list[Mention] = []
+    last_date: str | None = None
+    last_dated_paragraph: int | None = None
+    for trigger in doc._.hr_triggers or []:
+        if any(m["blocks"] for m in trigger.get("modifiers", [])) or not trigger.get("people"):
+            continue
+        anchor = doc[trigger["anchor"]]
+        sent = anchor.sent
+        paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
+        date_text = _span_text(doc, trigger.get("date"))
+        year = year_at(sent.start_char)
+        date = ""
+        confidence = trigger["confidence"]
+        if date_text:
+            anchor_date = last_date or (str(year) if year else None)
+            date = normalise(date_text, anchor_date, year) or ""
+        elif last_date and last_dated_paragraph == paragraph:
+            date = last_date
+            confidence *= 0.9
+        if date_text and date:
+            last_date, last_dated_paragraph = date, paragraph
+        if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
+            confidence *= 0.85
+        if trigger.get("fallback"):
+            confidence *= 0.8
+        start, end = repaired.original_span(sent.start_char, sent.end_char)
+        words = " ".join(doc[i].text for i in trigger["words"])
+        for person in trigger["people"]:
+            mentions.append(
+                Mention(
+                    action=trigger["action"],
+                    victim=person["name"],
+                    trigger=words,
+                    rule=trigger["rule"],
+                    perpetrator=_span_text(doc, trigger.get("perpetrator")),
+                    place=_span_text(doc, trigger.get("place")),
+                    destination=_span_text(doc, trigger.get("destination")),
+                    detail=_span_text(doc, trigger.get("detail")),
+                    date=date,
+                    date_text=date_text,
+                    start=start,
+                    end=end,
+                    paragraph=paragraph,
+                    confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
+                )
+            )
+
+    merged: dict[tuple[str, str], Mention] = {}
+    for mention in mentions:
+        key = (mention.action, fold(mention.victim))
+        kept = merged.get(key)
+        if kept is None:
+            mention.sources = [mention.rule]
+            merged[key] = mention
+            continue
+        if _more_precise(kept.date, mention.date):
+            kept.date, kept.date_text = mention.date, mention.date_text
+        for name in ("perpetrator", "place", "destination", "detail"):
+            if not getattr(kept, name) and getattr(mention, name):
+                setattr(kept, name, getattr(mention, name))
+        kept.confidence = max(kept.confidence, mention.confidence)
+        if mention.rule not in kept.sources:
+            kept.sources.append(mention.rule)
+
+    events = []
+    for mention in merged.values():
+        events.append(
+            Event(
+                event_id=event_id(report.report_id, mention.action, mention.victim),
+                report_id=report.report_id,
+                action=mention.action,
+                trigger=mention.trigger,
+                cameo=actions[mention.action].cameo or "",
+                victim=mention.victim,
+                perpetrator=mention.perpetrator,
+                place=mention.place,
+                destination=mention.destination,
+                date=mention.date,
+                date_text=mention.date_text,
+                detail=mention.detail,
+                evidence=WHITESPACE.sub(" ", text[mention.start : mention.end]).strip(),
+                start_char=mention.start,
+                end_char=mention.end,
+                confidence=min(1.0, mention.confidence),
+                rule="+".join(mention.sources),
+            )
+        )
+    return events
+
+
+__all__ = ["PartialDate", "assemble", "event_id"]

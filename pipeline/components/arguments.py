@@ -1,0 +1,253 @@
+"""Arguments of each trigger, found by syntax: victims, perpetrator, place, destination,
+date words and detail.
+
+The victim slot comes from the rule's role (patient, subject, possessor); from the slot's
+head the component follows appositions ("another member, Volha Kavalkova"), coordination
+("A, B and C"), inclusion ("members, including A and B"), possession ("her home") and
+co-victim phrases ("at the same time as A and B"). Pronouns and group references ("the
+two") are recorded as such and resolved by the people component. Dates stay as words
+here; they are normalised in document order once events are assembled, because relative
+dates depend on the event before.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from hrevents import syntax
+from hrevents.components.triggers import ensure_extensions
+from hrevents.dates import is_duration
+from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_triggers
+
+PERSONAL_PRONOUNS = {"he", "him", "she", "her", "his", "hers", "they", "them", "their"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_VICTIM_DEPTH = 6
+
+
+class ArgumentFinder:
+    def __init__(self, rules: str, lexicon: str) -> None:
+        ensure_extensions()
+        self.rules: dict[str, TriggerRule] = {rule.id: rule for rule in load_triggers(rules)}
+        self.lex: Lexicon = load_lexicon(lexicon)
+        self.titles = frozenset(self.lex.titles)
+        self.org_words = frozenset(self.lex.organisation_words)
+        self.property_words = frozenset(self.lex.property_words)
+        self.facility_words = frozenset(self.lex.facility_words)
+        self.group_refs = frozenset(self.lex.group_reference_words)
+        self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
+
+    # ------------------------------------------------------------------ victims
+    def name_span(self, token: Token) -> Span | None:
+        """The person name a token belongs to, if it is one.
+
+        NER labels are trusted for PERSON; a proper-noun name in a victim slot that NER
+        called something else is taken as a person when it is shaped like a name.
+        """
+        doc = token.doc
+        if token.ent_type_ == "PERSON":
+            for ent in doc.ents:
+                if ent.start <= token.i < ent.end:
+                    return ent
+        if token.pos_ != "PROPN" or not token.is_title:
+            return None
+        if token.ent_type_ and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "LOC", "WORK_OF_ART", "PRODUCT", "FAC"):
+            return None
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].dep_ == "compound":
+            start -= 1
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].head.i == token.i and doc[end].dep_ in ("compound", "flat", "appos") and end == token.i + 1:
+            end += 1
+        words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles]
+        if not words or len(words) > 4 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
+            return None
+        if token.ent_type_ in ("GPE", "LOC", "NORP") and len(words) == 1:
+            return None
+        if token.ent_type_ == "ORG" and len(words) < 2:
+            return None
+        return doc[words[0].i : words[-1].i + 1]
+
+    def victims_from(self, head: Token, seen: set[int], depth: int = 0) -> list[dict]:
+        """Victim mentions reachable from the head of a victim slot."""
+        if head.i in seen or depth > MAX_VICTIM_DEPTH:
+            return []
+        seen.add(head.i)
+        found: list[dict] = []
+        name = self.name_span(head)
+        lower = head.lower_
+        if name is not None:
+            found.append({"start": name.start, "end": name.end, "kind": "name"})
+        elif head.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
+            found.append({"start": head.i, "end": head.i + 1, "kind": "pronoun"})
+        elif lower in self.group_refs and head.dep_ not in ("nummod",) and any(c.lower_ == "the" for c in head.children) or (lower == "both" and head.pos_ == "PRON"):
+            found.append({"start": head.i, "end": head.i + 1, "kind": "group"})
+        elif lower in self.property_words or head.lemma_.lower() in self.property_words:
+            owner = syntax.possessor(head, ("of",))
+            if owner is not None:
+                found.extend(self.victims_from(owner, seen, depth + 1))
+        for child in head.children:
+            if child.dep_ in ("appos", "conj") and (child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON"):
+                found.extend(self.victims_from(child, seen, depth + 1))
+            elif child.dep_ == "prep" and child.lower_ in ("including", "like", "among") or (
+                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
+            ):
+                for obj in syntax.children(child, "pobj"):
+                    found.extend(self.victims_from(obj, seen, depth + 1))
+            elif child.dep_ == "acl" and child.lower_ == "including":
+                for obj in syntax.children(child, "dobj", "pobj"):
+                    found.extend(self.victims_from(obj, seen, depth + 1))
+        if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
+            found.extend(self.victims_from(head.head, seen, depth + 1))
+        return found
+
+    def covictims(self, anchor: Token, seen: set[int]) -> list[dict]:
+        """People the sentence says underwent the act with the victim ("along with A and B")."""
+        found: list[dict] = []
+        for token in anchor.subtree:
+            if token.dep_ == "prep" and token.lower_ in self.covictim_heads and token.head.i != anchor.i or (
+                token.dep_ == "prep" and token.lower_ in self.covictim_heads
+            ):
+                phrase = " ".join(t.lower_ for t in token.doc[max(token.i - 4, 0) : token.i + 1])
+                if any(phrase.endswith(words) for words in self.lex.covictim_words):
+                    for obj in syntax.children(token, "pobj"):
+                        found.extend(self.victims_from(obj, seen))
+        return found
+
+    def victim_head(self, rule: TriggerRule, anchor: Token, governor: Token | None) -> Token | None:
+        verb = governor if governor is not None else anchor
+        if rule.victim == "patient":
+            head = syntax.patient(verb)
+            if head is None and rule.ccomp_subject:
+                for clause in syntax.children(verb, "ccomp"):
+                    head = syntax.subject(clause)
+            if head is None and anchor.pos_ == "NOUN":
+                head = syntax.possessor(anchor)
+            return head
+        if rule.victim == "subject":
+            if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("attr", "appos", "pobj", "dobj"):
+                verb = syntax.governing_verb(anchor) or anchor
+            return syntax.subject(verb)
+        if rule.victim == "possessor":
+            return syntax.possessor(anchor)
+        return syntax.patient(verb) or syntax.subject(verb)
+
+    def fallback_head(self, anchor: Token) -> Token | None:
+        """A trigger in a non-finite clause or a bare noun takes the clause's subject
+        ("upon release", "as a suspect facing charges")."""
+        if anchor.dep_ in ("pobj", "advcl", "acl", "xcomp", "prep", "dobj") or anchor.pos_ == "NOUN":
+            verb = syntax.governing_verb(anchor)
+            if verb is not None:
+                return syntax.subject(verb)
+        return None
+
+    # ------------------------------------------------------------------ other arguments
+    def perpetrator(self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]) -> tuple[int, int] | None:
+        verb = governor if governor is not None else anchor
+        doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
+        if doer is None and rule.victim in ("patient", "possessor", "object_or_subject") and anchor.pos_ in syntax.VERBAL:
+            if not syntax.is_passive(verb):
+                doer = syntax.subject(verb)
+        if doer is None or doer.i in victim_tokens or doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"}:
+            return None
+        if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
+            return None
+        return syntax.noun_phrase(doer)
+
+    def is_place(self, token: Token) -> bool:
+        if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            return False
+        if token.ent_type_ in PLACE_LABELS:
+            return True
+        if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
+            return True
+        return any(t.lower_ in self.facility_words for t in token.subtree) and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ in ("ORG", "FAC", "")
+
+    def attached_prep(self, anchor: Token, governor: Token | None, preps: list[str], test) -> tuple[int, int] | None:
+        for host in (anchor, governor):
+            if host is None or not preps:
+                continue
+            for _prep, obj in syntax.prep_objects(host, tuple(preps)):
+                if test(obj):
+                    return syntax.noun_phrase(obj)
+        return None
+
+    def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
+        """The date attached to the trigger's clause; else the sentence's single date."""
+        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME") and not is_duration(ent.text)]
+        dates = [ent for ent in dates if not (ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower())]
+        if not dates:
+            return None
+        clause = {anchor.i}
+        walker = anchor
+        while walker.dep_ in ("conj", "xcomp", "pobj", "prep", "acl", "amod", "dobj", "nsubjpass", "nsubj", "compound") and walker.head is not walker:
+            walker = walker.head
+            clause.add(walker.i)
+            if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
+                break
+        best: tuple[int, Span] | None = None
+        for ent in dates:
+            distance = 0
+            for ancestor in ent.root.ancestors:
+                distance += 1
+                if ancestor.i in clause:
+                    if best is None or distance < best[0]:
+                        best = (distance, ent)
+                    break
+                if ancestor.i in anchors and ancestor.i not in clause:
+                    break
+        if best is not None:
+            return best[1].start, best[1].end
+        preceding = [ent for ent in dates if ent.end <= anchor.i]
+        if len(dates) == 1 or preceding:
+            chosen = preceding[-1] if preceding else dates[0]
+            return chosen.start, chosen.end
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
+        for trigger in doc._.hr_triggers or []:
+            rule = self.rules[trigger["rule"]]
+            anchor = doc[trigger["anchor"]]
+            governor = doc[trigger["governor"]] if trigger["governor"] is not None else None
+            head = self.victim_head(rule, anchor, governor)
+            if head is not None and (rule.require_patient_lemmas or rule.forbid_patient_lemmas):
+                lemma = head.lemma_.lower()
+                if rule.require_patient_lemmas and lemma not in rule.require_patient_lemmas:
+                    trigger["victims"] = []
+                    continue
+                if lemma in rule.forbid_patient_lemmas:
+                    trigger["victims"] = []
+                    continue
+                if rule.require_patient_lemmas and lemma in ("charge", "case", "accusation", "indictment", "conviction"):
+                    head = syntax.possessor(head) or head
+            seen: set[int] = set()
+            fallback = False
+            if head is None:
+                head = self.fallback_head(anchor)
+                fallback = head is not None
+            victims = self.victims_from(head, seen) if head is not None else []
+            victims.extend(self.covictims(anchor, seen))
+            victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
+            trigger["victims"] = victims
+            trigger["fallback"] = fallback
+            trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
+            trigger["place"] = self.attached_prep(anchor, governor, rule.place_preps, self.is_place)
+            trigger["destination"] = self.attached_prep(
+                anchor, governor, rule.destination_preps,
+                lambda t: t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in ("border", "country", "abroad"),
+            )
+            trigger["detail"] = None
+            for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
+                trigger["detail"] = syntax.subtree_phrase(obj)
+                break
+            trigger["date"] = self.date_span(anchor, anchor.sent, anchors)
+            words = set(trigger["words"])
+            words |= {c.i for c in anchor.children if c.dep_ in ("auxpass", "aux") and c.i < anchor.i and c.lower_ in ("was", "were", "been", "be", "being", "is", "are", "had", "has", "have")}
+            trigger["words"] = sorted(words)
+        return doc
+
+
+@Language.factory("hrevents_arguments", default_config={"rules": "triggers.yaml", "lexicon": "lexicon.yaml"})
+def make_argument_finder(nlp: Language, name: str, rules: str, lexicon: str) -> ArgumentFinder:
+    return ArgumentFinder(rules, lexicon)

@@ -1,0 +1,77 @@
+"""Entity-label repair: calendar dates NER missed and person labels made consistent.
+
+The small English model tags some names as places or organisations ("Pavel Latushka"
+GPE, "Maksim Znak" ORG) and some dates as works of art. A name tagged PERSON anywhere in
+the document is a person everywhere in it, and so is a name that shares its surname with
+one; a name preceded by a personal title is a person. Dates found by the date grammar
+override other labels.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from hrevents.dates import find_date_spans
+from hrevents.rules.schema import load_lexicon
+
+PERSONISH = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+
+
+def name_key(span: Span) -> str:
+    return " ".join(token.text.lower() for token in span if token.is_alpha)
+
+
+class EntityFixer:
+    def __init__(self, lexicon: str) -> None:
+        lex = load_lexicon(lexicon)
+        self.titles = frozenset(lex.titles)
+        self.org_words = frozenset(lex.organisation_words)
+
+    def looks_like_name(self, span: Span) -> bool:
+        """Title-case proper-noun tokens with no organisation word: shaped like a person name."""
+        words = [token for token in span if not token.is_punct]
+        if not 1 <= len(words) <= 5:
+            return False
+        return all(
+            token.is_title and token.pos_ == "PROPN" and token.lower_ not in self.org_words and token.is_alpha
+            for token in words
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        dates = [doc.char_span(start, end, label="DATE", alignment_mode="expand") for start, end in find_date_spans(doc.text)]
+        dates = [span for span in dates if span is not None]
+        date_tokens = {token.i for span in dates for token in span}
+        ents = [ent for ent in ents if not (ent.label_ != "DATE" and any(t.i in date_tokens for t in ent))]
+        ents = filter_spans([*dates, *ents])
+
+        persons = {name_key(ent) for ent in ents if ent.label_ == "PERSON"}
+        surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+        fixed = []
+        for ent in ents:
+            if ent.label_ in PERSONISH and ent.label_ != "PERSON" and self.looks_like_name(ent):
+                key = name_key(ent)
+                titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles
+                if key in persons or ent[-1].lower_ in surnames or titled:
+                    ent = Span(doc, ent.start, ent.end, label="PERSON")
+            fixed.append(ent)
+        taken = {token.i for ent in fixed for token in ent}
+        for token in doc:
+            if (
+                token.i not in taken
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.lower_ in surnames
+                and token.dep_ != "compound"
+            ):
+                fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+                taken.add(token.i)
+        doc.ents = filter_spans(fixed)
+        return doc
+
+
+@Language.factory("hrevents_entities", default_config={"lexicon": "lexicon.yaml"})
+def make_entity_fixer(nlp: Language, name: str, lexicon: str) -> EntityFixer:
+    return EntityFixer(lexicon)

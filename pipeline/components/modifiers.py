@@ -1,0 +1,72 @@
+"""ConText-style modifiers: is each trigger a realis act?
+
+Kept apart from the triggers (as medspaCy's ConText is kept apart from its target
+rules): a trigger says *what* act is named, a modifier says whether the text reports it as
+having happened (negated, hypothetical, demanded, threatened, attempted) or only hedges
+it (alleged). Results are plain dicts on each trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from hrevents.components.triggers import ensure_extensions
+from hrevents.rules.schema import ModifierRule, load_modifiers
+
+GOVERNOR_HOPS = 3
+
+
+def _cue(rule: ModifierRule, token: Token) -> bool:
+    if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
+        return False
+    if rule.lower and token.lower_ not in rule.lower:
+        return False
+    return not (rule.deps and token.dep_ not in rule.deps)
+
+
+class ModifierDetector:
+    def __init__(self, rules: str) -> None:
+        ensure_extensions()
+        self.rules: tuple[ModifierRule, ...] = load_modifiers(rules)
+
+    def hosts(self, anchor: Token) -> list[Token]:
+        """Tokens whose dependents modify the trigger: the anchor, and a verb it is
+        coordinated with by "or"/"nor" ("has not been arrested or charged")."""
+        hosts = [anchor]
+        if anchor.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in anchor.head.children):
+            hosts.append(anchor.head)
+        return hosts
+
+    def governors(self, anchor: Token, skip: int | None) -> list[Token]:
+        found = []
+        head = anchor
+        for _ in range(GOVERNOR_HOPS):
+            if head.head is head:
+                break
+            head = head.head
+            if head.i != skip:
+                found.append(head)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        for trigger in doc._.hr_triggers or []:
+            anchor = doc[trigger["anchor"]]
+            found = []
+            for rule in self.rules:
+                if rule.scope == "child":
+                    tokens = [c for host in self.hosts(anchor) for c in host.children]
+                elif rule.scope == "governor":
+                    tokens = self.governors(anchor, trigger.get("governor"))
+                else:
+                    tokens = list(doc[anchor.sent.start : anchor.i])
+                cue = next((token for token in tokens if _cue(rule, token)), None)
+                if cue is not None:
+                    found.append({"rule": rule.id, "category": rule.category, "blocks": rule.blocks, "cue": cue.i})
+            trigger["modifiers"] = found
+        return doc
+
+
+@Language.factory("hrevents_modifiers", default_config={"rules": "modifiers.yaml"})
+def make_modifier_detector(nlp: Language, name: str, rules: str) -> ModifierDetector:
+    return ModifierDetector(rules)

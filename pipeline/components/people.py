@@ -1,0 +1,159 @@
+"""People: every victim mention resolved to the person's fullest name in the report.
+
+Pronouns take the nearest earlier person of compatible gender, preferring sentence
+subjects; "the two", "both" and "they" take the nearest earlier group of two or more
+people named together; surnames and spelling variants ("Babaryka", "Siarhei" for
+"Syarhei") map to the fullest name that shares the surname and first initial. The result
+is written as plain strings on each trigger and a name table on `doc._.hr_people`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from hrevents.components.triggers import ensure_extensions
+from hrevents.rules.schema import load_lexicon
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL = {"they", "them", "their"}
+LOOKBACK_SENTENCES = 3
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics or punctuation: how names are compared."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(c if c.isalnum() or c.isspace() else " " for c in text.lower()).strip()
+
+
+class PeopleResolver:
+    def __init__(self, lexicon: str) -> None:
+        ensure_extensions()
+        lex = load_lexicon(lexicon)
+        self.titles = frozenset(lex.titles)
+        self.female = frozenset(lex.female_cues)
+        self.male = frozenset(lex.male_cues)
+
+    def clean_name(self, span: Span) -> str:
+        words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
+        while words and words[0].lower().rstrip(".") in self.titles:
+            words.pop(0)
+        if words and words[-1].lower() in ("'s", "’s"):
+            words.pop()
+        return " ".join(words).replace(" - ", "-").replace(" -", "-")
+
+    def gender_cue(self, span: Span) -> str | None:
+        doc = span.doc
+        before = doc[max(span.start - 3, 0) : span.start]
+        words = {t.lower_.rstrip(".") for t in before}
+        head = span.root.head
+        if span.root.dep_ == "appos":
+            words |= {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "poss"}
+        words |= {c.lower_ for c in span.root.children if c.dep_ == "appos"}
+        if words & self.female:
+            return "f"
+        if words & self.male and not words & {"her"}:
+            return "m"
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        triggers = doc._.hr_triggers or []
+        sent_index = {}
+        for number, sent in enumerate(doc.sents):
+            for token in sent:
+                sent_index[token.i] = number
+
+        # 1. mentions: NER persons and victim names, in order
+        spans: dict[tuple[int, int], Span] = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+        for trigger in triggers:
+            for victim in trigger.get("victims", []):
+                if victim["kind"] == "name":
+                    spans[(victim["start"], victim["end"])] = doc[victim["start"] : victim["end"]]
+        mentions = sorted(spans.values(), key=lambda s: s.start)
+        names = {(s.start, s.end): self.clean_name(s) for s in mentions}
+
+        # 2. canonical names: fullest name sharing surname and first initial
+        full: dict[str, str] = {}
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for name in names.values():
+            parts = fold(name).split()
+            if parts and name not in by_surname[parts[-1]]:
+                by_surname[parts[-1]].append(name)
+        for name in names.values():
+            parts = fold(name).split()
+            if not parts:
+                continue
+            options = [
+                other for other in by_surname[parts[-1]]
+                if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
+            ]
+            if len(parts) == 1 and not options:
+                options = [other for other in names.values() if fold(other).split()[:1] == parts]
+            full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -list(names.values()).index(o)))
+
+        gender: dict[str, str] = {}
+        for span in mentions:
+            cue = self.gender_cue(span)
+            canonical = full.get(names[(span.start, span.end)])
+            if cue and canonical:
+                gender.setdefault(canonical, cue)
+
+        # 3. groups: two or more names coordinated in one victim slot or one sentence list
+        groups: list[tuple[int, list[str]]] = []
+        for trigger in triggers:
+            named = [full[names[(v["start"], v["end"])]] for v in trigger.get("victims", []) if v["kind"] == "name"]
+            if len(set(named)) >= 2:
+                groups.append((trigger["anchor"], list(dict.fromkeys(named))))
+        for span in mentions:
+            siblings = [s for s in mentions if s.root.head.i == span.root.i and s.root.dep_ == "conj"]
+            if siblings:
+                groups.append((span.start, list(dict.fromkeys(full[names[(s.start, s.end)]] for s in [span, *siblings]))))
+        groups.sort(key=lambda g: g[0])
+
+        def resolve_pronoun(index: int, word: str) -> list[str]:
+            wanted = PRONOUN_GENDER.get(word)
+            sentence = sent_index.get(index, 0)
+            earlier = [s for s in mentions if s.end <= index and sentence - sent_index.get(s.start, 0) <= LOOKBACK_SENTENCES]
+            if word in PLURAL:
+                candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
+                return candidates[-1][1] if candidates else []
+            compatible = [s for s in earlier if not wanted or gender.get(full[names[(s.start, s.end)]], wanted) == wanted]
+            subjects = [s for s in compatible if s.root.dep_ in ("nsubj", "nsubjpass") or (s.root.dep_ == "appos" and s.root.head.dep_ in ("nsubj", "nsubjpass"))]
+            recent_subjects = [s for s in subjects if sent_index.get(s.start, 0) >= sentence - 1]
+            pool = recent_subjects or compatible
+            return [full[names[(pool[-1].start, pool[-1].end)]]] if pool else []
+
+        for trigger in triggers:
+            resolved: list[dict] = []
+            for victim in trigger.get("victims", []):
+                if victim["kind"] == "name":
+                    people = [full[names[(victim["start"], victim["end"])]]]
+                    how = "name"
+                elif victim["kind"] == "pronoun":
+                    people = resolve_pronoun(victim["start"], doc[victim["start"]].lower_)
+                    how = "pronoun"
+                else:
+                    candidates = [g for g in groups if g[0] < victim["start"]]
+                    people = candidates[-1][1] if candidates else []
+                    how = "group"
+                resolved.extend({"name": person, "how": how} for person in people)
+            unique = {}
+            for item in resolved:
+                unique.setdefault(item["name"], item)
+            trigger["people"] = list(unique.values())
+
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for name, canonical in full.items():
+            if name != canonical and name not in aliases[canonical]:
+                aliases[canonical].append(name)
+        doc._.hr_people = {"names": sorted(set(full.values())), "aliases": dict(aliases)}
+        return doc
+
+
+@Language.factory("hrevents_people", default_config={"lexicon": "lexicon.yaml"})
+def make_people_resolver(nlp: Language, name: str, lexicon: str) -> PeopleResolver:
+    return PeopleResolver(lexicon)

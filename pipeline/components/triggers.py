@@ -1,0 +1,85 @@
+"""Trigger matching: token patterns from rule data, one trigger per anchor token.
+
+Matches are written to `doc._.hr_triggers` as plain dicts (token indices, rule id), never
+as Span objects, so docs survive multiprocessing and serialisation.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from hrevents.rules.schema import TriggerRule, load_triggers
+
+
+def ensure_extensions() -> None:
+    """Register the plain-data Doc extensions the components share (idempotent)."""
+    for name in ("hr_triggers", "hr_people"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def find_governor(anchor: Token, lemmas: list[str]) -> Token | None:
+    """The verb that makes this one an instruction ("ordered her to leave")."""
+    head = anchor.head
+    for _ in range(2):
+        if head.lemma_.lower() in lemmas:
+            return head
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+class TriggerMatcher:
+    def __init__(self, nlp: Language, rules: str) -> None:
+        ensure_extensions()
+        self.rules: dict[str, TriggerRule] = {rule.id: rule for rule in load_triggers(rules)}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in self.rules.values():
+            self.matcher.add(rule.id, [rule.pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = []
+        for match_id, start, end in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            anchor = doc[start + rule.anchor]
+            if rule.anchor_head:
+                anchor = anchor.head
+            if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
+                continue
+            governor = None
+            if rule.governor_lemmas:
+                governor = find_governor(anchor, rule.governor_lemmas)
+                if governor is None:
+                    continue
+            candidates.append((rule, anchor.i, start, end, governor.i if governor is not None else None))
+        # Most specific first; a token belongs to one trigger, so overlapping weaker matches drop.
+        candidates.sort(key=lambda c: (-c[0].specificity, -(c[3] - c[2]), c[2]))
+        taken: set[int] = set()
+        triggers = []
+        for rule, anchor, start, end, governor in candidates:
+            tokens = set(range(start, end)) | {anchor}
+            if tokens & taken:
+                continue
+            taken |= tokens
+            triggers.append(
+                {
+                    "rule": rule.id,
+                    "action": rule.action,
+                    "anchor": anchor,
+                    "start": min(start, anchor),
+                    "end": max(end, anchor + 1),
+                    "words": sorted(tokens),
+                    "governor": governor,
+                    "confidence": rule.confidence,
+                }
+            )
+        doc._.hr_triggers = sorted(triggers, key=lambda t: t["anchor"])
+        return doc
+
+
+@Language.factory("hrevents_triggers", default_config={"rules": "triggers.yaml"})
+def make_trigger_matcher(nlp: Language, name: str, rules: str) -> TriggerMatcher:
+    return TriggerMatcher(nlp, rules)

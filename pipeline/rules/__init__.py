@@ -1,0 +1,1 @@
+"""Rule data (YAML) and the pydantic models that validate it."""

@@ -1,0 +1,144 @@
+"""Pydantic models for the rule files: a typo in a rule fails at load time, not silently.
+
+Every record has an `id` so that an event's `rule` column names the record that made it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hrevents.models.vocabulary import check_action
+
+RULE_ID = r"^[a-z0-9_.-]+$"
+
+VictimRole = Literal["patient", "subject", "possessor", "object_or_subject"]
+ModifierCategory = Literal["negated", "hypothetical", "attempted", "threatened", "demanded", "alleged"]
+
+
+class TriggerRule(BaseModel):
+    """Words that express an action, and where the victim stands relative to them.
+
+    `pattern` is a spaCy `Matcher` token pattern. The trigger's anchor is the token at
+    `anchor` in the match, or that token's syntactic head when `anchor_head` is set ("took
+    X into custody" matches "into custody" and anchors on "took").
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID)
+    action: str
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    anchor: int = 0
+    anchor_head: bool = False
+    anchor_lemmas: list[str] = []
+    victim: VictimRole
+    governor_lemmas: list[str] = []
+    require_patient_lemmas: list[str] = []
+    forbid_patient_lemmas: list[str] = []
+    ccomp_subject: bool = False
+    place_preps: list[str] = ["in", "at"]
+    destination_preps: list[str] = []
+    detail_preps: list[str] = []
+    confidence: float = Field(default=0.85, ge=0.0, le=1.0)
+    examples: list[str] = Field(min_length=1)
+
+    @property
+    def specificity(self) -> int:
+        """Ranks rules matching the same anchor: more constrained rules win."""
+        return len(self.pattern) + 2 * bool(self.governor_lemmas) + bool(self.require_patient_lemmas)
+
+    @model_validator(mode="after")
+    def _check(self) -> TriggerRule:
+        check_action(self.action)
+        if not 0 <= self.anchor < len(self.pattern):
+            raise ValueError(f"{self.id}: anchor {self.anchor} outside the pattern")
+        return self
+
+
+class ModifierRule(BaseModel):
+    """A ConText-style cue that changes whether a trigger is a realis event.
+
+    `scope` says how the cue reaches the trigger: `governor` (the cue word governs the
+    trigger, "tried to enter", "avoid expulsion"), `child` (a dependent of the trigger,
+    "not arrested"), `sentence` (anywhere before the trigger in its sentence).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID)
+    category: ModifierCategory
+    scope: Literal["governor", "child", "sentence"]
+    lemmas: list[str] = []
+    lower: list[str] = []
+    deps: list[str] = []
+    blocks: bool = True
+    examples: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_cue(self) -> ModifierRule:
+        if not (self.lemmas or self.lower or self.deps):
+            raise ValueError(f"{self.id}: a modifier needs lemmas, lower or deps")
+        return self
+
+
+class Lexicon(BaseModel):
+    """Word lists the argument and people components use (titles, facility nouns, ...)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    titles: list[str]
+    organisation_words: list[str]
+    facility_words: list[str]
+    property_words: list[str]
+    group_words: list[str]
+    female_cues: list[str]
+    male_cues: list[str]
+    authority_words: list[str]
+    covictim_words: list[str]
+    group_reference_words: list[str]
+
+
+class TriggerFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    triggers: list[TriggerRule]
+
+
+class ModifierFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    modifiers: list[ModifierRule]
+
+
+def _read(name: str) -> Any:
+    return yaml.safe_load(resources.files("hrevents.rules").joinpath(name).read_text("utf-8"))
+
+
+def _unique(ids: list[str], name: str) -> None:
+    seen: set[str] = set()
+    for rule_id in ids:
+        if rule_id in seen:
+            raise ValueError(f"{name}: duplicate rule id {rule_id!r}")
+        seen.add(rule_id)
+
+
+@lru_cache(maxsize=None)
+def load_triggers(name: str = "triggers.yaml") -> tuple[TriggerRule, ...]:
+    rules = TriggerFile.model_validate(_read(name)).triggers
+    _unique([rule.id for rule in rules], name)
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def load_modifiers(name: str = "modifiers.yaml") -> tuple[ModifierRule, ...]:
+    rules = ModifierFile.model_validate(_read(name)).modifiers
+    _unique([rule.id for rule in rules], name)
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str = "lexicon.yaml") -> Lexicon:
+    return Lexicon.model_validate(_read(name))

@@ -1,0 +1,196 @@
+"""SPEC section 6, exactly: event matching, P/R/F1 overall and per action, field
+accuracy on matched events, strict F1."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
+
+FIELDS = ("date", "place", "destination", "perpetrator")
+STOPWORDS = frozenset(
+    "a an the of in at on to from into by for with and or its his her their our this that these those "
+    "near outside inside within".split()
+)
+
+
+def normalise_name(text: str) -> list[str]:
+    """Lower case, no diacritics, no punctuation, split into tokens."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^\w\s]|_", " ", text).split()
+
+
+def same_person(predicted: str, gold: GoldEvent) -> bool:
+    """Last name tokens equal; where both give a first name, same first letter."""
+    mine = normalise_name(predicted)
+    if not mine:
+        return False
+    for name in (gold.victim, *gold.victim_aliases):
+        theirs = normalise_name(name)
+        if not theirs or mine[-1] != theirs[-1]:
+            continue
+        if len(mine) > 1 and len(theirs) > 1 and mine[0][:1] != theirs[0][:1]:
+            continue
+        return True
+    return False
+
+
+def date_correct(predicted: str, gold: GoldEvent) -> bool | None:
+    """None where the gold has no date (not scored)."""
+    values = gold.dates()
+    if not values:
+        return None
+    return any(predicted and len(predicted) >= len(value) and predicted[: len(value)] == value for value in values)
+
+
+def content_tokens(text: str | None) -> set[str]:
+    return {token for token in normalise_name(text or "") if token not in STOPWORDS}
+
+
+def field_correct(name: str, predicted: str, gold: GoldEvent) -> bool | None:
+    if name == "date":
+        return date_correct(predicted, gold)
+    wanted = getattr(gold, name)
+    if wanted is None:
+        return None
+    return bool(content_tokens(predicted) & content_tokens(wanted))
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Outcome:
+    """One row of the error analysis: what happened to one prediction or gold event."""
+
+    report_id: str
+    kind: str  # tp, fp, fn, wrong_<field>, optional_match, ignored
+    action: str
+    victim: str
+    predicted: str = ""
+    expected: str = ""
+    evidence: str = ""
+
+
+@dataclass
+class Score:
+    overall: Counts = field(default_factory=Counts)
+    strict: Counts = field(default_factory=Counts)
+    per_action: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    per_report: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def field_accuracy(self, name: str) -> float | None:
+        correct, scored = self.fields[name]
+        return correct / scored if scored else None
+
+    def as_dict(self) -> dict:
+        return {
+            "overall": self.overall.as_dict(),
+            "strict": self.strict.as_dict(),
+            "per_action": {action: counts.as_dict() for action, counts in sorted(self.per_action.items())},
+            "per_report": {report: counts.as_dict() for report, counts in sorted(self.per_report.items())},
+            "fields": {
+                name: {"correct": correct, "scored": scored, "accuracy": round(correct / scored, 4) if scored else None}
+                for name, (correct, scored) in self.fields.items()
+            },
+        }
+
+
+def _match_report(predictions: list[Event], gold: GoldReport) -> list[tuple[Event, GoldEvent | None]]:
+    """One-to-one matching in prediction order: required before optional, right date first."""
+    free = list(range(len(gold.events)))
+    pairs: list[tuple[Event, GoldEvent | None]] = []
+    for prediction in predictions:
+        options = [i for i in free if gold.events[i].action == prediction.action and same_person(prediction.victim, gold.events[i])]
+        if not options:
+            pairs.append((prediction, None))
+            continue
+        options.sort(key=lambda i: (gold.events[i].optional, date_correct(prediction.date, gold.events[i]) is False, i))
+        chosen = options[0]
+        free.remove(chosen)
+        pairs.append((prediction, gold.events[chosen]))
+    return pairs
+
+
+def _rejected(prediction: Event, report: GoldReport) -> bool:
+    pseudo = [GoldEvent(action=r.action, victim=r.victim, evidence="-") for r in report.rejected]
+    return any(g.action == prediction.action and same_person(prediction.victim, g) for g in pseudo)
+
+
+def score(predictions: Iterable[Event], gold: GoldFile) -> Score:
+    by_report: dict[str, list[Event]] = defaultdict(list)
+    for prediction in predictions:
+        by_report[prediction.report_id].append(prediction)
+    result = Score()
+    for report in gold.reports:
+        pairs = _match_report(by_report.get(report.report_id, []), report)
+        matched_ids = set()
+        for prediction, gold_event in pairs:
+            counters = (result.overall, result.per_action[prediction.action], result.per_report[report.report_id])
+            if gold_event is None:
+                if not report.complete and not _rejected(prediction, report):
+                    result.outcomes.append(Outcome(report.report_id, "ignored", prediction.action, prediction.victim, evidence=prediction.evidence))
+                    continue
+                for counts in counters:
+                    counts.fp += 1
+                result.strict.fp += 1
+                result.outcomes.append(Outcome(report.report_id, "fp", prediction.action, prediction.victim, evidence=prediction.evidence))
+                continue
+            matched_ids.add(id(gold_event))
+            if gold_event.optional:
+                result.outcomes.append(Outcome(report.report_id, "optional_match", prediction.action, prediction.victim, evidence=prediction.evidence))
+                continue
+            for counts in counters:
+                counts.tp += 1
+            for name in FIELDS:
+                verdict = field_correct(name, getattr(prediction, name), gold_event)
+                if verdict is None:
+                    continue
+                result.fields[name][1] += 1
+                result.fields[name][0] += verdict
+                if not verdict:
+                    expected = gold_event.date if name == "date" else getattr(gold_event, name)
+                    result.outcomes.append(Outcome(report.report_id, f"wrong_{name}", prediction.action, gold_event.victim,
+                                                   predicted=getattr(prediction, name), expected=str(expected), evidence=prediction.evidence))
+            if date_correct(prediction.date, gold_event) is False:
+                result.strict.fp += 1
+                result.strict.fn += 1
+            else:
+                result.strict.tp += 1
+            result.outcomes.append(Outcome(report.report_id, "tp", prediction.action, gold_event.victim, evidence=prediction.evidence))
+        for gold_event in report.events:
+            if gold_event.optional or id(gold_event) in matched_ids:
+                continue
+            for counts in (result.overall, result.per_action[gold_event.action], result.per_report[report.report_id]):
+                counts.fn += 1
+            result.strict.fn += 1
+            result.outcomes.append(Outcome(report.report_id, "fn", gold_event.action, gold_event.victim, expected=str(gold_event.date), evidence=gold_event.evidence))
+    return result

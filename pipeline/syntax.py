@@ -1,0 +1,160 @@
+"""Dependency-tree helpers shared by the components.
+
+They encode how English marks roles (voice, coordination, participles, relative
+clauses), so the rules can name a role ("patient") instead of a parse configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+VERBAL = {"VERB", "AUX"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case", "npadvmod"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, including participles coordinated with a passive head."""
+    if any(child.dep_ in ("auxpass", "nsubjpass", "csubjpass") for child in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in VERBAL and not children(verb, "dobj", "nsubj"):
+        return is_passive(verb.head)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl", "xcomp", "ccomp") and not children(verb, "dobj", "nsubj")
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a verb, following coordination, participles and relative clauses."""
+    found = children(verb, *SUBJECTS)
+    if found:
+        head = found[0]
+        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return head
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL | {"NOUN", "ADJ"}:
+        return subject(verb.head)
+    if verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ == "xcomp":
+        objects = children(verb.head, "dobj")
+        return objects[0] if objects else subject(verb.head)
+    if verb.dep_ in ("advcl", "pcomp") and verb.head.pos_ in VERBAL:
+        return subject(verb.head)
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The object, shared across coordinated verbs ("arrested and detained X")."""
+    found = children(verb, "dobj")
+    if found:
+        return found[0]
+    for conj in children(verb, "conj"):
+        if conj.pos_ in VERBAL and children(conj, "dobj") and not children(conj, *SUBJECTS):
+            return children(conj, "dobj")[0]
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL:
+        head_objects = children(verb.head, "dobj")
+        if head_objects and head_objects[0].i > verb.i:
+            return head_objects[0]
+    return None
+
+
+def patient(verb: Token) -> Token | None:
+    """Who undergoes the act: the object of an active verb, the subject of a passive one."""
+    if verb.pos_ not in VERBAL and verb.dep_ in ("amod", "compound"):
+        return verb.head
+    if is_passive(verb):
+        return subject(verb)
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        return verb.head
+    return direct_object(verb)
+
+
+def agent(verb: Token) -> Token | None:
+    """The `by` phrase of a passive verb or noun."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = children(child, "pobj")
+            if objects:
+                return objects[0]
+    return None
+
+
+def possessor(noun: Token, preps: tuple[str, ...] = ("of", "against")) -> Token | None:
+    """"X's arrest", "the arrest of X", "charges against X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects = children(child, "pobj")
+            if objects:
+                return objects[0]
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (for nouns and participles without their own clause)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in VERBAL:
+            return ancestor
+    return None
+
+
+def prep_objects(token: Token, preps: list[str] | tuple[str, ...]) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs for the given prepositions attached to a token."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield child, obj
+
+
+def noun_phrase(head: Token, with_of: bool = True) -> tuple[int, int]:
+    """A compact noun phrase around `head`: its left modifiers and an `of`/`in` chain.
+
+    Relative clauses, appositions and anything after a comma are left out: they describe
+    the entity rather than name it.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS and child.i < start and not child.is_punct:
+            start = min(start, child.left_edge.i if child.dep_ in ("poss", "compound", "nmod") else child.i)
+    end = head.i + 1
+    if with_of:
+        for child in head.rights:
+            if child.dep_ in ("compound", "nummod", "appos") and child.i == end and child.pos_ in ("PROPN", "NUM"):
+                end = child.i + 1
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "with") and child.i == end:
+                objects = children(child, "pobj")
+                if objects:
+                    _, obj_end = noun_phrase(objects[0])
+                    end = max(end, obj_end)
+    doc = head.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def subtree_phrase(head: Token) -> tuple[int, int]:
+    """The object phrase of a preposition, cut before relative clauses and comma asides."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    for token in doc[head.i + 1 : end]:
+        if token.dep_ in ("relcl", "advcl") or (token.is_punct and token.text in ",;(" and token.head.i >= head.i):
+            end = token.i if token.dep_ != "relcl" else min(end, token.left_edge.i)
+            break
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent
