@@ -10,10 +10,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from hrevents.components.people import fold
-from hrevents.dates import PartialDate, normalise
+from hrevents.dates import PartialDate, is_duration, normalise
 from hrevents.models import Event, Report, load_actions
 from hrevents.repair import Repaired
 
@@ -52,11 +52,21 @@ def covered_year(report: Report) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def is_adverbial(ent: Span) -> bool:
+    """A date that places the narrative in time ("in August 2020", "On 10 August"), not
+    one that names something ("the 2015 Nobel Prize")."""
+    if ent.root.dep_ in ("compound", "amod", "nummod", "poss", "nmod"):
+        return False
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("the", "a", "an", "'s", "’s"):
+        return not YEAR_IN_TEXT.fullmatch(ent.text.strip())
+    return True
+
+
 def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     """(character offset, year) of explicit years in the text, for dates without a year."""
     found = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or not is_adverbial(ent):
             continue
         for match in YEAR_IN_TEXT.finditer(ent.text):
             year = int(match.group(1))
@@ -75,11 +85,9 @@ def _more_precise(a: str, b: str) -> bool:
 
 def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
     """Events of one report, merged so each (action, victim) appears once."""
-    actions = load_actions()
     covers = covered_year(report)
     published = report.meta.published
     years = narrative_years(doc, published.year if published else None)
-    text = report.text
     paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
 
     def year_at(offset: int) -> int | None:
@@ -92,53 +100,85 @@ def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
             return years[0][1]
         return published.year if published else None
 
-    mentions: list[Mention] = []
-    last_date: str | None = None
-    last_dated_paragraph: int | None = None
+    by_sentence: dict[int, list[dict]] = {}
     for trigger in doc._.hr_triggers or []:
-        if any(m["blocks"] for m in trigger.get("modifiers", [])) or not trigger.get("people"):
-            continue
-        anchor = doc[trigger["anchor"]]
-        sent = anchor.sent
-        paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
-        date_text = _span_text(doc, trigger.get("date"))
-        year = year_at(sent.start_char)
-        date = ""
-        confidence = trigger["confidence"]
-        if date_text:
-            anchor_date = last_date or (str(year) if year else None)
-            date = normalise(date_text, anchor_date, year) or ""
-        elif last_date and last_dated_paragraph == paragraph:
-            date = last_date
-            confidence *= 0.9
-        if date_text and date:
-            last_date, last_dated_paragraph = date, paragraph
-        if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
-            confidence *= 0.85
-        if trigger.get("fallback"):
-            confidence *= 0.8
-        start, end = repaired.original_span(sent.start_char, sent.end_char)
-        words = " ".join(doc[i].text for i in trigger["words"])
-        for person in trigger["people"]:
-            mentions.append(
-                Mention(
-                    action=trigger["action"],
-                    victim=person["name"],
-                    trigger=words,
-                    rule=trigger["rule"],
-                    perpetrator=_span_text(doc, trigger.get("perpetrator")),
-                    place=_span_text(doc, trigger.get("place")),
-                    destination=_span_text(doc, trigger.get("destination")),
-                    detail=_span_text(doc, trigger.get("detail")),
-                    date=date,
-                    date_text=date_text,
-                    start=start,
-                    end=end,
-                    paragraph=paragraph,
-                    confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
-                )
-            )
+        by_sentence.setdefault(doc[trigger["anchor"]].sent.start, []).append(trigger)
 
+    # Reference time: the last date the narrative mentioned in this paragraph. Events
+    # without their own date take it; relative dates ("the same day") count from it.
+    mentions: list[Mention] = []
+    narrative: dict[int, str] = {}
+    for sent in doc.sents:
+        paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
+        year = year_at(sent.start_char)
+        current = narrative.get(paragraph)
+        for trigger in by_sentence.get(sent.start, []):
+            current = _add_mentions(doc, trigger, sent, year, current, paragraph, repaired, mentions)
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
+                value = normalise(ent.text, current or (str(year) if year else None), year)
+                if value:
+                    current = value
+        if current:
+            narrative[paragraph] = current
+    return _merge(mentions, report)
+
+
+def _add_mentions(
+    doc: Doc,
+    trigger: dict,
+    sent: Span,
+    year: int | None,
+    current: str | None,
+    paragraph: int,
+    repaired: Repaired,
+    mentions: list[Mention],
+) -> str | None:
+    """Mentions of one trigger (one per victim); returns the updated reference date."""
+    if any(m["blocks"] for m in trigger.get("modifiers", [])):
+        return current
+    date_text = _span_text(doc, trigger.get("date"))
+    confidence = trigger["confidence"]
+    date = ""
+    if date_text:
+        date = normalise(date_text, current or (str(year) if year else None), year) or ""
+    elif current:
+        date = current
+        confidence *= 0.9
+    if not trigger.get("people"):
+        return date if date_text and date else current
+    if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
+        confidence *= 0.85
+    if trigger.get("fallback"):
+        confidence *= 0.8
+    start, end = repaired.original_span(sent.start_char, sent.end_char)
+    words = " ".join(doc[i].text for i in trigger["words"])
+    for person in trigger["people"]:
+        mentions.append(
+            Mention(
+                action=trigger["action"],
+                victim=person["name"],
+                trigger=words,
+                rule=trigger["rule"],
+                perpetrator=_span_text(doc, trigger.get("perpetrator")),
+                place=_span_text(doc, trigger.get("place")),
+                destination=_span_text(doc, trigger.get("destination")),
+                detail=_span_text(doc, trigger.get("detail")),
+                date=date,
+                date_text=date_text,
+                start=start,
+                end=end,
+                paragraph=paragraph,
+                confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
+            )
+        )
+    return date if date_text and date else current
+
+
+def _merge(mentions: list[Mention], report: Report) -> list[Event]:
+    """One event per (action, person): the most precise date, the first of other fields."""
+    actions = load_actions()
+    text = report.text
     merged: dict[tuple[str, str], Mention] = {}
     for mention in mentions:
         key = (mention.action, fold(mention.victim))

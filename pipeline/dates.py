@@ -19,9 +19,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -29,13 +38,29 @@ MONTHS = {
 }
 MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
 }
 YEAR = r"(1[89]\d\d|20\d\d)"
 
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", re.I)
-MONTH_DAY_YEAR = re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:-|to)?\s*\d{{3}})(?:,?\s+{YEAR})?", re.I)
+MONTH_DAY_YEAR = re.compile(
+    rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:-|to)?\s*\d{{3}})(?:,?\s+{YEAR})?", re.I
+)
 MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?,?\s+{YEAR}\b", re.I)
 MONTH_ONLY = re.compile(rf"\b{MONTH}\b", re.I)
 YEAR_ONLY = re.compile(rf"\b{YEAR}\b")
@@ -46,14 +71,35 @@ DURATION = re.compile(
     r"[\s-]+(hours?|days?|weeks?|months?|years?|decades?)(\s+(of|in)\b.*)?\s*$",
     re.I,
 )
-SAME_DAY = re.compile(r"\b(the\s+same\s+(day|date|morning|evening|night|afternoon)|that\s+(day|morning|evening|night)|later\s+that\s+day)\b", re.I)
-NEXT_DAY = re.compile(r"\b(the\s+)?(following|next)\s+(day|morning|evening|night|afternoon)\b|\bthe\s+day\s+after\b", re.I)
-PREVIOUS_DAY = re.compile(r"\b(the\s+)?(previous|preceding)\s+(day|morning|evening|night)\b|\bthe\s+day\s+before\b", re.I)
-N_LATER = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(later|afterwards|after)\b", re.I)
-N_EARLIER = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(earlier|before)\b", re.I)
+SAME_DAY = re.compile(
+    r"\b(the\s+same\s+(day|date|morning|evening|night|afternoon)|that\s+(day|morning|evening|night)|later\s+that\s+day)\b",
+    re.I,
+)
+NEXT_DAY = re.compile(
+    r"\b(the\s+)?(following|next)\s+(day|morning|evening|night|afternoon)\b|\bthe\s+day\s+after\b", re.I
+)
+PREVIOUS_DAY = re.compile(
+    r"\b(the\s+)?(previous|preceding)\s+(day|morning|evening|night)\b|\bthe\s+day\s+before\b", re.I
+)
+N_LATER = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(later|afterwards|after)\b",
+    re.I,
+)
+AFTER_N = re.compile(
+    r"\b(?:after|within)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\b",
+    re.I,
+)
+N_EARLIER = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(earlier|before)\b",
+    re.I,
+)
 NEXT_FEW_DAYS = re.compile(r"\b(next|following|coming)\s+(few\s+|several\s+)?(days|weeks)\b", re.I)
-SAME_PERIOD_YEAR = re.compile(r"\b(during|in|throughout|over)\s+the\s+year\b|\bthis\s+year\b|\bat\s+year'?s\s+end\b|\byear'?s\s+end\b", re.I)
-SEASON_WORDS = re.compile(r"\b(early|mid|late|end\s+of|beginning\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of)\b[\s-]*", re.I)
+SAME_PERIOD_YEAR = re.compile(
+    r"\b(during|in|throughout|over)\s+the\s+year\b|\bthis\s+year\b|\bat\s+year'?s\s+end\b|\byear'?s\s+end\b", re.I
+)
+SEASON_WORDS = re.compile(
+    r"\b(early|mid|late|end\s+of|beginning\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of)\b[\s-]*", re.I
+)
 RANGE = re.compile(r"^(.*?\b(?:from|between)\s+)?(?P<first>.+?)\s+(?:to|and|until|through|-|–)\s+(?P<second>.+)$", re.I)
 
 
@@ -106,8 +152,8 @@ def _shift(anchor: PartialDate, days: int) -> PartialDate:
 
 
 def is_duration(text: str) -> bool:
-    """"25 days", "five years", "for two weeks": how long, not when."""
-    return bool(DURATION.match(text)) and not re.search(r"\b(ago|later|earlier|after|before)\b", text, re.I)
+    """ "25 days", "five years", "for two weeks": how long, not when."""
+    return bool(DURATION.match(text)) and not re.search(r"\b(ago|later|earlier|after|before|afterwards)\b", text, re.I)
 
 
 def _relative(text: str, anchor: PartialDate | None) -> PartialDate | None:
@@ -119,7 +165,7 @@ def _relative(text: str, anchor: PartialDate | None) -> PartialDate | None:
         return _shift(anchor, 1)
     if PREVIOUS_DAY.search(text):
         return _shift(anchor, -1)
-    for pattern, sign in ((N_LATER, 1), (N_EARLIER, -1)):
+    for pattern, sign in ((N_LATER, 1), (AFTER_N, 1), (N_EARLIER, -1)):
         match = pattern.search(text)
         if match:
             count = _number(match.group(1)) or 1
@@ -151,7 +197,11 @@ def _absolute(text: str, year: int | None) -> PartialDate | None:
         month, explicit = match.groups()
         return _valid(int(explicit), MONTHS[month.lower().rstrip(".")], None)
     match = MONTH_ONLY.search(text)
-    if match and not (match.group(1).lower() == "may" and not re.search(r"\b(in|of|on|since|during|until|early|mid|late|by|from)\s+may\b", text, re.I) and text.strip().lower() != "may"):
+    if match and not (
+        match.group(1).lower() == "may"
+        and not re.search(r"\b(in|of|on|since|during|until|early|mid|late|by|from)\s+may\b", text, re.I)
+        and text.strip().lower() != "may"
+    ):
         return _valid(year, MONTHS[match.group(1).lower().rstrip(".")], None) if year else None
     match = YEAR_ONLY.search(text)
     if match:
@@ -162,7 +212,7 @@ def _absolute(text: str, year: int | None) -> PartialDate | None:
 
 
 def _range_start(text: str, year: int | None) -> PartialDate | None:
-    """"from May to July 2004", "between 10 and 16 June": a range is dated by its start.
+    """ "from May to July 2004", "between 10 and 16 June": a range is dated by its start.
 
     The start takes the year (and month) the end states when it has none of its own.
     """
@@ -244,7 +294,11 @@ def find_date_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in DATE_SPAN.finditer(text):
         value = match.group(0)
-        if value.lower().strip(". ") == "may" and not re.search(r"\b(in|of|on|since|during|until|by|early|mid|late)\s+$", text[max(0, match.start() - 10) : match.start()], re.I):
+        if value.lower().strip(". ") == "may" and not re.search(
+            r"\b(in|of|on|since|during|until|by|early|mid|late)\s+$",
+            text[max(0, match.start() - 10) : match.start()],
+            re.I,
+        ):
             continue
         start = match.start()
         lead = re.match(r"(since|in|during|until|by)\s+", value, re.I)

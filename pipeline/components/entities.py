@@ -41,7 +41,9 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        dates = [doc.char_span(start, end, label="DATE", alignment_mode="expand") for start, end in find_date_spans(doc.text)]
+        dates = [
+            doc.char_span(start, end, label="DATE", alignment_mode="expand") for start, end in find_date_spans(doc.text)
+        ]
         dates = [span for span in dates if span is not None]
         date_tokens = {token.i for span in dates for token in span}
         ents = [ent for ent in ents if not (ent.label_ != "DATE" and any(t.i in date_tokens for t in ent))]
@@ -68,6 +70,12 @@ class EntityFixer:
             ):
                 fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
                 taken.add(token.i)
+        fixed = [
+            Span(doc, ent.start, ent.end, label="ORG")
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1
+            else ent
+            for ent in fixed
+        ]
         doc.ents = filter_spans(fixed)
         return doc
 

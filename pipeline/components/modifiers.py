@@ -42,7 +42,7 @@ class ModifierDetector:
         found = []
         head = anchor
         for _ in range(GOVERNOR_HOPS):
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
             if head.i != skip:
@@ -58,6 +58,8 @@ class ModifierDetector:
                     tokens = [c for host in self.hosts(anchor) for c in host.children]
                 elif rule.scope == "governor":
                     tokens = self.governors(anchor, trigger.get("governor"))
+                elif rule.scope == "window":
+                    tokens = list(doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i])
                 else:
                     tokens = list(doc[anchor.sent.start : anchor.i])
                 cue = next((token for token in tokens if _cue(rule, token)), None)

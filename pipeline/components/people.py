@@ -37,6 +37,7 @@ class PeopleResolver:
         self.titles = frozenset(lex.titles)
         self.female = frozenset(lex.female_cues)
         self.male = frozenset(lex.male_cues)
+        self.person_nouns = frozenset(lex.person_nouns)
 
     def clean_name(self, span: Span) -> str:
         words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
@@ -88,7 +89,8 @@ class PeopleResolver:
             if not parts:
                 continue
             options = [
-                other for other in by_surname[parts[-1]]
+                other
+                for other in by_surname[parts[-1]]
                 if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
             ]
             if len(parts) == 1 and not options:
@@ -111,18 +113,47 @@ class PeopleResolver:
         for span in mentions:
             siblings = [s for s in mentions if s.root.head.i == span.root.i and s.root.dep_ == "conj"]
             if siblings:
-                groups.append((span.start, list(dict.fromkeys(full[names[(s.start, s.end)]] for s in [span, *siblings]))))
+                groups.append(
+                    (span.start, list(dict.fromkeys(full[names[(s.start, s.end)]] for s in [span, *siblings])))
+                )
         groups.sort(key=lambda g: g[0])
+
+        name_tokens = {i for s in mentions for i in range(s.start, s.end)}
+
+        def unnamed_person_between(start: int, index: int) -> bool:
+            """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
+            sent_start = doc[index].sent.start
+            for token in doc[max(start, sent_start) : index]:
+                if (
+                    token.lemma_.lower() in self.person_nouns
+                    and token.tag_ == "NN"
+                    and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+                    and any(c.lower_ in ("a", "an", "another", "one") for c in token.children)
+                    and not any(c.dep_ == "appos" and c.i in name_tokens for c in token.children)
+                ):
+                    return True
+            return False
 
         def resolve_pronoun(index: int, word: str) -> list[str]:
             wanted = PRONOUN_GENDER.get(word)
             sentence = sent_index.get(index, 0)
-            earlier = [s for s in mentions if s.end <= index and sentence - sent_index.get(s.start, 0) <= LOOKBACK_SENTENCES]
+            earlier = [
+                s for s in mentions if s.end <= index and sentence - sent_index.get(s.start, 0) <= LOOKBACK_SENTENCES
+            ]
             if word in PLURAL:
                 candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
                 return candidates[-1][1] if candidates else []
-            compatible = [s for s in earlier if not wanted or gender.get(full[names[(s.start, s.end)]], wanted) == wanted]
-            subjects = [s for s in compatible if s.root.dep_ in ("nsubj", "nsubjpass") or (s.root.dep_ == "appos" and s.root.head.dep_ in ("nsubj", "nsubjpass"))]
+            compatible = [
+                s for s in earlier if not wanted or gender.get(full[names[(s.start, s.end)]], wanted) == wanted
+            ]
+            if compatible and unnamed_person_between(compatible[-1].end, index):
+                return []
+            subjects = [
+                s
+                for s in compatible
+                if s.root.dep_ in ("nsubj", "nsubjpass")
+                or (s.root.dep_ == "appos" and s.root.head.dep_ in ("nsubj", "nsubjpass"))
+            ]
             recent_subjects = [s for s in subjects if sent_index.get(s.start, 0) >= sentence - 1]
             pool = recent_subjects or compatible
             return [full[names[(pool[-1].start, pool[-1].end)]]] if pool else []

@@ -26,7 +26,7 @@ def find_governor(anchor: Token, lemmas: list[str]) -> Token | None:
     for _ in range(2):
         if head.lemma_.lower() in lemmas:
             return head
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None

@@ -5,7 +5,7 @@ Every record has an `id` so that an event's `rule` column names the record that 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -50,7 +50,7 @@ class TriggerRule(BaseModel):
     @property
     def specificity(self) -> int:
         """Ranks rules matching the same anchor: more constrained rules win."""
-        return len(self.pattern) + 2 * bool(self.governor_lemmas) + bool(self.require_patient_lemmas)
+        return len(self.pattern) + 3 * bool(self.governor_lemmas) + bool(self.require_patient_lemmas)
 
     @model_validator(mode="after")
     def _check(self) -> TriggerRule:
@@ -65,14 +65,17 @@ class ModifierRule(BaseModel):
 
     `scope` says how the cue reaches the trigger: `governor` (the cue word governs the
     trigger, "tried to enter", "avoid expulsion"), `child` (a dependent of the trigger,
-    "not arrested"), `sentence` (anywhere before the trigger in its sentence).
+    "not arrested"), `sentence` (anywhere before the trigger in its sentence), `window`
+    (one of the `window` tokens just before it: "court orders to free them", where the
+    parser often attaches the infinitive elsewhere).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=RULE_ID)
     category: ModifierCategory
-    scope: Literal["governor", "child", "sentence"]
+    scope: Literal["governor", "child", "sentence", "window"]
+    window: int = Field(default=0, ge=0, le=5)
     lemmas: list[str] = []
     lower: list[str] = []
     deps: list[str] = []
@@ -101,6 +104,9 @@ class Lexicon(BaseModel):
     authority_words: list[str]
     covictim_words: list[str]
     group_reference_words: list[str]
+    person_nouns: list[str]
+    plural_group_nouns: list[str]
+    tokenizer_special_cases: list[str]
 
 
 class TriggerFile(BaseModel):
@@ -125,20 +131,20 @@ def _unique(ids: list[str], name: str) -> None:
         seen.add(rule_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_triggers(name: str = "triggers.yaml") -> tuple[TriggerRule, ...]:
     rules = TriggerFile.model_validate(_read(name)).triggers
     _unique([rule.id for rule in rules], name)
     return tuple(rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_modifiers(name: str = "modifiers.yaml") -> tuple[ModifierRule, ...]:
     rules = ModifierFile.model_validate(_read(name)).modifiers
     _unique([rule.id for rule in rules], name)
     return tuple(rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str = "lexicon.yaml") -> Lexicon:
     return Lexicon.model_validate(_read(name))
