@@ -117,8 +117,7 @@ def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
         for ent in sent.ents:
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
                 value = normalise(ent.text, current or (str(year) if year else None), year)
-                if value:
-                    current = value
+                current = advance(current, value)
         if current:
             narrative[paragraph] = current
     return _merge(mentions, report)
@@ -146,7 +145,7 @@ def _add_mentions(
         date = current
         confidence *= 0.9
     if not trigger.get("people"):
-        return date if date_text and date else current
+        return advance(current, date) if date_text else current
     if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
         confidence *= 0.85
     if trigger.get("fallback"):
@@ -172,7 +171,16 @@ def _add_mentions(
                 confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
             )
         )
-    return date if date_text and date else current
+    return advance(current, date) if date_text else current
+
+
+def advance(current: str | None, value: str | None) -> str | None:
+    """The new reference date; "at year's end" does not blur "2005-11" into "2005"."""
+    if not value:
+        return current
+    if current and len(value) < len(current) and current.startswith(value):
+        return current
+    return value
 
 
 def _merge(mentions: list[Mention], report: Report) -> list[Event]:

@@ -26,7 +26,11 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in VERBAL and not children(verb, "dobj", "nsubj"):
         return is_passive(verb.head)
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl", "xcomp", "ccomp") and not children(verb, "dobj", "nsubj")
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod", "advcl", "xcomp", "ccomp")
+        and not children(verb, "dobj", "nsubj")
+    )
 
 
 def subject(verb: Token) -> Token | None:
@@ -34,8 +38,12 @@ def subject(verb: Token) -> Token | None:
     found = children(verb, *SUBJECTS)
     if found:
         head = found[0]
-        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+        if head.lower_ in RELATIVE_PRONOUNS:
+            clause = verb
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return clause.head
         return head
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL | {"NOUN", "ADJ"}:
         return subject(verb.head)
@@ -86,7 +94,7 @@ def agent(verb: Token) -> Token | None:
 
 
 def possessor(noun: Token, preps: tuple[str, ...] = ("of", "against")) -> Token | None:
-    """"X's arrest", "the arrest of X", "charges against X"."""
+    """ "X's arrest", "the arrest of X", "charges against X"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child

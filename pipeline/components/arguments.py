@@ -23,6 +23,7 @@ from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_trigg
 PERSONAL_PRONOUNS = {"he", "him", "she", "her", "his", "hers", "they", "them", "their"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_VICTIM_DEPTH = 6
+DATE_PREPOSITIONS = ("after", "within", "during", "throughout", "in", "on", "since", "until", "by", "from")
 
 
 class ArgumentFinder:
@@ -131,21 +132,20 @@ class ArgumentFinder:
         return found
 
     def is_group_reference(self, head: Token) -> bool:
-        """ "the two", "both", "the men", "these detainees": people named just before."""
+        """A phrase that points back at people named just before ("the two", "both", "the men")."""
         lower = head.lower_
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
         if lower == "both" and head.pos_ in ("PRON", "DET", "NOUN"):
             return True
         if lower in self.group_refs and "the" in determiners:
             return True
-        return (
-            lower in self.plural_groups
-            and bool(determiners & {"the", "these", "those", "both", "all"})
-            and not any(
-                c.dep_ in ("prep", "relcl", "acl", "amod", "compound", "nummod")
-                for c in head.children
-                if c.lower_ != "detained"
-            )
+        if lower not in self.plural_groups or not determiners & {"the", "these", "those", "both", "all"}:
+            return False
+        # "the men of the village" restricts the group; "the men of threatening security" does not.
+        return not any(
+            c.dep_ in ("relcl", "acl", "amod", "compound", "nummod")
+            or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
+            for c in head.children
         )
 
     def names_in_phrase(self, head: Token, seen: set[int]) -> list[dict]:
@@ -161,16 +161,37 @@ class ArgumentFinder:
                 for target in targets:
                     found.extend(self.victims_from(target, seen, 1))
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and self.titled(token):
+                found.extend(self.victims_from(token, seen, 1))
+                continue
             stack.extend(c for c in token.children if c.dep_ not in stop)
-        if found or head.tag_ not in ("NNS", "NNPS"):
-            return found
+        return found
+
+    def titled(self, token: Token) -> bool:
+        """A name carrying a personal title among its compounds ("Dr. Berhanu Nega")."""
+        return any(c.dep_ == "compound" and c.lower_.rstrip(".") in self.titles for c in token.children)
+
+    def colon_list(self, head: Token, seen: set[int]) -> list[dict]:
+        """"arrested six members ...: A, B and C": the names listed after a colon that
+        follows a plural victim noun (the parser often starts a new sentence at the colon)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        doc = head.doc
         sent = head.sent
         colon = next((t for t in sent if t.i > head.i and t.text == ":"), None)
-        if colon is not None and colon.i - head.i <= 25:
-            for ent in sent.ents:
-                if ent.label_ == "PERSON" and ent.start > colon.i and ent.root.i not in seen:
-                    seen.add(ent.root.i)
-                    found.append({"start": ent.start, "end": ent.end, "kind": "name"})
+        if colon is None or colon.i - head.i > 30:
+            return []
+        end = sent.end
+        if all(t.is_punct or t.is_space for t in doc[colon.i + 1 : sent.end]) and sent.end < len(doc):
+            end = doc[sent.end].sent.end
+        found: list[dict] = []
+        for token in doc[colon.i + 1 : end]:
+            if token.dep_ not in ("appos", "conj", "ROOT", "dobj", "nsubj", "attr") or token.i in seen:
+                continue
+            name = self.name_span(token)
+            if name is not None and name.root.i not in seen:
+                seen.add(name.root.i)
+                found.append({"start": name.start, "end": name.end, "kind": "name"})
         return found
 
     def covictims(self, anchor: Token, seen: set[int]) -> list[dict]:
@@ -304,16 +325,16 @@ class ArgumentFinder:
             return None
         start = (
             chosen.start - 1
-            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in ("after", "within")
+            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in DATE_PREPOSITIONS
             else chosen.start
         )
         return start, chosen.end
 
     @staticmethod
     def date_words(ent: Span) -> str:
-        """A duration after "after"/"within" is a relative date ("after four days")."""
+        """The date with its preposition: "after four days" is a date, "four days" a duration."""
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return f"{before} {ent.text}" if before in ("after", "within") else ent.text
+        return f"{before} {ent.text}" if before in DATE_PREPOSITIONS else ent.text
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
@@ -344,6 +365,17 @@ class ArgumentFinder:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
+            if not victims and head is not None and not fallback and head.pos_ == "NOUN" and anchor.dep_ in ("acl", "advcl", "xcomp"):
+                clause_subject = self.fallback_head(anchor)
+                if clause_subject is not None and clause_subject.i != head.i:
+                    victims = self.victims_from(clause_subject, seen)
+                    fallback = bool(victims)
+            if head is not None:
+                victims.extend(self.colon_list(head, seen))
+            for prep in syntax.children(anchor, "prep"):
+                if prep.lower_ == "including":
+                    for obj in syntax.children(prep, "pobj"):
+                        victims.extend(self.victims_from(obj, seen))
             victims.extend(self.covictims(anchor, seen))
             victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
             trigger["victims"] = victims

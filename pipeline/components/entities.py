@@ -39,6 +39,11 @@ class EntityFixer:
             for token in words
         )
 
+    def not_a_person(self, ent: Span) -> bool:
+        """Acronyms ("ONUB") and names with an organisation word are not people."""
+        words = [t for t in ent if t.is_alpha]
+        return any((t.text.isupper() and len(t.text) > 1) or t.lower_ in self.org_words for t in words)
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         dates = [
@@ -51,12 +56,13 @@ class EntityFixer:
 
         persons = {name_key(ent) for ent in ents if ent.label_ == "PERSON"}
         surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+        first_names = {ent[0].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
         fixed = []
         for ent in ents:
             if ent.label_ in PERSONISH and ent.label_ != "PERSON" and self.looks_like_name(ent):
                 key = name_key(ent)
                 titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles
-                if key in persons or ent[-1].lower_ in surnames or titled:
+                if key in persons or ent[-1].lower_ in surnames or titled or (len(ent) == 1 and ent[0].lower_ in first_names):
                     ent = Span(doc, ent.start, ent.end, label="PERSON")
             fixed.append(ent)
         taken = {token.i for ent in fixed for token in ent}
@@ -65,14 +71,15 @@ class EntityFixer:
                 token.i not in taken
                 and token.pos_ == "PROPN"
                 and token.is_title
-                and token.lower_ in surnames
+                and (token.lower_ in surnames or token.lower_ in first_names)
                 and token.dep_ != "compound"
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
             ):
                 fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
                 taken.add(token.i)
         fixed = [
             Span(doc, ent.start, ent.end, label="ORG")
-            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1
+            if ent.label_ == "PERSON" and self.not_a_person(ent)
             else ent
             for ent in fixed
         ]

@@ -134,29 +134,49 @@ class PeopleResolver:
                     return True
             return False
 
-        def resolve_pronoun(index: int, word: str) -> list[str]:
+        # Chain: every singular personal pronoun, in order, joins the mentions of the person
+        # it resolves to, so "X was detained. He said ... Police beat him" reaches X.
+        chain: list[tuple[int, str, str, int]] = [
+            (s.start, full[names[(s.start, s.end)]], s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
+             sent_index.get(s.start, 0))
+            for s in mentions
+        ]
+        resolved_at: dict[int, str] = {}
+
+        def resolve_singular(index: int, word: str) -> str | None:
             wanted = PRONOUN_GENDER.get(word)
             sentence = sent_index.get(index, 0)
-            earlier = [
-                s for s in mentions if s.end <= index and sentence - sent_index.get(s.start, 0) <= LOOKBACK_SENTENCES
-            ]
+            earlier = [m for m in chain if m[0] < index and sentence - m[3] <= LOOKBACK_SENTENCES]
+            compatible = [m for m in earlier if not wanted or gender.get(m[1], wanted) == wanted]
+            if not compatible:
+                return None
+            last_name = max((m for m in compatible if m[0] not in resolved_at), key=lambda m: m[0], default=None)
+            if last_name is not None and unnamed_person_between(last_name[0] + 1, index):
+                return None
+            # Salience: subjects, then objects, of this or the previous sentence; then anyone.
+            recent = [m for m in compatible if m[3] >= sentence - 1]
+            for roles in (("nsubj", "nsubjpass"), ("dobj", "attr", "conj")):
+                pool = [m for m in recent if m[2] in roles]
+                if pool:
+                    return max(pool, key=lambda m: m[0])[1]
+            return max(compatible, key=lambda m: m[0])[1]
+
+        for token in doc:
+            if token.pos_ == "PRON" and token.lower_ in PRONOUN_GENDER:
+                person = resolve_singular(token.i, token.lower_)
+                if person is not None:
+                    resolved_at[token.i] = person
+                    chain.append((token.i, person, token.dep_, sent_index.get(token.i, 0)))
+                    chain.sort(key=lambda m: m[0])
+                    wanted = PRONOUN_GENDER[token.lower_]
+                    gender.setdefault(person, wanted)
+
+        def resolve_pronoun(index: int, word: str) -> list[str]:
             if word in PLURAL:
+                sentence = sent_index.get(index, 0)
                 candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
                 return candidates[-1][1] if candidates else []
-            compatible = [
-                s for s in earlier if not wanted or gender.get(full[names[(s.start, s.end)]], wanted) == wanted
-            ]
-            if compatible and unnamed_person_between(compatible[-1].end, index):
-                return []
-            subjects = [
-                s
-                for s in compatible
-                if s.root.dep_ in ("nsubj", "nsubjpass")
-                or (s.root.dep_ == "appos" and s.root.head.dep_ in ("nsubj", "nsubjpass"))
-            ]
-            recent_subjects = [s for s in subjects if sent_index.get(s.start, 0) >= sentence - 1]
-            pool = recent_subjects or compatible
-            return [full[names[(pool[-1].start, pool[-1].end)]]] if pool else []
+            return [resolved_at[index]] if index in resolved_at else []
 
         for trigger in triggers:
             resolved: list[dict] = []

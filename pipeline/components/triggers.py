@@ -60,7 +60,7 @@ class TriggerMatcher:
         taken: set[int] = set()
         triggers = []
         for rule, anchor, start, end, governor in candidates:
-            tokens = set(range(start, end)) | {anchor}
+            tokens = set(range(start, end))
             if tokens & taken:
                 continue
             taken |= tokens
