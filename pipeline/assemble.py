@@ -17,6 +17,7 @@ from hrevents.dates import PartialDate, is_duration, normalise
 from hrevents.models import Event, Report, load_actions
 from hrevents.repair import Repaired
 
+REPETITION_CUES = frozenset({"again", "anew"})
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 WHITESPACE = re.compile(r"\s+")
 
@@ -39,12 +40,25 @@ class Mention:
     end: int
     paragraph: int
     confidence: float
+    asserted: bool = True
     sources: list[str] = field(default_factory=list)
 
 
-def event_id(report_id: str, action: str, victim: str) -> str:
-    """Stable across runs and machines: depends only on what the event is."""
-    return hashlib.sha1(f"{report_id}|{action}|{fold(victim)}".encode()).hexdigest()[:16]
+def event_id(report_id: str, action: str, victim: str, number: int = 0) -> str:
+    """Stable across runs and machines: depends only on what the event is (and, for a
+    repeated act such as a re-arrest, which occurrence it is)."""
+    key = f"{report_id}|{action}|{fold(victim)}" + (f"|{number}" if number else "")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def compatible_dates(kept: Mention, new: Mention) -> bool:
+    """Two mentions are one act unless the later one asserts the act anew with a date of
+    its own that differs ("detained on June 8" ... "detained him again on August 19");
+    a back-reference ("after detaining him for four months", "after her disappearance")
+    never starts a new event."""
+    if not (new.asserted and kept.date_text and new.date_text and kept.date and new.date):
+        return True
+    return kept.date.startswith(new.date) or new.date.startswith(kept.date)
 
 
 def covered_year(report: Report) -> int | None:
@@ -152,6 +166,11 @@ def _add_mentions(
         confidence *= 0.8
     start, end = repaired.original_span(sent.start_char, sent.end_char)
     words = " ".join(doc[i].text for i in trigger["words"])
+    anchor = doc[trigger["anchor"]]
+    # Asserted as a new act: a finite clause of its own, or marked as a repetition.
+    asserted = any(t.lower_ in REPETITION_CUES for t in anchor.children) or trigger["rule"].endswith("rearrest") or (
+        anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp")
+    )
     for person in trigger["people"]:
         mentions.append(
             Mention(
@@ -169,6 +188,7 @@ def _add_mentions(
                 end=end,
                 paragraph=paragraph,
                 confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
+                asserted=asserted,
             )
         )
     return advance(current, date) if date_text else current
@@ -187,13 +207,14 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
     """One event per (action, person): the most precise date, the first of other fields."""
     actions = load_actions()
     text = report.text
-    merged: dict[tuple[str, str], Mention] = {}
+    merged: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         key = (mention.action, fold(mention.victim))
-        kept = merged.get(key)
+        same = merged.setdefault(key, [])
+        kept = next((m for m in same if compatible_dates(m, mention)), None)
         if kept is None:
             mention.sources = [mention.rule]
-            merged[key] = mention
+            same.append(mention)
             continue
         if _more_precise(kept.date, mention.date):
             kept.date, kept.date_text = mention.date, mention.date_text
@@ -204,11 +225,15 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
         if mention.rule not in kept.sources:
             kept.sources.append(mention.rule)
 
+    ordered = sorted(
+        ((number, mention) for group in merged.values() for number, mention in enumerate(group)),
+        key=lambda item: (item[1].start, item[1].action),
+    )
     events = []
-    for mention in merged.values():
+    for number, mention in ordered:
         events.append(
             Event(
-                event_id=event_id(report.report_id, mention.action, mention.victim),
+                event_id=event_id(report.report_id, mention.action, mention.victim, number),
                 report_id=report.report_id,
                 action=mention.action,
                 trigger=mention.trigger,

@@ -171,8 +171,17 @@ def run_batch(options: BatchOptions) -> BatchSummary:
             results = Extractor(options.model).pipe_with_context(loaded(), n_process=options.workers)
         for report, events, (path, digest, started) in results:
             words = len(report.text[report.body_start :].split())
-            ledger.record(str(path), report.report_id, digest, version, status="ok", encoding=report.encoding,
-                          events=events, words=words, seconds=round(time.monotonic() - started, 3))
+            ledger.record(
+                str(path),
+                report.report_id,
+                digest,
+                version,
+                status="ok",
+                encoding=report.encoding,
+                events=events,
+                words=words,
+                seconds=round(time.monotonic() - started, 3),
+            )
             progress.update(str(path), len(events), None)
             summary.processed += 1
             summary.events += len(events)
@@ -181,8 +190,11 @@ def run_batch(options: BatchOptions) -> BatchSummary:
     summary.failed = sum(1 for row in ledger.rows([str(p) for p in paths]) if row.status != "ok")
     ledger.close()
     if not options.quiet:
-        print(f"{summary.processed} processed, {summary.skipped} unchanged, {summary.failed} failed; "
-              f"events in {options.out}", file=sys.stderr)
+        print(
+            f"{summary.processed} processed, {summary.skipped} unchanged, {summary.failed} failed; "
+            f"events in {options.out}",
+            file=sys.stderr,
+        )
     return summary
 
 
@@ -196,7 +208,9 @@ def write_outputs(ledger: Ledger, paths: list[str], options: BatchOptions) -> No
         writer = csv.writer(out)
         writer.writerow(["path", "report_id", "status", "events", "words", "seconds", "encoding", "error"])
         for row in rows:
-            writer.writerow([row.path, row.report_id, row.status, row.events, row.words, row.seconds, row.encoding, row.error])
+            writer.writerow(
+                [row.path, row.report_id, row.status, row.events, row.words, row.seconds, row.encoding, row.error]
+            )
     with atomic_path(folder / "errors.csv") as temporary, temporary.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["path", "report_id", "error"])

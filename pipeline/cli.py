@@ -12,20 +12,44 @@ import typer
 from hrevents.errors import ModelNotInstalledError, ReportError
 from hrevents.nlp import DEFAULT_MODEL
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Turn human-rights reports into event records.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn human-rights reports into event records.",
+)
 
 
 @app.command()
 def extract(
     inputs: list[Path] = typer.Argument(..., help="Report files (.txt, .md) or folders, searched recursively."),
-    out: Path = typer.Option(Path("outputs/events.csv"), "--out", "-o", help="Events file; the extension picks the format: .csv, .jsonl or .parquet."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to use (e.g. en_core_web_sm, en_core_web_trf)."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes on this machine; results are identical to one worker."),
-    ledger: Path | None = typer.Option(None, "--ledger", help="SQLite ledger of processed reports (default: ledger.sqlite beside --out)."),
-    manifest: Path | None = typer.Option(None, "--manifest", help="CSV with path, report_id, published, covers, title, source for each report."),
-    force: bool = typer.Option(False, "--force", help="Re-process every report even if the ledger says its results are current."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Reports larger than this many bytes are refused with an error."),
-    scheduler: str | None = typer.Option(None, "--scheduler", help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the [dask] extra."),
+    out: Path = typer.Option(
+        Path("outputs/events.csv"),
+        "--out",
+        "-o",
+        help="Events file; the extension picks the format: .csv, .jsonl or .parquet.",
+    ),
+    model: str = typer.Option(
+        DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to use (e.g. en_core_web_sm, en_core_web_trf)."
+    ),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Processes on this machine; results are identical to one worker."
+    ),
+    ledger: Path | None = typer.Option(
+        None, "--ledger", help="SQLite ledger of processed reports (default: ledger.sqlite beside --out)."
+    ),
+    manifest: Path | None = typer.Option(
+        None, "--manifest", help="CSV with path, report_id, published, covers, title, source for each report."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Re-process every report even if the ledger says its results are current."
+    ),
+    max_bytes: int = typer.Option(
+        20_000_000, "--max-bytes", help="Reports larger than this many bytes are refused with an error."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the [dask] extra."
+    ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
 ) -> None:
@@ -33,8 +57,17 @@ def extract(
     from hrevents.batch import BatchOptions, run_batch
 
     options = BatchOptions(
-        inputs=inputs, out=out, model=model, workers=workers, ledger=ledger, manifest=manifest, force=force,
-        max_bytes=max_bytes, scheduler=scheduler, bom=bom, quiet=quiet,
+        inputs=inputs,
+        out=out,
+        model=model,
+        workers=workers,
+        ledger=ledger,
+        manifest=manifest,
+        force=force,
+        max_bytes=max_bytes,
+        scheduler=scheduler,
+        bom=bom,
+        quiet=quiet,
     )
     try:
         summary = run_batch(options)
@@ -51,13 +84,23 @@ def extract(
 @app.command()
 def evaluate(
     gold: Path = typer.Option(Path("corpus/gold.jsonl"), "--gold", help="Gold file (SPEC section 5)."),
-    pred: Path | None = typer.Option(None, "--pred", help="Events CSV/JSONL to score; without it the pipeline runs on the gold's reports."),
+    pred: Path | None = typer.Option(
+        None, "--pred", help="Events CSV/JSONL to score; without it the pipeline runs on the gold's reports."
+    ),
     json_out: Path | None = typer.Option(None, "--json", help="Also write the metrics as JSON here."),
-    errors: Path | None = typer.Option(None, "--errors", help="Write one row per false positive, false negative and wrong field here."),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Write one row per false positive, false negative and wrong field here."
+    ),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline for the extraction and the baseline."),
-    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Score the keyword baseline beside the pipeline."),
-    reports: list[str] = typer.Option([], "--report", help="Score only reports whose id matches this glob (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Leave out reports whose id matches this glob (repeatable)."),
+    baseline: bool = typer.Option(
+        True, "--baseline/--no-baseline", help="Score the keyword baseline beside the pipeline."
+    ),
+    reports: list[str] = typer.Option(
+        [], "--report", help="Score only reports whose id matches this glob (repeatable)."
+    ),
+    exclude: list[str] = typer.Option(
+        [], "--exclude", help="Leave out reports whose id matches this glob (repeatable)."
+    ),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
     from hrevents.models import GoldFile, load_gold
@@ -68,7 +111,8 @@ def evaluate(
 
     gold_file = load_gold(gold)
     chosen = [
-        r for r in gold_file.reports
+        r
+        for r in gold_file.reports
         if (not reports or any(fnmatch.fnmatch(r.report_id, p) for p in reports))
         and not any(fnmatch.fnmatch(r.report_id, p) for p in exclude)
     ]
@@ -116,6 +160,6 @@ def dates() -> None:
             item = json.loads(line)
             text, anchor = item["text"], item.get("anchor")
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            typer.echo(f"line {number}: expected {{\"text\": ..., \"anchor\": ...}}: {error}", err=True)
+            typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
         typer.echo(json.dumps({"text": text, "value": normalise(text, anchor)}, ensure_ascii=False))

@@ -25,7 +25,9 @@ class Extractor:
     def extract(self, report: Report) -> list[Event]:
         return next(self.pipe([report]))[1]
 
-    def pipe(self, reports: Iterable[Report], batch_size: int = 8, n_process: int = 1) -> Iterator[tuple[Report, list[Event]]]:
+    def pipe(
+        self, reports: Iterable[Report], batch_size: int = 8, n_process: int = 1
+    ) -> Iterator[tuple[Report, list[Event]]]:
         """Events per report, in input order, streaming (memory does not grow with the batch)."""
         for report, events, _ in self.pipe_with_context(((r, None) for r in reports), batch_size, n_process):
             yield report, events
@@ -43,4 +45,3 @@ class Extractor:
         docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (report, repaired, context) in docs:
             yield report, assemble(doc, report, repaired), context
-

@@ -1,22 +1,285 @@
 """Input formats: everything becomes a text report before extraction (SPEC section 3).
 
-Plain text and Markdown are read as they are, so event offsets point into the file.
-Other formats are converted to text first; their offsets point into that text.
+Plain text and Markdown are decoded as they are, so event offsets point into the file.
+PDF (its text layer), HTML (its main text, boilerplate dropped) and Word `.docx` files are
+converted to text first; their offsets point into that text.
+
+Each reader works on bytes already in memory, so a file is read once: the batch runner
+hashes exactly the bytes that were extracted from, and a Dask client can ship the bytes to
+workers that do not share its file system.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from hrevents.errors import ReportError
-from hrevents.models import Report
-from hrevents.reader import TEXT_SUFFIXES, read_report
+from hrevents.models import Report, ReportMeta
+from hrevents.reader import TEXT_SUFFIXES, decode, report_from_text
 
-SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES)
+PDF_SUFFIXES = frozenset({".pdf"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES) | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
+
+# A PDF whose text layer has fewer letters than this per page is a scan (at most a page
+# number or a stamp in text): extracting from it would silently find nothing.
+MIN_LETTERS_PER_PAGE = 20
+UTF16_32_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+HTML_DROP = ("script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form", "button",
+             "iframe", "svg", "canvas", "select", "menu", "dialog", "head")
+HTML_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog")
+HTML_BLOCKS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+               "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "caption", "figure",
+               "figcaption", "hr", "address", "details", "summary", "body")
+HTML_CELLS = ("td", "th")
+PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
+SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
+
+
+def load_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes, refusing files over `max_bytes` before reading them."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ReportError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportError(name, f"cannot read: {error.strerror or error}") from error
+    if max_bytes is not None and len(data) > max_bytes:  # grew since stat()
+        raise ReportError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+    return data
 
 
 def read_any(path: Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:
+    """Read a report file of any supported format; the id defaults to the file name without extension."""
+    path = Path(path)
+    check_supported(path)
+    return report_from_bytes(load_bytes(path, max_bytes), str(path), report_id or path.stem)
+
+
+def check_supported(path: Path) -> None:
     suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReportError(str(path), f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+
+
+def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
+    """Convert the bytes of a file called `name` (the suffix picks the format) into a report."""
+    suffix = Path(name).suffix.lower()
+    reader: Callable[[bytes, str, str], Report]
     if suffix in TEXT_SUFFIXES:
-        return read_report(path, report_id=report_id, max_bytes=max_bytes)
-    raise ReportError(str(path), f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        reader = text_report
+    elif suffix in PDF_SUFFIXES:
+        reader = pdf_report
+    elif suffix in HTML_SUFFIXES:
+        reader = html_report
+    elif suffix in DOCX_SUFFIXES:
+        reader = docx_report
+    else:
+        raise ReportError(name, f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    if not data.strip():
+        raise ReportError(name, "the file is empty")
+    return reader(data, name, report_id)
+
+
+# --- plain text -----------------------------------------------------------------------
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-8 first, then a UTF-16/32 byte-order mark, then detection; returns (text, encoding used)."""
+    for bom, encoding in UTF16_32_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise ReportError(name, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from error
+    return decode(data, name)
+
+
+def text_report(data: bytes, name: str, report_id: str) -> Report:
+    text, encoding = decode_text(data, name)
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100):
+        raise ReportError(name, f"binary file ({controls:,} control characters), not a text report")
+    return report_from_text(text, report_id, name, encoding)
+
+
+def converted_report(text: str, name: str, report_id: str, what: str, meta: ReportMeta, encoding: str) -> Report:
+    text = text.strip("\n")
+    if not text.strip():
+        raise ReportError(name, f"the {what} contains no text")
+    return Report(report_id=report_id, path=name, text=text + "\n", body_start=0, meta=meta, encoding=encoding)
+
+
+def _missing(name: str, package: str, what: str) -> ReportError:
+    return ReportError(name, f"reading {what} needs the `{package}` package: pip install {package}")
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+def pdf_report(data: bytes, name: str, report_id: str) -> Report:
+    try:
+        from pypdf import PdfReader
+    except ImportError as error:
+        raise _missing(name, "pypdf", "PDF files") from error
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ReportError(name, "not a PDF file (no %PDF header)")
+    try:
+        pdf = PdfReader(io.BytesIO(data))
+        if pdf.is_encrypted and not pdf.decrypt(""):
+            raise ReportError(name, "the PDF is encrypted with a password; decrypt it first")
+        pages = [(page.extract_text() or "") for page in pdf.pages]
+        title = _pdf_title(pdf)
+    except ReportError:
+        raise
+    except Exception as error:  # pypdf raises many kinds on damaged files
+        raise ReportError(name, f"not a readable PDF: {type(error).__name__}: {error}") from error
+    letters = sum(ch.isalpha() for page in pages for ch in page)
+    if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1):
+        raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text on {len(pages)} pages)")
+    return converted_report(join_pages(pages), name, report_id, "PDF", ReportMeta(title=title), "pdf")
+
+
+def _pdf_title(pdf: object) -> str | None:
+    try:
+        metadata = pdf.metadata  # type: ignore[attr-defined]
+        title = metadata.title if metadata else None
+    except Exception:
+        return None
+    return str(title).strip() or None if title else None
+
+
+def join_pages(pages: list[str]) -> str:
+    """Pages in order; a page break inside a sentence is a line break, else a paragraph break."""
+    text = ""
+    for page in pages:
+        page = page.strip("\n")
+        if not page.strip():
+            continue
+        if text:
+            text += "\n\n" if SENTENCE_END.search(text) else "\n"
+        text += page
+    return text
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+
+def html_report(data: bytes, name: str, report_id: str) -> Report:
+    try:
+        from bs4 import BeautifulSoup
+    except ImportError as error:
+        raise _missing(name, "beautifulsoup4", "HTML files") from error
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReportError(name, "binary file (NUL bytes), not an HTML page")
+    # html.parser (the standard library's) rather than lxml: the same text on every machine.
+    soup = BeautifulSoup(data, "html.parser")
+    encoding = (soup.original_encoding or "utf-8").lower()
+    encoding = "utf-8" if encoding == "ascii" else encoding
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    published = _html_published(soup)
+    text = html_main_text(soup)
+    return converted_report(text, name, report_id, "HTML page", ReportMeta(title=title or None, published=published),
+                            encoding)
+
+
+def html_main_text(soup: object) -> str:
+    """The page's main text: boilerplate elements dropped, one paragraph per block element."""
+    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
+
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Doctype, Declaration, ProcessingInstruction))):
+        node.extract()
+    for tag in soup.find_all(HTML_DROP):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"role": True}):
+        if not tag.decomposed and str(tag.get("role", "")).lower() in HTML_DROP_ROLES:
+            tag.decompose()
+    for tag in soup.find_all(attrs={"hidden": True}):
+        if not tag.decomposed:
+            tag.decompose()
+    root = soup.find("main") or _largest(soup.find_all("article")) or soup.body or soup
+    for tag in root.find_all("br"):
+        tag.replace_with(LINE)
+    for tag in root.find_all(HTML_CELLS):
+        tag.insert_after(CELL)
+    for tag in root.find_all(HTML_BLOCKS):
+        tag.insert_before(PARAGRAPH)
+        tag.insert_after(PARAGRAPH)
+    for tag in root.find_all("pre"):
+        tag.replace_with(PARAGRAPH + tag.get_text().replace("\n", LINE) + PARAGRAPH)
+    flat = SPACES.sub(" ", root.get_text())
+    paragraphs = []
+    for block in flat.split(PARAGRAPH):
+        lines = [" ".join(line.replace(CELL, " ").split()) for line in block.split(LINE)]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _largest(tags: list) -> object | None:
+    return max(tags, key=lambda tag: len(tag.get_text()), default=None)
+
+
+def _html_published(soup: object) -> dt.date | None:
+    for attrs in ({"property": "article:published_time"}, {"name": "date"}, {"name": "dcterms.date"},
+                  {"name": "DC.date"}, {"itemprop": "datePublished"}):
+        tag = soup.find("meta", attrs=attrs)
+        content = str(tag.get("content", "")) if tag else ""
+        try:
+            return dt.date.fromisoformat(content[:10])
+        except ValueError:
+            continue
+    return None
+
+
+# --- Word .docx -----------------------------------------------------------------------
+
+
+def docx_report(data: bytes, name: str, report_id: str) -> Report:
+    try:
+        import docx
+    except ImportError as error:
+        raise _missing(name, "python-docx", "Word .docx files") from error
+    if not data.startswith(b"PK"):
+        raise ReportError(name, "not a Word .docx file (not a ZIP package)")
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document))
+        title = (document.core_properties.title or "").strip() or None
+    except Exception as error:  # zipfile, lxml and python-docx errors on damaged files
+        raise ReportError(name, f"not a readable Word .docx file: {type(error).__name__}: {error}") from error
+    return converted_report("\n\n".join(blocks), name, report_id, "Word document", ReportMeta(title=title), "docx")
+
+
+def _docx_blocks(document: object):
+    """Paragraphs and table cells in document order, one block each."""
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat
+                        cells.append(text)
+                if cells:
+                    yield "\n".join(cells)
+        else:
+            text = item.text.strip()
+            if text:
+                yield text

@@ -1,93 +1,189 @@
 """The SQLite ledger: what was processed, from which content, by which pipeline version.
 
-Each report's result is committed on its own, so a crash or kill loses at most the report
-in progress; the output files are rebuilt from the ledger, so a resumed run writes
-exactly what a clean run would.
+Each report's result is committed as soon as it is known, so a crash or kill loses at most
+the reports in progress; the output files are rebuilt from the ledger, so a resumed run
+writes exactly what a clean run would. A lock file keeps two runs off one ledger.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 from hrevents.models import Event
 
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
-    path TEXT PRIMARY KEY,
+    key TEXT PRIMARY KEY,               -- the file's absolute path
+    path TEXT NOT NULL,                 -- the path as the user gave it (shown in outputs)
     report_id TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
+    content_hash TEXT NOT NULL,         -- sha256 of the bytes extracted from ('' if never read)
+    inputs_hash TEXT NOT NULL,          -- report id and manifest metadata the result depends on
     pipeline_version TEXT NOT NULL,
-    status TEXT NOT NULL,
+    status TEXT NOT NULL,               -- 'ok' or 'failed'
     error TEXT NOT NULL DEFAULT '',
     encoding TEXT NOT NULL DEFAULT '',
     events INTEGER NOT NULL DEFAULT 0,
     words INTEGER NOT NULL DEFAULT 0,
     seconds REAL NOT NULL DEFAULT 0,
+    size INTEGER NOT NULL DEFAULT -1,   -- size and mtime when last hashed: an unchanged
+    mtime_ns INTEGER NOT NULL DEFAULT -1,  -- pair lets a re-run skip re-hashing
     events_json TEXT NOT NULL DEFAULT '[]',
     updated REAL NOT NULL
 )
 """
+# Modules that orchestrate but do not change what is extracted: editing them keeps results current.
+NOT_IN_VERSION = frozenset({"batch.py", "ledger.py", "cli.py", "writers.py", "distributed.py", "manifest.py"})
+
+
+class LedgerBusyError(ValueError):
+    """Another run holds the ledger (a ValueError so the CLI reports it as a usage problem)."""
 
 
 @dataclass(frozen=True)
 class LedgerRow:
+    key: str
     path: str
     report_id: str
     content_hash: str
+    inputs_hash: str
     pipeline_version: str
     status: str
-    error: str
-    encoding: str
-    events: int
-    words: int
-    seconds: float
+    error: str = ""
+    encoding: str = ""
+    events: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    size: int = -1
+    mtime_ns: int = -1
+
+
+ROW_COLUMNS = tuple(f.name for f in fields(LedgerRow))
+
+
+@lru_cache(maxsize=8)
+def pipeline_version(model: str) -> str:
+    """Changes whenever the code that shapes results, the rule data, spaCy or the model changes.
+
+    Hashes the package's own source and data files (not the orchestration modules), so a
+    rule or component edit makes earlier results stale even without a release.
+    """
+    import spacy
+
+    from hrevents import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{model}|spacy {spacy.__version__}".encode())
+    try:
+        from importlib.metadata import version
+
+        digest.update(f"|model {version(model)}".encode())
+    except Exception:  # a model given as a folder, or not installed (loading will say so)
+        digest.update(f"|model {model}".encode())
+    import hrevents
+    import hrevents.models
+
+    for package in (hrevents, hrevents.models):
+        root = Path(package.__file__).parent
+        for path in sorted(root.rglob("*")):
+            relative = path.relative_to(root)
+            if path.suffix not in (".py", ".yaml") or "__pycache__" in relative.parts:
+                continue
+            if package is hrevents and (relative.parts[0] == "scoring" or str(relative) in NOT_IN_VERSION):
+                continue
+            if package is hrevents and relative.parts[0] == "models":  # a models/ link inside the package
+                continue
+            digest.update(f"|{package.__name__}/{relative.as_posix()}|".encode())
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 class Ledger:
     def __init__(self, path: Path) -> None:
+        path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path)
+        self._lock_handle: int | None = None
+        self.db = sqlite3.connect(path, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(SCHEMA)
+        # NORMAL in WAL mode: a killed process loses no committed row; only a power cut may
+        # lose the last few, which a re-run then redoes.
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        (version,) = self.db.execute("PRAGMA user_version").fetchone()
+        if version != SCHEMA_VERSION:
+            # An older layout holds nothing we can trust to be current: start afresh.
+            self.db.execute("DROP TABLE IF EXISTS reports")
+            self.db.execute(SCHEMA)
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         self.db.commit()
+
+    def lock(self) -> None:
+        """Hold `<ledger>.lock` until close(); a second run on the same ledger is refused."""
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; run one batch at a time
+            self._lock_handle = handle
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(handle)
+            raise LedgerBusyError(f"{self.path}: another hrevents run is using this ledger "
+                                  f"(lock held on {lock_path}); wait for it or use --ledger") from error
+        self._lock_handle = handle
 
     def close(self) -> None:
         self.db.close()
+        if self._lock_handle is not None:
+            os.close(self._lock_handle)  # releases the flock
+            self._lock_handle = None
 
-    def current(self, path: str, content_hash: str, version: str) -> bool:
-        """True when this content was processed successfully by this pipeline version."""
-        row = self.db.execute(
-            "SELECT status FROM reports WHERE path=? AND content_hash=? AND pipeline_version=?",
-            (path, content_hash, version),
-        ).fetchone()
-        return row is not None and row[0] == "ok"
+    def __enter__(self) -> Ledger:
+        return self
 
-    def record(self, path: str, report_id: str, content_hash: str, version: str, *, status: str,
-               error: str = "", encoding: str = "", events: list[Event] | None = None, words: int = 0,
-               seconds: float = 0.0) -> None:
-        payload = json.dumps([e.model_dump() for e in events or []], ensure_ascii=False)
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lookup(self, key: str) -> LedgerRow | None:
+        found = self.db.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM reports WHERE key=?", (key,)).fetchone()
+        return LedgerRow(*found) if found else None
+
+    def record(self, row: LedgerRow, events_json: str = "[]") -> None:
+        """Store one report's outcome (replacing any earlier one) and commit it at once."""
         self.db.execute(
-            "INSERT OR REPLACE INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (path, report_id, content_hash, version, status, error, encoding, len(events or []), words, seconds,
-             payload, time.time()),
+            f"INSERT OR REPLACE INTO reports ({', '.join(ROW_COLUMNS)}, events_json, updated) "
+            f"VALUES ({', '.join('?' * (len(ROW_COLUMNS) + 2))})",
+            (*(getattr(row, name) for name in ROW_COLUMNS), events_json, time.time()),
         )
         self.db.commit()
 
-    def rows(self, paths: list[str]) -> Iterator[LedgerRow]:
-        for path in paths:
-            found = self.db.execute(
-                "SELECT path, report_id, content_hash, pipeline_version, status, error, encoding, events, words, seconds "
-                "FROM reports WHERE path=?", (path,),
-            ).fetchone()
-            if found:
-                yield LedgerRow(*found)
+    def touch(self, key: str, size: int, mtime_ns: int) -> None:
+        """The file's bytes are unchanged though its mtime moved: remember the new stat."""
+        self.db.execute("UPDATE reports SET size=?, mtime_ns=? WHERE key=?", (size, mtime_ns, key))
+        self.db.commit()
 
-    def events(self, path: str) -> list[Event]:
-        found = self.db.execute("SELECT events_json FROM reports WHERE path=? AND status='ok'", (path,)).fetchone()
-        return [Event.model_validate(item) for item in json.loads(found[0])] if found else []
+    def rows(self, keys: Iterable[str]) -> Iterator[LedgerRow]:
+        for key in keys:
+            row = self.lookup(key)
+            if row is not None:
+                yield row
+
+    def event_dicts(self, key: str) -> list[dict]:
+        """A report's events as plain dicts (SPEC section 4 fields), in extraction order."""
+        found = self.db.execute("SELECT events_json FROM reports WHERE key=? AND status='ok'", (key,)).fetchone()
+        return json.loads(found[0]) if found else []
+
+    def events(self, key: str) -> list[Event]:
+        return [Event.model_validate(item) for item in self.event_dicts(key)]

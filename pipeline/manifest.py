@@ -27,7 +27,12 @@ class ManifestEntry:
         meta = report.meta.model_copy(
             update={
                 key: value
-                for key, value in {"published": self.published, "covers": self.covers, "title": self.title, "source": self.source}.items()
+                for key, value in {
+                    "published": self.published,
+                    "covers": self.covers,
+                    "title": self.title,
+                    "source": self.source,
+                }.items()
                 if value is not None
             }
         )
@@ -52,8 +57,14 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
             published_date = dt.date.fromisoformat(published) if published else None
         except ValueError as error:
             raise ValueError(f"{path}:{number}: published {published!r} is not an ISO date") from error
-        entry = ManifestEntry(target, row.get("report_id") or None, published_date, row.get("covers") or None,
-                              row.get("title") or None, row.get("source") or None)
+        entry = ManifestEntry(
+            target,
+            row.get("report_id") or None,
+            published_date,
+            row.get("covers") or None,
+            row.get("title") or None,
+            row.get("source") or None,
+        )
         entries[str(target)] = entry
         entries.setdefault(target.name, entry)
     return entries

@@ -69,6 +69,14 @@ def direct_object(verb: Token) -> Token | None:
         head_objects = children(verb.head, "dobj")
         if head_objects and head_objects[0].i > verb.i:
             return head_objects[0]
+    # "summoned for questioning several members": the object the parser hung on the
+    # gerund right after the verb.
+    for prep in children(verb, "prep"):
+        if prep.i == verb.i + 1:
+            for gerund in children(prep, "pcomp"):
+                objects = children(gerund, "dobj")
+                if gerund.i == prep.i + 1 and objects and not children(gerund, *SUBJECTS):
+                    return objects[0]
     return None
 
 

@@ -161,6 +161,12 @@ class ArgumentFinder:
                 for target in targets:
                     found.extend(self.victims_from(target, seen, 1))
                 continue
+            if token.dep_ == "compound" and token.ent_type_ == "PERSON" and token.head.i == head.i and head.tag_ == "NN":
+                name = self.name_span(token)
+                if name is not None and name.root.i not in seen:
+                    seen.add(name.root.i)
+                    found.append({"start": name.start, "end": name.end, "kind": "name"})
+                continue
             if token.dep_ == "pobj" and token.head.lower_ == "of" and self.titled(token):
                 found.extend(self.victims_from(token, seen, 1))
                 continue

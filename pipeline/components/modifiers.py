@@ -42,7 +42,9 @@ class ModifierDetector:
         found = []
         head = anchor
         for _ in range(GOVERNOR_HOPS):
-            if head.head.i == head.i:
+            # A participle or relative clause describes a noun; what governs that noun
+            # ("Peter, arrested in June, denied ...") does not modalise the act.
+            if head.head.i == head.i or head.dep_ in ("acl", "relcl", "appos", "amod"):
                 break
             head = head.head
             if head.i != skip:

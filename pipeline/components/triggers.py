@@ -47,6 +47,8 @@ class TriggerMatcher:
             anchor = doc[start + rule.anchor]
             if rule.anchor_head:
                 anchor = anchor.head
+                if anchor.pos_ in ("ADP", "PART") and anchor.head.i != anchor.i:
+                    anchor = anchor.head
             if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
                 continue
             governor = None
@@ -76,6 +78,10 @@ class TriggerMatcher:
                     "confidence": rule.confidence,
                 }
             )
+        superseded = {
+            (trigger["anchor"], old) for trigger in triggers for old in self.rules[trigger["rule"]].supersedes
+        }
+        triggers = [t for t in triggers if (t["anchor"], t["rule"]) not in superseded]
         doc._.hr_triggers = sorted(triggers, key=lambda t: t["anchor"])
         return doc
 

@@ -25,7 +25,9 @@ class TriggerRule(BaseModel):
 
     `pattern` is a spaCy `Matcher` token pattern. The trigger's anchor is the token at
     `anchor` in the match, or that token's syntactic head when `anchor_head` is set ("took
-    X into custody" matches "into custody" and anchors on "took").
+    X into custody" matches "into custody" and anchors on "took"; a preposition in between
+    is skipped). `supersedes` names rules whose trigger on the same anchor this one
+    replaces ("beat X to death" is a killing, not also ill-treatment).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -36,6 +38,7 @@ class TriggerRule(BaseModel):
     anchor: int = 0
     anchor_head: bool = False
     anchor_lemmas: list[str] = []
+    supersedes: list[str] = []
     victim: VictimRole
     governor_lemmas: list[str] = []
     require_patient_lemmas: list[str] = []

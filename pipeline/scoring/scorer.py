@@ -13,8 +13,7 @@ from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
 
 FIELDS = ("date", "place", "destination", "perpetrator")
 STOPWORDS = frozenset(
-    "a an the of in at on to from into by for with and or its his her their our this that these those "
-    "near outside inside within".split()
+    ["a", "an", "the", "of", "in", "at", "on", "to", "from", "into", "by", "for", "with", "and", "or", "its", "his", "her", "their", "our", "this", "that", "these", "those", "near", "outside", "inside", "within"]
 )
 
 
@@ -81,8 +80,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -129,7 +134,11 @@ def _match_report(predictions: list[Event], gold: GoldReport) -> list[tuple[Even
     free = list(range(len(gold.events)))
     pairs: list[tuple[Event, GoldEvent | None]] = []
     for prediction in predictions:
-        options = [i for i in free if gold.events[i].action == prediction.action and same_person(prediction.victim, gold.events[i])]
+        options = [
+            i
+            for i in free
+            if gold.events[i].action == prediction.action and same_person(prediction.victim, gold.events[i])
+        ]
         if not options:
             pairs.append((prediction, None))
             continue
@@ -157,16 +166,34 @@ def score(predictions: Iterable[Event], gold: GoldFile) -> Score:
             counters = (result.overall, result.per_action[prediction.action], result.per_report[report.report_id])
             if gold_event is None:
                 if not report.complete and not _rejected(prediction, report):
-                    result.outcomes.append(Outcome(report.report_id, "ignored", prediction.action, prediction.victim, evidence=prediction.evidence))
+                    result.outcomes.append(
+                        Outcome(
+                            report.report_id,
+                            "ignored",
+                            prediction.action,
+                            prediction.victim,
+                            evidence=prediction.evidence,
+                        )
+                    )
                     continue
                 for counts in counters:
                     counts.fp += 1
                 result.strict.fp += 1
-                result.outcomes.append(Outcome(report.report_id, "fp", prediction.action, prediction.victim, evidence=prediction.evidence))
+                result.outcomes.append(
+                    Outcome(report.report_id, "fp", prediction.action, prediction.victim, evidence=prediction.evidence)
+                )
                 continue
             matched_ids.add(id(gold_event))
             if gold_event.optional:
-                result.outcomes.append(Outcome(report.report_id, "optional_match", prediction.action, prediction.victim, evidence=prediction.evidence))
+                result.outcomes.append(
+                    Outcome(
+                        report.report_id,
+                        "optional_match",
+                        prediction.action,
+                        prediction.victim,
+                        evidence=prediction.evidence,
+                    )
+                )
                 continue
             for counts in counters:
                 counts.tp += 1
@@ -178,19 +205,39 @@ def score(predictions: Iterable[Event], gold: GoldFile) -> Score:
                 result.fields[name][0] += verdict
                 if not verdict:
                     expected = gold_event.date if name == "date" else getattr(gold_event, name)
-                    result.outcomes.append(Outcome(report.report_id, f"wrong_{name}", prediction.action, gold_event.victim,
-                                                   predicted=getattr(prediction, name), expected=str(expected), evidence=prediction.evidence))
+                    result.outcomes.append(
+                        Outcome(
+                            report.report_id,
+                            f"wrong_{name}",
+                            prediction.action,
+                            gold_event.victim,
+                            predicted=getattr(prediction, name),
+                            expected=str(expected),
+                            evidence=prediction.evidence,
+                        )
+                    )
             if date_correct(prediction.date, gold_event) is False:
                 result.strict.fp += 1
                 result.strict.fn += 1
             else:
                 result.strict.tp += 1
-            result.outcomes.append(Outcome(report.report_id, "tp", prediction.action, gold_event.victim, evidence=prediction.evidence))
+            result.outcomes.append(
+                Outcome(report.report_id, "tp", prediction.action, gold_event.victim, evidence=prediction.evidence)
+            )
         for gold_event in report.events:
             if gold_event.optional or id(gold_event) in matched_ids:
                 continue
             for counts in (result.overall, result.per_action[gold_event.action], result.per_report[report.report_id]):
                 counts.fn += 1
             result.strict.fn += 1
-            result.outcomes.append(Outcome(report.report_id, "fn", gold_event.action, gold_event.victim, expected=str(gold_event.date), evidence=gold_event.evidence))
+            result.outcomes.append(
+                Outcome(
+                    report.report_id,
+                    "fn",
+                    gold_event.action,
+                    gold_event.victim,
+                    expected=str(gold_event.date),
+                    evidence=gold_event.evidence,
+                )
+            )
     return result
