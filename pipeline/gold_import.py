@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from hrevents.errors import ReportError
 from hrevents.models import GoldEvent, GoldReport, RejectedEvent
 from hrevents.reader import read_report
-from hrevents.review import ReviewedRow, collapse, find_passage, index_report_files, read_reviewed
+from hrevents.review import ReviewedRow, collapse, find_passage, index_report_files, keep_mode, read_reviewed
 from hrevents.scoring.scorer import same_person
 from hrevents.writers import atomic_path
 
@@ -47,8 +47,9 @@ class ImportResult:
 
     def summary(self) -> str:
         lines = [
-            f"{len(self.added)} gold event(s) added, {len(self.rejected)} rejected (false positive) entr{'y' if len(self.rejected) == 1 else 'ies'} added, "
-            f"{len(self.duplicates)} already in the gold, {self.unreviewed} row(s) without a decision, {len(self.refused)} refused",
+            f"{len(self.added)} gold event(s) added, {len(self.rejected)} rejected (false-positive) entry(ies) added, "
+            f"{len(self.duplicates)} already in the gold, {self.unreviewed} row(s) without a decision, "
+            f"{len(self.refused)} refused",
         ]
         if self.new_reports:
             lines.append(f"new report(s), marked complete: false: {', '.join(self.new_reports)}")
@@ -221,8 +222,9 @@ def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: T
         else:  # wrong
             if gold_match:
                 result.refused.append(
-                    f"{label}: marked wrong, but the gold has this event ({gold_match[0].action} of {gold_match[0].victim}, "
-                    f"evidence {gold_match[0].evidence!r}); fix the gold by hand if this review is right"
+                    f"{label}: marked wrong, but the gold has this event ({gold_match[0].action} of "
+                    f"{gold_match[0].victim}, evidence {gold_match[0].evidence!r}); "
+                    "fix the gold by hand if this review is right"
                 )
                 continue
             if rejected_match:
@@ -261,14 +263,7 @@ def write_gold_lines(lines: Sequence[GoldLine], path: Path) -> None:
     text = "".join(line.raw + "\n" for line in lines)
     with atomic_path(path) as temporary:
         temporary.write_text(text, encoding="utf-8")
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        keep_mode(temporary, path)
 
 
 def import_reviewed(

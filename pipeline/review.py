@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import html
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,17 @@ def code_point_offsets(text: str, offsets: Iterable[int]) -> list[int]:
     return [bisect_left(units, offset) for offset in offsets]
 
 
+def keep_mode(temporary: Path, path: Path) -> None:
+    """Give a temporary file from `atomic_path` (created 0600) the target's mode, or the umask's default."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    os.chmod(temporary, mode)
+
+
 def script_json(data: object) -> str:
     """JSON that is safe inside a <script> element: no `</script>`, `<!--` or line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -142,7 +154,8 @@ class ReviewedRow:
     note: str = ""
 
     def describe(self) -> str:
-        return f"line {self.line} ({self.fields.get('report_id', '?')}: {self.fields.get('action', '?')} of {self.fields.get('victim', '?')!r})"
+        get = self.fields.get
+        return f"line {self.line} ({get('report_id', '?')}: {get('action', '?')} of {get('victim', '?')!r})"
 
     def event(self) -> Event:
         """The row as an event record (raises ValueError naming the line when it is not one)."""
@@ -362,6 +375,7 @@ def write_review(
     document = build_page(data)
     with atomic_path(out) as temporary:
         temporary.write_text(document, encoding="utf-8")
+        keep_mode(temporary, out)
     return ReviewSummary(
         out=out,
         events=len(events),
@@ -379,4 +393,5 @@ def write_reviewed_csv(rows: Iterable[dict[str, object]], path: str | Path, bom:
     frame = frame.apply(lambda column: column.map(neutralise_cell))
     with atomic_path(path) as temporary:
         frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8")
+        keep_mode(temporary, path)
     return path

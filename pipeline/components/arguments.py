@@ -180,7 +180,10 @@ class ArgumentFinder:
     def colon_list(self, head: Token, seen: set[int]) -> list[dict]:
         """"arrested six members ...: A, B and C": the names listed after a colon that
         follows a plural victim noun (the parser often starts a new sentence at the colon)."""
-        if head.tag_ not in ("NNS", "NNPS"):
+        plural = head.tag_ in ("NNS", "NNPS") or any(
+            (c.dep_ == "appos" and c.tag_ == "NNS") or c.dep_ == "nummod" for c in head.children
+        )
+        if not plural:
             return []
         doc = head.doc
         sent = head.sent
