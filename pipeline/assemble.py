@@ -122,12 +122,13 @@ def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
     # without their own date take it; relative dates ("the same day") count from it.
     mentions: list[Mention] = []
     narrative: dict[int, str] = {}
+    agents: dict[tuple[int, str], str] = {}
     for sent in doc.sents:
         paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
         year = year_at(sent.start_char)
         current = narrative.get(paragraph)
         for trigger in by_sentence.get(sent.start, []):
-            current = _add_mentions(doc, trigger, sent, year, current, paragraph, repaired, mentions)
+            current = _add_mentions(doc, trigger, sent, year, current, paragraph, repaired, mentions, agents)
         for ent in sent.ents:
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
                 value = normalise(ent.text, current or (str(year) if year else None), year)
@@ -146,16 +147,26 @@ def _add_mentions(
     paragraph: int,
     repaired: Repaired,
     mentions: list[Mention],
+    agents: dict[tuple[int, str], str],
 ) -> str | None:
-    """Mentions of one trigger (one per victim); returns the updated reference date."""
+    """Mentions of one trigger (one per victim); returns the updated reference date.
+
+    An act told without its agent ("The detained journalists included ...", "he was
+    arrested") takes the agent of the same act last told in the same paragraph.
+    """
     if any(m["blocks"] for m in trigger.get("modifiers", [])):
         return current
+    perpetrator = _span_text(doc, trigger.get("perpetrator"))
+    if perpetrator:
+        agents[(paragraph, trigger["action"])] = perpetrator
+    else:
+        perpetrator = agents.get((paragraph, trigger["action"]), "")
     date_text = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
     date = ""
     if date_text:
         date = normalise(date_text, current or (str(year) if year else None), year) or ""
-    elif current:
+    if not date and current:
         date = current
         confidence *= 0.9
     if not trigger.get("people"):
@@ -178,7 +189,7 @@ def _add_mentions(
                 victim=person["name"],
                 trigger=words,
                 rule=trigger["rule"],
-                perpetrator=_span_text(doc, trigger.get("perpetrator")),
+                perpetrator=perpetrator,
                 place=_span_text(doc, trigger.get("place")),
                 destination=_span_text(doc, trigger.get("destination")),
                 detail=_span_text(doc, trigger.get("detail")),

@@ -43,13 +43,14 @@ HTML_BLOCKS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
                "figcaption", "hr", "address", "details", "summary", "body")
 HTML_CELLS = ("td", "th")
 PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
 
 
-def load_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The file's bytes, refusing files over `max_bytes` before reading them."""
-    name = str(path)
+def load_bytes(path: Path, max_bytes: int | None = None, name: str | None = None) -> bytes:
+    """The file's bytes, refusing files over `max_bytes` before reading them; errors name `name`."""
+    name = name or str(path)
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
@@ -110,7 +111,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 
 def text_report(data: bytes, name: str, report_id: str) -> Report:
     text, encoding = decode_text(data, name)
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(CONTROL_CHARACTERS.findall(text))
     if controls > max(8, len(text) // 100):
         raise ReportError(name, f"binary file ({controls:,} control characters), not a text report")
     return report_from_text(text, report_id, name, encoding)

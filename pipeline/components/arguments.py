@@ -37,6 +37,7 @@ class ArgumentFinder:
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
+        self.authority_words = frozenset(self.lex.authority_words)
         self.person_nouns = frozenset(self.lex.person_nouns)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
@@ -259,6 +260,8 @@ class ArgumentFinder:
         ):
             if not syntax.is_passive(verb):
                 doer = syntax.subject(verb)
+        if doer is not None and doer.lower_ in ("they", "it") and doer.pos_ == "PRON":
+            doer = self.authority_antecedent(doer)
         if (
             doer is None
             or doer.i in victim_tokens
@@ -269,6 +272,21 @@ class ArgumentFinder:
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
         return syntax.noun_phrase(doer)
+
+    def authority_antecedent(self, pronoun: Token) -> Token | None:
+        """"Authorities detained him ...; they released him": the nearest earlier
+        authority noun in this or the previous sentence."""
+        doc = pronoun.doc
+        sent = pronoun.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for token in reversed(doc[start : pronoun.i]):
+            if (
+                token.pos_ in ("NOUN", "PROPN")
+                and token.lemma_.lower() in self.authority_words
+                and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+            ):
+                return token
+        return None
 
     def is_place(self, token: Token) -> bool:
         if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -290,11 +308,31 @@ class ArgumentFinder:
             for _prep, obj in syntax.prep_objects(host, tuple(preps)):
                 if test(obj):
                     return syntax.noun_phrase(obj)
+        if anchor.pos_ not in syntax.VERBAL or not preps:
+            return None
+        # The parser often hangs "in <place>" on the object or an adverbial ("arrested six
+        # members without warrant in the Welega Zone"): search the verb phrase, outside
+        # embedded clauses.
+        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
+        stack = [c for c in anchor.children if c.dep_ not in stop]
+        while stack:
+            token = stack.pop(0)
+            if token.dep_ == "prep" and token.lower_ in preps:
+                for obj in syntax.children(token, "pobj"):
+                    if test(obj):
+                        return syntax.noun_phrase(obj)
+            stack.extend(c for c in token.children if c.dep_ not in stop)
         return None
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
-        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME") and not is_duration(self.date_words(ent))]
+        dates = [
+            ent
+            for ent in sent.ents
+            if ent.label_ in ("DATE", "TIME")
+            and not is_duration(self.date_words(ent))
+            and ent.root.dep_ not in ("compound", "amod", "nmod")
+        ]
         dates = [
             ent
             for ent in dates
