@@ -40,6 +40,7 @@ class Mention:
     end: int
     paragraph: int
     confidence: float
+    own_date: bool = False
     asserted: bool = True
     sources: list[str] = field(default_factory=list)
 
@@ -56,7 +57,7 @@ def compatible_dates(kept: Mention, new: Mention) -> bool:
     its own that differs ("detained on June 8" ... "detained him again on August 19");
     a back-reference ("after detaining him for four months", "after her disappearance")
     never starts a new event."""
-    if not (new.asserted and kept.date_text and new.date_text and kept.date and new.date):
+    if not (new.asserted and kept.own_date and new.own_date):
         return True
     return kept.date.startswith(new.date) or new.date.startswith(kept.date)
 
@@ -118,59 +119,77 @@ def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
     for trigger in doc._.hr_triggers or []:
         by_sentence.setdefault(doc[trigger["anchor"]].sent.start, []).append(trigger)
 
-    # Reference time: the last date the narrative mentioned in this paragraph. Events
-    # without their own date take it; relative dates ("the same day") count from it.
     mentions: list[Mention] = []
-    narrative: dict[int, str] = {}
-    agents: dict[tuple[int, str], str] = {}
+    story = Narrative()
     for sent in doc.sents:
         paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
-        year = year_at(sent.start_char)
-        current = narrative.get(paragraph)
+        story.enter(paragraph, year_at(sent.start_char))
         for trigger in by_sentence.get(sent.start, []):
-            current = _add_mentions(doc, trigger, sent, year, current, paragraph, repaired, mentions, agents)
+            _add_mentions(doc, trigger, sent, story, repaired, mentions)
         for ent in sent.ents:
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
-                value = normalise(ent.text, current or (str(year) if year else None), year)
-                current = advance(current, value)
-        if current:
-            narrative[paragraph] = current
+                story.resolve(ent.text, move=True)
+        story.leave()
     return _merge(mentions, report)
 
 
-def _add_mentions(
-    doc: Doc,
-    trigger: dict,
-    sent: Span,
-    year: int | None,
-    current: str | None,
-    paragraph: int,
-    repaired: Repaired,
-    mentions: list[Mention],
-    agents: dict[tuple[int, str], str],
-) -> str | None:
-    """Mentions of one trigger (one per victim); returns the updated reference date.
+class Narrative:
+    """Reference time and agents as a paragraph tells its story.
 
-    An act told without its agent ("The detained journalists included ...", "he was
-    arrested") takes the agent of the same act last told in the same paragraph.
+    The reference date is the last date the paragraph mentioned: events without their own
+    date take it, relative dates ("the same day") count from it, and a coarser date of the
+    same period ("at year's end" after "In November") does not blur it. An act told
+    without its agent takes the agent of the same act last told in the paragraph.
     """
+
+    def __init__(self) -> None:
+        self.dates: dict[int, tuple[str, str]] = {}
+        self.agents: dict[tuple[int, str], str] = {}
+        self.paragraph = 0
+        self.year: int | None = None
+        self.current: tuple[str, str] | None = None
+
+    def enter(self, paragraph: int, year: int | None) -> None:
+        self.paragraph, self.year = paragraph, year
+        self.current = self.dates.get(paragraph)
+
+    def leave(self) -> None:
+        if self.current:
+            self.dates[self.paragraph] = self.current
+
+    def resolve(self, words: str, move: bool) -> tuple[str, str] | None:
+        """(ISO date, words) for date words, or None; `move` advances the reference."""
+        anchor = self.current[0] if self.current else (str(self.year) if self.year else None)
+        value = normalise(words, anchor, self.year)
+        if not value:
+            return None
+        if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
+            self.current = (value, words)
+        return value, words
+
+    def agent(self, action: str, perpetrator: str) -> str:
+        if perpetrator:
+            self.agents[(self.paragraph, action)] = perpetrator
+            return perpetrator
+        return self.agents.get((self.paragraph, action), "")
+
+
+def _add_mentions(
+    doc: Doc, trigger: dict, sent: Span, story: Narrative, repaired: Repaired, mentions: list[Mention]
+) -> None:
+    """Mentions of one trigger, one per victim, with the narrative filling gaps."""
     if any(m["blocks"] for m in trigger.get("modifiers", [])):
-        return current
-    perpetrator = _span_text(doc, trigger.get("perpetrator"))
-    if perpetrator:
-        agents[(paragraph, trigger["action"])] = perpetrator
-    else:
-        perpetrator = agents.get((paragraph, trigger["action"]), "")
-    date_text = _span_text(doc, trigger.get("date"))
+        return
+    perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")))
+    own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
-    date = ""
-    if date_text:
-        date = normalise(date_text, current or (str(year) if year else None), year) or ""
-    if not date and current:
-        date = current
+    dated = story.resolve(own_words, move=True) if own_words else None
+    if dated is None and story.current:
+        dated = story.current
         confidence *= 0.9
+    date, date_text = dated if dated else ("", "")
     if not trigger.get("people"):
-        return advance(current, date) if date_text else current
+        return
     if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
         confidence *= 0.85
     if trigger.get("fallback"):
@@ -179,8 +198,10 @@ def _add_mentions(
     words = " ".join(doc[i].text for i in trigger["words"])
     anchor = doc[trigger["anchor"]]
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
-    asserted = any(t.lower_ in REPETITION_CUES for t in anchor.children) or trigger["rule"].endswith("rearrest") or (
-        anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp")
+    asserted = (
+        any(t.lower_ in REPETITION_CUES for t in anchor.children)
+        or trigger["rule"].endswith("rearrest")
+        or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )
     for person in trigger["people"]:
         mentions.append(
@@ -195,23 +216,14 @@ def _add_mentions(
                 detail=_span_text(doc, trigger.get("detail")),
                 date=date,
                 date_text=date_text,
+                own_date=bool(own_words) and dated is not None and dated[1] == own_words,
                 start=start,
                 end=end,
-                paragraph=paragraph,
+                paragraph=story.paragraph,
                 confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
                 asserted=asserted,
             )
         )
-    return advance(current, date) if date_text else current
-
-
-def advance(current: str | None, value: str | None) -> str | None:
-    """The new reference date; "at year's end" does not blur "2005-11" into "2005"."""
-    if not value:
-        return current
-    if current and len(value) < len(current) and current.startswith(value):
-        return current
-    return value
 
 
 def _merge(mentions: list[Mention], report: Report) -> list[Event]:

@@ -140,6 +140,9 @@ def evaluate(
     total = sum(len(r.events) for r in chosen)
     optional = sum(e.optional for r in chosen for e in r.events)
     typer.echo(f"gold: {gold} — {len(chosen)} reports, {total} events ({optional} optional)")
+    for report in chosen:
+        required = sum(not e.optional for e in report.events)
+        typer.echo(f"  {report.report_id}: {required} required + {len(report.events) - required} optional events")
     typer.echo(metrics_table(results).to_string())
     if json_out:
         write_json(results, json_out)

@@ -197,10 +197,11 @@ def _absolute(text: str, year: int | None) -> PartialDate | None:
         month, explicit = match.groups()
         return _valid(int(explicit), MONTHS[month.lower().rstrip(".")], None)
     match = MONTH_ONLY.search(text)
+    # "may" is a month only as "May" or after a preposition ("in may"); else it is the modal.
     if match and not (
         match.group(1).lower() == "may"
+        and match.group(1) != "May"
         and not re.search(r"\b(in|of|on|since|during|until|early|mid|late|by|from)\s+may\b", text, re.I)
-        and text.strip().lower() != "may"
     ):
         return _valid(year, MONTHS[match.group(1).lower().rstrip(".")], None) if year else None
     match = YEAR_ONLY.search(text)

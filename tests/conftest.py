@@ -31,7 +31,7 @@ def extract_text(extractor):
     from hrevents.reader import report_from_text
 
     def run(text: str, covers: str | None = "2020"):
-        front = f"---\ncovers: \"{covers}\"\n---\n" if covers else ""
+        front = f'---\ncovers: "{covers}"\n---\n' if covers else ""
         return extractor.extract(report_from_text(front + text, "test"))
 
     return run

@@ -10,7 +10,9 @@ from hrevents.rules.schema import load_triggers
 RULE_EXAMPLES = [(rule.id, rule.action, example) for rule in load_triggers() for example in rule.examples]
 
 
-@pytest.mark.parametrize(("rule_id", "action", "sentence"), RULE_EXAMPLES, ids=[f"{r}:{i}" for i, (r, _, _) in enumerate(RULE_EXAMPLES)])
+@pytest.mark.parametrize(
+    ("rule_id", "action", "sentence"), RULE_EXAMPLES, ids=[f"{r}:{i}" for i, (r, _, _) in enumerate(RULE_EXAMPLES)]
+)
 def test_rule_example_yields_its_action(extract_text, rule_id, action, sentence):
     events = extract_text(sentence)
     assert action in {event.action for event in events}, f"{rule_id}: {[(e.action, e.victim) for e in events]}"
@@ -20,19 +22,31 @@ CASES = [
     # (text, expected (action, victim) pairs that must be present)
     ("On 3 May police arrested Amina Diallo.", {("arrest", "Amina Diallo")}),
     ("Amina Diallo was arrested by police on 3 May.", {("arrest", "Amina Diallo")}),
-    ("Police arrested three activists, Peter Okafor, Grace Mensah and John Boateng.",
-     {("arrest", "Peter Okafor"), ("arrest", "Grace Mensah"), ("arrest", "John Boateng")}),
+    (
+        "Police arrested three activists, Peter Okafor, Grace Mensah and John Boateng.",
+        {("arrest", "Peter Okafor"), ("arrest", "Grace Mensah"), ("arrest", "John Boateng")},
+    ),
     ("Well-known lawyer Liliane Dubois was detained on 4 June.", {("arrest", "Liliane Dubois")}),
-    ("Another member of the council, Tomas Novak, was arrested and sentenced to 15 days.",
-     {("arrest", "Tomas Novak"), ("sentence", "Tomas Novak")}),
-    ("On 2 May police arrested Karim Haddad. His home was searched on the same day.",
-     {("arrest", "Karim Haddad"), ("search", "Karim Haddad")}),
-    ("Investigators summoned several members of the board, including Ana Costa and Luis Pereira.",
-     {("summons", "Ana Costa"), ("summons", "Luis Pereira")}),
-    ("In June soldiers detained two journalists, Musa Bello and Ibrahim Sani. The two were released a week later.",
-     {("release", "Musa Bello"), ("release", "Ibrahim Sani")}),
-    ("Security forces arrested five members: Abebe Kebede, Tesfaye Girma and Almaz Bekele.",
-     {("arrest", "Abebe Kebede"), ("arrest", "Tesfaye Girma"), ("arrest", "Almaz Bekele")}),
+    (
+        "Another member of the council, Tomas Novak, was arrested and sentenced to 15 days.",
+        {("arrest", "Tomas Novak"), ("sentence", "Tomas Novak")},
+    ),
+    (
+        "On 2 May police arrested Karim Haddad. His home was searched on the same day.",
+        {("arrest", "Karim Haddad"), ("search", "Karim Haddad")},
+    ),
+    (
+        "Investigators summoned several members of the board, including Ana Costa and Luis Pereira.",
+        {("summons", "Ana Costa"), ("summons", "Luis Pereira")},
+    ),
+    (
+        "In June soldiers detained two journalists, Musa Bello and Ibrahim Sani. The two were released a week later.",
+        {("release", "Musa Bello"), ("release", "Ibrahim Sani")},
+    ),
+    (
+        "Security forces arrested five members: Abebe Kebede, Tesfaye Girma and Almaz Bekele.",
+        {("arrest", "Abebe Kebede"), ("arrest", "Tesfaye Girma"), ("arrest", "Almaz Bekele")},
+    ),
     ("Opposition leader Nadia Farouk fled the country in March.", {("exile", "Nadia Farouk")}),
     ("Police ordered journalist Samir Haddad to leave the country.", {("expulsion", "Samir Haddad")}),
     ("Student leader Abdi Noor went missing on 7 March.", {("disappearance", "Abdi Noor")}),
@@ -51,7 +65,9 @@ def test_negated_and_realis_in_one_text(extract_text):
 
 
 def test_perpetrator_place_and_date(extract_text):
-    [event] = [e for e in extract_text("On 24 August, the police arrested Paul Kagame Jr in Kigali.") if e.action == "arrest"]
+    [event] = [
+        e for e in extract_text("On 24 August, the police arrested Paul Kagame Jr in Kigali.") if e.action == "arrest"
+    ]
     assert event.perpetrator == "the police"
     assert event.date == "2020-08-24"
     assert event.place == "Kigali"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hrevents import syntax
 from hrevents.components.triggers import ensure_extensions
-from hrevents.dates import is_duration
+from hrevents.dates import find_date_spans, is_duration
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_triggers
 
 PERSONAL_PRONOUNS = {"he", "him", "she", "her", "his", "hers", "they", "them", "their"}
@@ -114,10 +114,8 @@ class ArgumentFinder:
                 child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON"
             ):
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (
-                (child.dep_ == "prep"
-                and child.lower_ in ("including", "like", "among"))
-                or (child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such")
+            elif (child.dep_ == "prep" and child.lower_ in ("including", "like", "among")) or (
+                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
             ):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
@@ -162,7 +160,12 @@ class ArgumentFinder:
                 for target in targets:
                     found.extend(self.victims_from(target, seen, 1))
                 continue
-            if token.dep_ == "compound" and token.ent_type_ == "PERSON" and token.head.i == head.i and head.tag_ == "NN":
+            if (
+                token.dep_ == "compound"
+                and token.ent_type_ == "PERSON"
+                and token.head.i == head.i
+                and head.tag_ == "NN"
+            ):
                 name = self.name_span(token)
                 if name is not None and name.root.i not in seen:
                     seen.add(name.root.i)
@@ -179,7 +182,7 @@ class ArgumentFinder:
         return any(c.dep_ == "compound" and c.lower_.rstrip(".") in self.titles for c in token.children)
 
     def colon_list(self, head: Token, seen: set[int]) -> list[dict]:
-        """"arrested six members ...: A, B and C": the names listed after a colon that
+        """ "arrested six members ...: A, B and C": the names listed after a colon that
         follows a plural victim noun (the parser often starts a new sentence at the colon)."""
         plural = head.tag_ in ("NNS", "NNPS") or any(
             (c.dep_ == "appos" and c.tag_ == "NNS") or c.dep_ == "nummod" for c in head.children
@@ -208,11 +211,8 @@ class ArgumentFinder:
         """People the sentence says underwent the act with the victim ("along with A and B")."""
         found: list[dict] = []
         for token in anchor.subtree:
-            if (
-                (token.dep_ == "prep"
-                and token.lower_ in self.covictim_heads
-                and token.head.i != anchor.i)
-                or (token.dep_ == "prep" and token.lower_ in self.covictim_heads)
+            if (token.dep_ == "prep" and token.lower_ in self.covictim_heads and token.head.i != anchor.i) or (
+                token.dep_ == "prep" and token.lower_ in self.covictim_heads
             ):
                 phrase = " ".join(t.lower_ for t in token.doc[max(token.i - 4, 0) : token.i + 1])
                 if any(phrase.endswith(words) for words in self.lex.covictim_words):
@@ -265,8 +265,7 @@ class ArgumentFinder:
         if (
             doer is None
             or doer.i in victim_tokens
-            or (doer.pos_ == "PRON"
-            and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"})
+            or (doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"})
         ):
             return None
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
@@ -274,7 +273,7 @@ class ArgumentFinder:
         return syntax.noun_phrase(doer)
 
     def authority_antecedent(self, pronoun: Token) -> Token | None:
-        """"Authorities detained him ...; they released him": the nearest earlier
+        """ "Authorities detained him ...; they released him": the nearest earlier
         authority noun in this or the previous sentence."""
         doc = pronoun.doc
         sent = pronoun.sent
@@ -331,7 +330,7 @@ class ArgumentFinder:
             for ent in sent.ents
             if ent.label_ in ("DATE", "TIME")
             and not is_duration(self.date_words(ent))
-            and ent.root.dep_ not in ("compound", "amod", "nmod")
+            and not (ent.root.dep_ in ("compound", "amod", "nmod") and not find_date_spans(ent.text))
         ]
         dates = [
             ent
@@ -412,7 +411,13 @@ class ArgumentFinder:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
-            if not victims and head is not None and not fallback and head.pos_ == "NOUN" and anchor.dep_ in ("acl", "advcl", "xcomp"):
+            if (
+                not victims
+                and head is not None
+                and not fallback
+                and head.pos_ == "NOUN"
+                and anchor.dep_ in ("acl", "advcl", "xcomp")
+            ):
                 clause_subject = self.fallback_head(anchor)
                 if clause_subject is not None and clause_subject.i != head.i:
                     victims = self.victims_from(clause_subject, seen)

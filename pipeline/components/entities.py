@@ -62,7 +62,12 @@ class EntityFixer:
             if ent.label_ in PERSONISH and ent.label_ != "PERSON" and self.looks_like_name(ent):
                 key = name_key(ent)
                 titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles
-                if key in persons or ent[-1].lower_ in surnames or titled or (len(ent) == 1 and ent[0].lower_ in first_names):
+                if (
+                    key in persons
+                    or ent[-1].lower_ in surnames
+                    or titled
+                    or (len(ent) == 1 and ent[0].lower_ in first_names)
+                ):
                     ent = Span(doc, ent.start, ent.end, label="PERSON")
             fixed.append(ent)
         taken = {token.i for ent in fixed for token in ent}
@@ -78,9 +83,7 @@ class EntityFixer:
                 fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
                 taken.add(token.i)
         fixed = [
-            Span(doc, ent.start, ent.end, label="ORG")
-            if ent.label_ == "PERSON" and self.not_a_person(ent)
-            else ent
+            Span(doc, ent.start, ent.end, label="ORG") if ent.label_ == "PERSON" and self.not_a_person(ent) else ent
             for ent in fixed
         ]
         doc.ents = filter_spans(fixed)

@@ -137,8 +137,12 @@ class PeopleResolver:
         # Chain: every singular personal pronoun, in order, joins the mentions of the person
         # it resolves to, so "X was detained. He said ... Police beat him" reaches X.
         chain: list[tuple[int, str, str, int]] = [
-            (s.start, full[names[(s.start, s.end)]], s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
-             sent_index.get(s.start, 0))
+            (
+                s.start,
+                full[names[(s.start, s.end)]],
+                s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
+                sent_index.get(s.start, 0),
+            )
             for s in mentions
         ]
         resolved_at: dict[int, str] = {}

@@ -13,7 +13,36 @@ from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
 
 FIELDS = ("date", "place", "destination", "perpetrator")
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "in", "at", "on", "to", "from", "into", "by", "for", "with", "and", "or", "its", "his", "her", "their", "our", "this", "that", "these", "those", "near", "outside", "inside", "within"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "at",
+        "on",
+        "to",
+        "from",
+        "into",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "near",
+        "outside",
+        "inside",
+        "within",
+    ]
 )
 
 
