@@ -257,9 +257,9 @@ class ArgumentFinder:
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject")
             and anchor.pos_ in syntax.VERBAL
+            and not syntax.is_passive(verb)
         ):
-            if not syntax.is_passive(verb):
-                doer = syntax.subject(verb)
+            doer = syntax.subject(verb)
         if doer is not None and doer.lower_ in ("they", "it") and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
         if (
@@ -353,9 +353,7 @@ class ArgumentFinder:
                 break
         best: tuple[int, Span] | None = None
         for ent in dates:
-            distance = 0
-            for ancestor in ent.root.ancestors:
-                distance += 1
+            for distance, ancestor in enumerate(ent.root.ancestors, start=1):
                 if ancestor.i in clause:
                     if best is None or distance < best[0]:
                         best = (distance, ent)
