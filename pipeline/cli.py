@@ -166,3 +166,13 @@ def dates() -> None:
             typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
         typer.echo(json.dumps({"text": text, "value": normalise(text, anchor)}, ensure_ascii=False))
+
+
+def _register_subcommands() -> None:
+    """Commands that live in their own modules add themselves to the app."""
+    from hrevents import cli_review
+
+    cli_review.register(app)
+
+
+_register_subcommands()

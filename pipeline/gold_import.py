@@ -86,7 +86,7 @@ def read_gold_lines(path: Path) -> list[GoldLine]:
     return lines
 
 
-def _same_event(action: str, victim: str, gold: GoldEvent) -> bool:
+def same_event(action: str, victim: str, gold: GoldEvent) -> bool:
     """SPEC section 6 matching, tried both ways so aliases on either side count."""
     if gold.action != action:
         return False
@@ -135,7 +135,12 @@ class TextFinder:
         return self._texts[path]
 
     def relative(self, path: Path) -> str:
-        return Path(os.path.relpath(path.resolve(), self.gold_dir.resolve())).as_posix()
+        return relative_path(path, self.gold_dir)
+
+
+def relative_path(path: Path, folder: Path) -> str:
+    """`path` relative to `folder` (with `..` where needed), as the gold's `text_file` is written."""
+    return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
 
 
 def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: TextFinder) -> ImportResult:
@@ -199,10 +204,10 @@ def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: T
         rejected_match = [
             r
             for r in report.rejected
-            if _same_event(r.action, r.victim, GoldEvent(action=event.action, victim=event.victim, evidence="-"))
-            or _same_event(event.action, event.victim, GoldEvent(action=r.action, victim=r.victim, evidence="-"))
+            if same_event(r.action, r.victim, GoldEvent(action=event.action, victim=event.victim, evidence="-"))
+            or same_event(event.action, event.victim, GoldEvent(action=r.action, victim=r.victim, evidence="-"))
         ]
-        gold_match = [g for g in report.events if _same_event(event.action, event.victim, g)]
+        gold_match = [g for g in report.events if same_event(event.action, event.victim, g)]
         if row.status in ("correct", "corrected"):
             if gold_match:
                 result.duplicates.append(what)

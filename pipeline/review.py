@@ -389,9 +389,14 @@ def write_review(
 def write_reviewed_csv(rows: Iterable[dict[str, object]], path: str | Path, bom: bool = False) -> Path:
     """Write rows with REVIEW_COLUMNS, neutralised, atomically (what the page's export gives)."""
     path = Path(path)
-    frame = pd.DataFrame(list(rows), columns=list(REVIEW_COLUMNS)).fillna("")
+    records = [
+        {column: "" if row.get(column) is None else row.get(column) for column in REVIEW_COLUMNS} for row in rows
+    ]
+    frame = pd.DataFrame(records, columns=list(REVIEW_COLUMNS))
     frame = frame.apply(lambda column: column.map(neutralise_cell))
     with atomic_path(path) as temporary:
-        frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8")
+        # CRLF rows (RFC 4180): with a bare "\n" terminator the csv module leaves a field holding "\r" unquoted,
+        # which splits the row in readers and can start a new cell with a formula.
+        frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\r\n")
         keep_mode(temporary, path)
     return path

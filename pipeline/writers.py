@@ -26,6 +26,10 @@ def atomic_path(path: Path):
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
+    # mkstemp makes the file private (0600); outputs get the usual permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
     try:
         yield Path(temporary)
         os.replace(temporary, path)
@@ -34,11 +38,25 @@ def atomic_path(path: Path):
             os.unlink(temporary)
 
 
+def _formula_like(value: str) -> bool:
+    """Starts with a formula character, or with a quote that protects one."""
+    return value.startswith(FORMULA_START) or (value[:1] == "'" and value[1:2] in FORMULA_START)
+
+
 def neutralise(value: object) -> object:
-    """OWASP CSV-injection guidance: a cell a spreadsheet would run as a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """OWASP CSV-injection guidance: a cell a spreadsheet would run as a formula gets a quote.
+
+    A value that already starts with a quote before a formula character gets one more, so
+    `unneutralise` restores every value exactly.
+    """
+    if isinstance(value, str) and _formula_like(value):
         return "'" + value
     return value
+
+
+def unneutralise(value: str) -> str:
+    """The inverse of `neutralise`."""
+    return value[1:] if value[:1] == "'" and _formula_like(value[1:]) else value
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -54,7 +72,8 @@ def write_events(events: Iterable[Event], path: str | Path, safe: bool = True, b
         if suffix == ".csv":
             if safe:
                 frame = frame.apply(lambda column: column.map(neutralise))
-            frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8")
+            # CRLF rows make pandas quote any value containing a bare "\r" (RFC 4180).
+            frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\r\n")
         elif suffix == ".jsonl":
             with temporary.open("w", encoding="utf-8") as out:
                 for row in frame.to_dict(orient="records"):
@@ -80,8 +99,8 @@ def read_events(path: str | Path) -> list[Event]:
             row[name] = int(row[name] or 0)
         row["confidence"] = float(row.get("confidence") or 0)
         for key, value in list(row.items()):
-            if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_START:
-                row[key] = value[1:]
+            if isinstance(value, str) and path.suffix.lower() != ".jsonl":
+                row[key] = unneutralise(value)
             elif value is None:
                 row[key] = ""
         events.append(Event.model_validate(row))

@@ -378,6 +378,10 @@
     return '<label for="' + id + '">' + f.replace('_', ' ') + '</label><input id="' + id + '" data-field="' + f + '" value="' + esc(value) + '" class="' + changed + '"' +
       (f === 'date' ? ' placeholder="YYYY[-MM[-DD]]"' : '') + '>';
   }
+  function titleHtml(e) {
+    return esc(e.victim) + ' — ' + esc(e.action) +
+      (e.status ? ' <span class="badge ' + e.status + '" id="detail-status">' + e.status + '</span>' : '');
+  }
   function renderDetail() {
     var box = $('detail');
     if (selected === null) { box.innerHTML = '<p class="muted">Select an event to review it.</p>'; return; }
@@ -386,8 +390,7 @@
     var legend = ENTS.map(function (ent) { return '<mark class="ent ent-' + ent[1] + '">' + ent[2] + '</mark>'; })
       .filter(function (v, k, arr) { return arr.indexOf(v) === k; }).join('');
     box.innerHTML =
-      '<h2 id="detail-title">' + esc(e.victim) + ' — ' + esc(e.action) +
-      (e.status ? ' <span class="badge ' + e.status + '" id="detail-status">' + e.status + '</span>' : '') + '</h2>' +
+      '<h2 id="detail-title">' + titleHtml(e) + '</h2>' +
       '<div class="muted small">' + esc(e.report_id) + ' · chars ' + e.start_char + '–' + e.end_char + ' · confidence ' + Number(e.confidence).toFixed(3) + '</div>' +
       '<div class="evidence" id="detail-evidence">' + highlight(e.evidence, e) + '</div>' +
       '<div class="legend">' + legend + '</div>' +
@@ -645,9 +648,11 @@
     target.classList.toggle('changed', e[f] !== e.orig[f]);
     if (hasEdits(e)) { if (e.status !== 'wrong') e.status = 'corrected'; } else if (e.status === 'corrected') e.status = '';
     $('detail-evidence').innerHTML = highlight(e.evidence, e);
-    var corrected = document.querySelector('#detail button[data-verdict="corrected"]');
-    corrected.disabled = !hasEdits(e);
-    corrected.classList.toggle('on', e.status === 'corrected');
+    $('detail-title').innerHTML = titleHtml(e);
+    document.querySelectorAll('#detail .verdict button[data-verdict]').forEach(function (b) {
+      b.classList.toggle('on', !!b.dataset.verdict && b.dataset.verdict === e.status);
+    });
+    document.querySelector('#detail button[data-verdict="corrected"]').disabled = !hasEdits(e);
     $('revert').disabled = !hasEdits(e);
     var tr = document.querySelector('#rows tr[data-i="' + e.i + '"]');
     if (tr) { var fresh = document.createElement('tbody'); fresh.innerHTML = rowHtml(e); tr.replaceWith(fresh.firstChild); }
