@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from hrevents.models.vocabulary import check_action
 
@@ -28,6 +28,17 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "end_char",
     "confidence",
     "rule",
+    # Geocoding of `place` and `destination` (offline gazetteer; see README).
+    "country",
+    "admin1",
+    "geo_name",
+    "geonames_id",
+    "latitude",
+    "longitude",
+    "feature_class",
+    "destination_country",
+    "destination_geonames_id",
+    "geo_reason",
 )
 
 
@@ -53,6 +64,17 @@ class Event(BaseModel):
     end_char: int = Field(ge=0)
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
+    # Geo fields are text, "" when unknown: numbers would become 3.0 / NaN through pandas.
+    country: str = Field("", pattern=r"^([A-Z]{2})?$")
+    admin1: str = ""
+    geo_name: str = ""
+    geonames_id: str = Field("", pattern=r"^\d*$")
+    latitude: str = ""
+    longitude: str = ""
+    feature_class: str = Field("", pattern=r"^[AP]?$")
+    destination_country: str = Field("", pattern=r"^([A-Z]{2})?$")
+    destination_geonames_id: str = Field("", pattern=r"^\d*$")
+    geo_reason: str = ""
 
     _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
 
@@ -61,6 +83,20 @@ class Event(BaseModel):
     def _iso_at_written_precision(cls, value: str) -> str:
         if value and not ISO_DATE.match(value):
             raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+    @field_validator("latitude", "longitude")
+    @classmethod
+    def _decimal_degrees(cls, value: str, info: ValidationInfo) -> str:
+        if value == "":
+            return value
+        limit = 90.0 if info.field_name == "latitude" else 180.0
+        try:
+            number = float(value)
+        except ValueError as error:
+            raise ValueError(f"{value!r} is not a decimal degree") from error
+        if not -limit <= number <= limit:
+            raise ValueError(f"{value!r} is outside -{limit}..{limit}")
         return value
 
     def row(self) -> dict[str, object]:

@@ -121,7 +121,8 @@ def evaluate(
     results = {}
     try:
         if pred is not None:
-            results["predictions"] = score(read_events(pred), gold_file)
+            events = read_events(pred)
+            results["predictions"] = score(events, gold_file)
         else:
             from hrevents.extract import Extractor
 
@@ -144,6 +145,16 @@ def evaluate(
         required = sum(not e.optional for e in report.events)
         typer.echo(f"  {report.report_id}: {required} required + {len(report.events) - required} optional events")
     typer.echo(metrics_table(results).to_string())
+    places_gold = gold.parent / "places_gold.jsonl"
+    if places_gold.exists():
+        from hrevents.geo import geo_accuracy
+
+        g = geo_accuracy(events, places_gold, [r.report_id for r in chosen])
+        typer.echo(
+            f"geocoding: {g['correct']} correct, {g['wrong']} wrong, {g['unresolved']} unresolved of {g['scored']} "
+            f"gold places ({g['unmatched']} events not extracted); resolved accuracy {g['accuracy_resolved']}, "
+            f"unresolved share {g['unresolved_share']}"
+        )
     if json_out:
         write_json(results, json_out)
     if errors:
@@ -170,9 +181,10 @@ def dates() -> None:
 
 def _register_subcommands() -> None:
     """Commands that live in their own modules add themselves to the app."""
-    from hrevents import cli_review
+    from hrevents import cli_export, cli_review
 
     cli_review.register(app)
+    cli_export.register(app)
 
 
 _register_subcommands()

@@ -8,6 +8,7 @@ from typing import TypeVar
 from spacy.language import Language
 
 from hrevents.assemble import assemble
+from hrevents.geo import geocode_events
 from hrevents.models import Event, Report
 from hrevents.nlp import DEFAULT_MODEL, build_pipeline
 from hrevents.repair import Repaired, repair
@@ -44,4 +45,4 @@ class Extractor:
 
         docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (report, repaired, context) in docs:
-            yield report, assemble(doc, report, repaired), context
+            yield report, geocode_events(assemble(doc, report, repaired), report), context

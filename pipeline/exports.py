@@ -1,0 +1,607 @@
+"""Exports of an events table to the formats other tools read (issue 6).
+
+    hrevents export EVENTS.csv --format huridocs|plover|acled --out FILE [--reports PATH ...]
+
+- ``huridocs``: one JSON document in the shape of the HURIDOCS Events Standard Formats (ESF):
+  events, acts, persons, involvements and information records that point at each other by
+  record number, our actions mapped to the standard's Types of Acts.
+- ``plover``: one row per event with its PLOVER event type and mode and its CAMEO code, in
+  POLECAT-style columns.
+- ``acled``: one row per event in ACLED's columns (event_date, time_precision, disorder_type,
+  event_type, sub_event_type, actor1, actor2, country, location, latitude, longitude,
+  geo_precision, source, notes ...).
+
+Each shape is a pydantic model here (``extra="forbid"``): the exporter validates every record
+it writes against it, and the tests do the same with the files. The mapping tables are data
+(``hrevents/mappings/*.yaml``). ``--reports`` adds what only the reports know: the title,
+publisher and date of each source, and the geo columns when the events file has none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from hrevents import __version__
+from hrevents.geo import GEO_COLUMNS, GeoEvent, fold, gazetteer, geocode_events
+from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
+from hrevents.models import Report
+from hrevents.writers import FORMULA_START, atomic_path, neutralise
+
+
+class ExportFormat(str, Enum):
+    huridocs = "huridocs"
+    plover = "plover"
+    acled = "acled"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- the documented shapes ------------------------------------------------------------------
+
+
+class PloverRecord(Strict):
+    """One PLOVER-coded event (POLECAT-style columns; see docs/GEO.md)."""
+
+    event_id: str
+    event_date: str
+    date_precision: Literal["day", "month", "year", ""]
+    event_type: str
+    event_mode: str
+    cameo: str
+    actor_name: str
+    recipient_name: str
+    country: str = Field(pattern=r"^([A-Z]{3})?$")
+    place_name: str
+    raw_placename: str
+    geonames_id: str = Field(pattern=r"^\d*$")
+    feature_type: str
+    latitude: float | None
+    longitude: float | None
+    source: str
+    report_id: str
+    hrevents_action: str
+    trigger: str
+    text: str
+
+
+PLOVER_COLUMNS = tuple(PloverRecord.model_fields)
+
+
+class AcledRecord(Strict):
+    """One event in ACLED's columns (a subset, in ACLED's order; see docs/GEO.md)."""
+
+    event_id_cnty: str
+    event_date: str
+    year: int | None
+    time_precision: int | None = Field(ge=1, le=3)
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str
+    civilian_targeting: Literal["Civilian targeting", ""]
+    iso: int | None
+    country: str
+    admin1: str
+    location: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None = Field(ge=1, le=3)
+    source: str
+    notes: str
+    fatalities: int = Field(ge=0)
+    tags: str
+
+
+ACLED_COLUMNS = tuple(AcledRecord.model_fields)
+
+
+class HuridocsLocation(Strict):
+    geonames_id: int | None
+    name: str
+    country: str
+    admin1: str
+    latitude: float | None
+    longitude: float | None
+
+
+class HuridocsEvent(Strict):
+    event_record_number: str
+    event_title: str
+    geographical_term: str
+    local_geographical_area: str
+    initial_date: str
+    initial_date_type: str
+    final_date: str
+    final_date_type: str
+    event_description: str
+    acts: list[str]
+    involvements: list[str]
+    information: list[str]
+
+
+class HuridocsAct(Strict):
+    act_record_number: str
+    event: str
+    victim: str
+    type_of_act: Term | None
+    type_of_act_note: str
+    initial_date: str
+    initial_date_type: str
+    exact_location: str
+    location: HuridocsLocation | None
+    stated_reason: str
+    remarks: str
+
+
+class HuridocsPerson(Strict):
+    person_record_number: str
+    counting_unit: Term
+    name: str
+    roles: list[Literal["victim", "perpetrator", "source"]]
+
+
+class HuridocsInvolvement(Strict):
+    involvement_record_number: str
+    event: str
+    act: str
+    perpetrator: str
+    degree_of_involvement: Term
+    type_of_perpetrator: Term | None
+
+
+class HuridocsInformation(Strict):
+    information_record_number: str
+    event: str
+    source: str
+    source_name: str
+    date_of_source_material: str
+    source_document: str
+    excerpt: str
+    start_char: int
+    end_char: int
+
+
+class HuridocsDocument(Strict):
+    """The whole export: ESF records that refer to each other by record number."""
+
+    standard: Literal["HURIDOCS Events Standard Formats"] = "HURIDOCS Events Standard Formats"
+    generated_by: str
+    events: list[HuridocsEvent]
+    acts: list[HuridocsAct]
+    persons: list[HuridocsPerson]
+    involvements: list[HuridocsInvolvement]
+    information: list[HuridocsInformation]
+
+
+# --- reading the events table ---------------------------------------------------------------
+
+
+def _unquote(value: object) -> object:
+    if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_START:
+        return value[1:]
+    return "" if value is None else value
+
+
+def read_geo_events(path: str | Path) -> tuple[list[GeoEvent], bool]:
+    """Events from a CSV or JSONL written to SPEC section 4 (geo columns optional).
+
+    Returns the events and whether the file had the geo columns."""
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        columns = set().union(*(row.keys() for row in rows)) if rows else set()
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        rows, columns = frame.to_dict(orient="records"), set(frame.columns)
+    events = []
+    for row in rows:
+        row = {key: _unquote(value) for key, value in row.items()}
+        for name in ("start_char", "end_char"):
+            row[name] = int(row.get(name) or 0)
+        row["confidence"] = float(row.get("confidence") or 0)
+        for column in GEO_COLUMNS:
+            row[column] = str(row.get(column) or "")
+        events.append(GeoEvent.model_validate(row))
+    return events, set(GEO_COLUMNS) <= columns
+
+
+@dataclass
+class Sources:
+    """What the reports say about themselves, by report id."""
+
+    reports: dict[str, Report] = field(default_factory=dict)
+
+    def title(self, report_id: str) -> str:
+        report = self.reports.get(report_id)
+        return (report.meta.title if report else None) or report_id
+
+    def publisher(self, report_id: str) -> str:
+        report = self.reports.get(report_id)
+        return (report.meta.source if report else None) or ""
+
+    def published(self, report_id: str) -> str:
+        report = self.reports.get(report_id)
+        return report.meta.published.isoformat() if report and report.meta.published else ""
+
+
+def load_sources(paths: Iterable[Path]) -> Sources:
+    from hrevents.batch import find_inputs
+    from hrevents.formats import read_any
+
+    sources = Sources()
+    for path in find_inputs(list(paths)):
+        report = read_any(path)
+        sources.reports[report.report_id] = report
+    return sources
+
+
+def with_geo(events: list[GeoEvent], sources: Sources) -> list[GeoEvent]:
+    """Geocode events whose file had no geo columns, report by report (needs the reports)."""
+    out: list[GeoEvent] = []
+    for report_id in dict.fromkeys(e.report_id for e in events):
+        mine = [e for e in events if e.report_id == report_id]
+        report = sources.reports.get(report_id)
+        out.extend(geocode_events(mine, report) if report else mine)
+    return out
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def _precision(date: str) -> Literal["day", "month", "year", ""]:
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "")  # type: ignore[return-value]
+
+
+def _first_day(date: str) -> str:
+    if len(date) == 4:
+        return f"{date}-01-01"
+    if len(date) == 7:
+        return f"{date}-01"
+    return date
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _country_name(code: str) -> str:
+    place = gazetteer().countries.get(code) if code else None
+    return place.name if place else code
+
+
+# --- PLOVER ---------------------------------------------------------------------------------
+
+
+def to_plover(events: Iterable[GeoEvent], sources: Sources | None = None) -> list[PloverRecord]:
+    sources = sources or Sources()
+    table = load_plover()
+    records = []
+    for event in events:
+        row = table[event.action]
+        refinement = refined(row, event.trigger)
+        event_type = (getattr(refinement, "event_type", None) or row.event_type) if refinement else row.event_type
+        mode = refinement.mode if refinement else row.mode
+        records.append(
+            PloverRecord(
+                event_id=event.event_id,
+                event_date=event.date,
+                date_precision=_precision(event.date),
+                event_type=event_type,
+                event_mode=mode,
+                cameo=event.cameo,
+                actor_name=event.perpetrator,
+                recipient_name=event.victim,
+                country=gazetteer().iso3.get(event.country, "") if event.country else "",
+                place_name=event.geo_name,
+                raw_placename=event.place,
+                geonames_id=event.geonames_id,
+                feature_type=event.feature_class,
+                latitude=_float(event.latitude),
+                longitude=_float(event.longitude),
+                source=sources.title(event.report_id),
+                report_id=event.report_id,
+                hrevents_action=event.action,
+                trigger=event.trigger,
+                text=event.evidence,
+            )
+        )
+    return records
+
+
+# --- ACLED ----------------------------------------------------------------------------------
+
+
+def _geo_precision(event: GeoEvent) -> int | None:
+    if event.geonames_id and event.feature_class == "P":
+        return 1
+    if event.admin1:
+        return 2 if "near" in event.geo_reason else 3
+    return 3 if event.country else None
+
+
+def _location(event: GeoEvent) -> str:
+    if event.feature_class == "P" and event.geo_name:
+        return event.geo_name
+    if event.admin1 and event.feature_class == "A" and event.geo_name:
+        return event.geo_name
+    return _country_name(event.country)
+
+
+def to_acled(events: Iterable[GeoEvent], sources: Sources | None = None) -> list[AcledRecord]:
+    sources = sources or Sources()
+    table = load_acled()
+    records = []
+    for event in events:
+        row = table[event.action]
+        refinement = refined(row, event.trigger)
+        event_type = refinement.event_type if refinement else row.event_type
+        sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
+        precision = _precision(event.date)
+        country = _country_name(event.country)
+        date = _first_day(event.date)
+        admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+        notes = (
+            f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
+            if event.trigger
+            else f"{event.victim}: {event.action}."
+        )
+        records.append(
+            AcledRecord(
+                event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
+                event_date=date,
+                year=int(event.date[:4]) if event.date else None,
+                time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
+                disorder_type=row.disorder_type if not refinement else _disorder(event_type),
+                event_type=event_type,
+                sub_event_type=sub_event_type,
+                actor1=event.perpetrator,
+                actor2=f"Civilians ({country})" if country else "Civilians",
+                civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
+                iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
+                country=country,
+                admin1=admin1,
+                location=_location(event),
+                latitude=_float(event.latitude),
+                longitude=_float(event.longitude),
+                geo_precision=_geo_precision(event),
+                source=sources.title(event.report_id),
+                notes=f"{notes} {event.evidence}".strip(),
+                fatalities=row.fatalities,
+                tags=f"hrevents action={event.action}; report={event.report_id}",
+            )
+        )
+    return records
+
+
+def _disorder(event_type: str) -> str:
+    return ACLED_DISORDER_TYPES[event_type]
+
+
+# --- HURIDOCS -------------------------------------------------------------------------------
+
+
+def _perpetrator_type(text: str) -> Term | None:
+    for row in load_huridocs().perpetrator_types:
+        if re.search(row.pattern, text, flags=re.IGNORECASE):
+            return row.type_of_perpetrator
+    return None
+
+
+def _is_group(name: str) -> bool:
+    words = fold(name).split()
+    return bool(words) and (
+        words[0] in {"the", "a", "an", "some", "several", "unidentified", "unknown", "masked"}
+        or words[-1].endswith("s")
+    )
+
+
+def to_huridocs(events: Iterable[GeoEvent], sources: Sources | None = None) -> HuridocsDocument:
+    sources = sources or Sources()
+    table = load_huridocs()
+    acts_table = huridocs_acts()
+    persons: dict[str, HuridocsPerson] = {}
+    esf_events: dict[str, HuridocsEvent] = {}
+    acts: list[HuridocsAct] = []
+    involvements: list[HuridocsInvolvement] = []
+    information: dict[str, HuridocsInformation] = {}
+
+    def person(report_id: str, name: str, role: str, group: bool) -> str:
+        number = f"P-{_digest(report_id, fold(name))}"
+        unit = table.counting_unit_group if group else table.counting_unit_individual
+        if number not in persons:
+            persons[number] = HuridocsPerson(person_record_number=number, counting_unit=unit, name=name, roles=[role])
+        elif role not in persons[number].roles:
+            persons[number].roles.append(role)
+        return number
+
+    for event in events:
+        number = f"E-{_digest(event.report_id, str(event.start_char), str(event.end_char))}"
+        date_type = table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
+        if number not in esf_events:
+            esf_events[number] = HuridocsEvent(
+                event_record_number=number,
+                event_title="",
+                geographical_term=_country_name(event.country),
+                local_geographical_area=event.geo_name,
+                initial_date=event.date,
+                initial_date_type=date_type,
+                final_date="",
+                final_date_type="",
+                event_description=event.evidence,
+                acts=[],
+                involvements=[],
+                information=[],
+            )
+            source_number = person(
+                event.report_id, sources.publisher(event.report_id) or sources.title(event.report_id), "source", True
+            )
+            info_number = f"S-{_digest(number)}"
+            information[info_number] = HuridocsInformation(
+                information_record_number=info_number,
+                event=number,
+                source=source_number,
+                source_name=sources.title(event.report_id),
+                date_of_source_material=sources.published(event.report_id),
+                source_document=event.report_id,
+                excerpt=event.evidence,
+                start_char=event.start_char,
+                end_char=event.end_char,
+            )
+            esf_events[number].information.append(info_number)
+        esf = esf_events[number]
+        if event.date and (not esf.initial_date or len(event.date) > len(esf.initial_date)):
+            esf.initial_date, esf.initial_date_type = event.date, date_type
+
+        row = acts_table[event.action]
+        refinement = refined(row, event.trigger)
+        act_type = refinement.type_of_act if refinement else row.type_of_act
+        victim = person(event.report_id, event.victim, "victim", False)
+        act_number = f"A-{event.event_id}"
+        location = None
+        if event.country or event.geo_name:
+            location = HuridocsLocation(
+                geonames_id=int(event.geonames_id) if event.geonames_id else None,
+                name=event.geo_name,
+                country=event.country,
+                admin1=event.admin1,
+                latitude=_float(event.latitude),
+                longitude=_float(event.longitude),
+            )
+        acts.append(
+            HuridocsAct(
+                act_record_number=act_number,
+                event=number,
+                victim=victim,
+                type_of_act=act_type,
+                type_of_act_note="" if act_type else row.reason,
+                initial_date=event.date,
+                initial_date_type=date_type,
+                exact_location=event.place,
+                location=location,
+                stated_reason=event.detail,
+                remarks=(
+                    f"hrevents action={event.action}; trigger={event.trigger!r}; "
+                    f"confidence={event.confidence}; rule={event.rule}"
+                ),
+            )
+        )
+        esf.acts.append(act_number)
+        if event.perpetrator:
+            perpetrator = person(event.report_id, event.perpetrator, "perpetrator", _is_group(event.perpetrator))
+            involvement = f"I-{_digest(act_number, perpetrator)}"
+            involvements.append(
+                HuridocsInvolvement(
+                    involvement_record_number=involvement,
+                    event=number,
+                    act=act_number,
+                    perpetrator=perpetrator,
+                    degree_of_involvement=table.degree_of_involvement,
+                    type_of_perpetrator=_perpetrator_type(event.perpetrator),
+                )
+            )
+            esf.involvements.append(involvement)
+
+    by_event: dict[str, list[HuridocsAct]] = {}
+    for act in acts:
+        by_event.setdefault(act.event, []).append(act)
+    for esf in esf_events.values():
+        mine = by_event.get(esf.event_record_number, [])
+        names = list(dict.fromkeys(persons[a.victim].name for a in mine))
+        actions = list(
+            dict.fromkeys(a.remarks.split(";")[0].removeprefix("hrevents action=").replace("_", " ") for a in mine)
+        )
+        title = f"{' and '.join(actions).capitalize()} of {', '.join(names)}"
+        if esf.local_geographical_area or esf.geographical_term:
+            title += f", {esf.local_geographical_area or esf.geographical_term}"
+        if esf.initial_date:
+            title += f", {esf.initial_date}"
+        esf.event_title = title
+
+    return HuridocsDocument(
+        generated_by=f"hrevents {__version__}",
+        events=list(esf_events.values()),
+        acts=acts,
+        persons=list(persons.values()),
+        involvements=involvements,
+        information=list(information.values()),
+    )
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _write_rows(records: list[BaseModel], columns: tuple[str, ...], path: Path) -> None:
+    rows = [record.model_dump() for record in records]
+    with atomic_path(path) as temporary:
+        if path.suffix.lower() == ".jsonl":
+            with temporary.open("w", encoding="utf-8") as out:
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            frame = pd.DataFrame(rows, columns=list(columns), dtype=object)  # object: 3 stays 3, not 3.0
+            frame = frame.where(frame.notna(), "")
+            frame = frame.apply(lambda column: column.map(neutralise))
+            frame.to_csv(temporary, index=False, encoding="utf-8")
+
+
+def export(
+    events_path: str | Path,
+    fmt: ExportFormat | str,
+    out: str | Path,
+    reports: Iterable[Path] = (),
+) -> tuple[Path, int]:
+    """Write `events_path` as `fmt` to `out`; returns the path and the number of records."""
+    fmt = ExportFormat(fmt)
+    out = Path(out)
+    events, had_geo = read_geo_events(events_path)
+    sources = load_sources(reports) if reports else Sources()
+    if not had_geo and sources.reports:
+        events = with_geo(events, sources)
+    if fmt is ExportFormat.huridocs:
+        document = to_huridocs(events, sources)
+        with atomic_path(out) as temporary:
+            temporary.write_text(
+                json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        return out, len(document.acts)
+    if fmt is ExportFormat.plover:
+        records = to_plover(events, sources)
+        _write_rows(records, PLOVER_COLUMNS, out)
+    else:
+        records = to_acled(events, sources)
+        _write_rows(records, ACLED_COLUMNS, out)
+    return out, len(records)
+
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "PLOVER_COLUMNS",
+    "AcledRecord",
+    "ExportFormat",
+    "HuridocsDocument",
+    "PloverRecord",
+    "Sources",
+    "export",
+    "load_sources",
+    "read_geo_events",
+    "to_acled",
+    "to_huridocs",
+    "to_plover",
+]

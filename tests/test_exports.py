@@ -1,0 +1,355 @@
+"""Exports (hrevents.exports): each format validated against its documented shape.
+
+The shapes are the pydantic models of hrevents.exports (extra="forbid"); a test reads the
+written file back and validates every record, and checks what links records together.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from hrevents import cli_export
+from hrevents.exports import (
+    ACLED_COLUMNS,
+    PLOVER_COLUMNS,
+    AcledRecord,
+    HuridocsDocument,
+    PloverRecord,
+    export,
+    read_geo_events,
+    to_acled,
+    to_huridocs,
+    to_plover,
+)
+from hrevents.geo import GEO_COLUMNS, geo_row, geocode_events
+from hrevents.models import EVENT_COLUMNS, Event
+from hrevents.reader import report_from_text
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "outputs" / "examples"
+SPEC_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in GEO_COLUMNS)  # the same before and after the wiring
+
+REPORT_TEXT = """---
+title: "Kenya - annual report (Example Watch)"
+published: 2009-02-25
+source: Example Watch
+---
+On February 25, police officers arrested Jane Doe in Nairobi. Officers tortured Jane Doe.
+Police released John Roe on March 3. =HYPERLINK("http://x") was the slogan.
+"""
+
+
+def make_events() -> list[Event]:
+    def ev(event_id, action, trigger, victim, **kw):
+        return Event(
+            event_id=event_id,
+            report_id="ke-2008",
+            action=action,
+            trigger=trigger,
+            victim=victim,
+            cameo=kw.pop("cameo", ""),
+            start_char=kw.pop("start", 80),
+            end_char=kw.pop("end", 135),
+            confidence=0.9,
+            rule="test",
+            **kw,
+        )
+
+    return [
+        ev(
+            "e1",
+            "arrest",
+            "arrested",
+            "Jane Doe",
+            cameo="173",
+            perpetrator="police officers",
+            place="Nairobi",
+            date="2008-02-25",
+            date_text="On February 25",
+            evidence="On February 25, police officers arrested Jane Doe in Nairobi.",
+        ),
+        ev(
+            "e2",
+            "ill_treatment",
+            "tortured",
+            "Jane Doe",
+            cameo="182",
+            perpetrator="Officers",
+            evidence="Officers tortured Jane Doe.",
+            start=136,
+            end=164,
+        ),
+        ev(
+            "e3",
+            "release",
+            "released",
+            "John Roe",
+            cameo="0841",
+            perpetrator="Police",
+            date="2008-03",
+            evidence='=HYPERLINK("http://x") Police released John Roe.',
+            start=165,
+            end=200,
+        ),
+        ev(
+            "e4",
+            "expulsion",
+            "expelled",
+            "Ann Smith",
+            cameo="174",
+            destination="Nigeria",
+            date="2008",
+            evidence="The authorities expelled Ann Smith to Nigeria.",
+            start=201,
+            end=240,
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def report():
+    return report_from_text(REPORT_TEXT, report_id="ke-2008", path="ke-2008.txt")
+
+
+@pytest.fixture(scope="module")
+def events(report):
+    return geocode_events(make_events(), report)
+
+
+@pytest.fixture
+def events_csv(tmp_path, events) -> Path:
+    path = tmp_path / "events.csv"
+    pd.DataFrame([geo_row(e) for e in events]).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def report_file(tmp_path) -> Path:
+    path = tmp_path / "reports" / "ke-2008.txt"
+    path.parent.mkdir()
+    path.write_text(REPORT_TEXT, encoding="utf-8")
+    return path
+
+
+# --- PLOVER -------------------------------------------------------------------------------
+
+
+def test_plover_rows(events):
+    rows = {r.event_id: r for r in to_plover(events)}
+    assert (rows["e1"].event_type, rows["e1"].event_mode, rows["e1"].cameo) == ("COERCE", "arrest", "173")
+    assert (rows["e2"].event_type, rows["e2"].event_mode) == ("ASSAULT", "torture")  # refined by the trigger
+    assert (rows["e3"].event_type, rows["e3"].event_mode) == ("RETREAT", "release")
+    assert (rows["e4"].event_type, rows["e4"].event_mode) == ("COERCE", "deport")
+    assert (rows["e1"].country, rows["e1"].geonames_id, rows["e1"].place_name) == ("KEN", "184745", "Nairobi")
+    assert rows["e1"].latitude is not None and rows["e1"].date_precision == "day"
+    assert rows["e3"].date_precision == "month" and rows["e4"].date_precision == "year"
+
+
+def test_plover_file_matches_its_shape(tmp_path, events_csv):
+    out, count = export(events_csv, "plover", tmp_path / "p.csv")
+    with out.open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames) == PLOVER_COLUMNS
+        rows = list(reader)
+    assert count == len(rows) == 4
+    for row in rows:
+        PloverRecord.model_validate(
+            {k: (v if v != "" or k not in ("latitude", "longitude") else None) for k, v in row.items()}
+        )
+
+
+# --- ACLED --------------------------------------------------------------------------------
+
+
+def test_acled_rows(events, report):
+    from hrevents.exports import Sources
+
+    rows = {r.tags.split(";")[0]: r for r in to_acled(events, Sources({"ke-2008": report}))}
+    arrest = rows["hrevents action=arrest"]
+    assert (arrest.event_type, arrest.sub_event_type, arrest.disorder_type) == (
+        "Strategic developments",
+        "Arrests",
+        "Strategic developments",
+    )
+    assert (arrest.event_date, arrest.year, arrest.time_precision) == ("2008-02-25", 2008, 1)
+    assert (arrest.country, arrest.iso, arrest.location, arrest.geo_precision) == ("Kenya", 404, "Nairobi", 1)
+    assert arrest.actor1 == "police officers" and arrest.actor2 == "Civilians (Kenya)"
+    assert arrest.source == "Kenya - annual report (Example Watch)"
+    assert arrest.event_id_cnty == "KEN-HRE-e1"
+    torture = rows["hrevents action=ill_treatment"]
+    assert (torture.event_type, torture.sub_event_type, torture.civilian_targeting) == (
+        "Violence against civilians",
+        "Attack",
+        "Civilian targeting",
+    )
+    release = rows["hrevents action=release"]
+    assert (release.event_date, release.time_precision) == ("2008-03-01", 3)
+    assert (release.location, release.geo_precision, release.latitude) == ("Kenya", 3, None)
+
+
+def test_acled_killing_counts_a_fatality(report):
+    killing = Event(
+        event_id="k",
+        report_id="ke-2008",
+        action="killing",
+        trigger="shot and killed",
+        victim="A B",
+        evidence="Police shot and killed A B.",
+        start_char=0,
+        end_char=5,
+        confidence=1,
+        rule="t",
+    )
+    (row,) = to_acled(geocode_events([killing], report))
+    assert (row.fatalities, row.sub_event_type) == (1, "Attack")
+
+
+def test_acled_file_matches_its_shape_and_is_safe_in_a_spreadsheet(tmp_path, events_csv):
+    out, count = export(events_csv, "acled", tmp_path / "a.csv")
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == ACLED_COLUMNS and count == len(frame) == 4
+    for row in frame.to_dict(orient="records"):
+        data = {
+            k: (
+                None
+                if v == "" and k in ("year", "time_precision", "iso", "latitude", "longitude", "geo_precision")
+                else v
+            )
+            for k, v in row.items()
+        }
+        AcledRecord.model_validate(data)
+    assert not any(cell.startswith("=") for cell in frame["notes"])
+
+
+def test_acled_jsonl(tmp_path, events_csv):
+    out, _ = export(events_csv, "acled", tmp_path / "a.jsonl")
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert next(AcledRecord.model_validate(r).event_id_cnty for r in rows).endswith("-HRE-e1")
+
+
+# --- HURIDOCS -----------------------------------------------------------------------------
+
+
+def test_huridocs_document_links_hold(events, report):
+    from hrevents.exports import Sources
+
+    document = to_huridocs(events, Sources({"ke-2008": report}))
+    HuridocsDocument.model_validate(document.model_dump())
+    events_by_id = {e.event_record_number: e for e in document.events}
+    persons = {p.person_record_number: p for p in document.persons}
+    acts = {a.act_record_number: a for a in document.acts}
+    info = {i.information_record_number: i for i in document.information}
+    assert len(acts) == 4
+    for act in document.acts:
+        assert act.event in events_by_id and act.act_record_number in events_by_id[act.event].acts
+        assert "victim" in persons[act.victim].roles
+        assert persons[act.victim].counting_unit.term == "Individual"
+    for involvement in document.involvements:
+        assert involvement.act in acts and involvement.event == acts[involvement.act].event
+        assert "perpetrator" in persons[involvement.perpetrator].roles
+        assert involvement.involvement_record_number in events_by_id[involvement.event].involvements
+        assert involvement.degree_of_involvement.term == "Directly carried out the act"
+    for esf in document.events:
+        assert esf.information and all(i in info for i in esf.information)
+    for item in document.information:
+        assert "source" in persons[item.source].roles
+        assert (item.source_name, item.date_of_source_material) == (
+            "Kenya - annual report (Example Watch)",
+            "2009-02-25",
+        )
+    by_action = {a.remarks.split(";")[0]: a for a in document.acts}
+    arrest = by_action["hrevents action=arrest"]
+    assert arrest.type_of_act.model_dump() == {"huri_code": "030101000000", "term": "Arrest"}
+    assert (arrest.initial_date, arrest.initial_date_type, arrest.exact_location) == ("2008-02-25", "Exact", "Nairobi")
+    assert arrest.location.geonames_id == 184745
+    assert by_action["hrevents action=ill_treatment"].type_of_act.term == "Torture"
+    release = by_action["hrevents action=release"]
+    assert release.type_of_act is None and release.type_of_act_note
+    assert release.initial_date_type == "Unknown day"
+    police = next(i for i in document.involvements if persons[i.perpetrator].name == "Police")
+    assert police.type_of_perpetrator.term == "Police"
+
+
+def test_huridocs_file_and_determinism(tmp_path, events_csv):
+    first, count = export(events_csv, "huridocs", tmp_path / "one.json")
+    second, _ = export(events_csv, "huridocs", tmp_path / "two.json")
+    assert first.read_bytes() == second.read_bytes()
+    document = HuridocsDocument.model_validate(json.loads(first.read_text("utf-8")))
+    assert count == len(document.acts) == 4
+
+
+# --- input handling -----------------------------------------------------------------------
+
+
+def test_events_without_geo_columns_are_geocoded_from_the_reports(tmp_path, report_file):
+    plain = tmp_path / "plain.csv"
+    pd.DataFrame([e.row() for e in make_events()], columns=list(SPEC_COLUMNS)).to_csv(plain, index=False)
+    events, had_geo = read_geo_events(plain)
+    assert not had_geo and all(e.country == "" for e in events)
+    out, _ = export(plain, "plover", tmp_path / "p.csv", [report_file.parent])
+    frame = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert set(frame["country"]) == {"KEN"}
+    assert frame.loc[frame.event_id == "e1", "geonames_id"].item() == "184745"
+
+
+def test_geo_columns_survive_a_round_trip(events_csv, events):
+    read, had_geo = read_geo_events(events_csv)
+    assert had_geo
+    assert [{c: getattr(e, c) for c in GEO_COLUMNS} for e in read] == [
+        {c: getattr(e, c) for c in GEO_COLUMNS} for e in events
+    ]
+
+
+def test_cli_formats_are_the_export_formats():
+    from hrevents.exports import ExportFormat
+
+    assert [c.value for c in cli_export.ExportChoice] == [f.value for f in ExportFormat]
+
+
+def test_cli_export(tmp_path, events_csv):
+    app = typer.Typer()
+    cli_export.register(app)
+
+    @app.command()
+    def other() -> None:  # a second command keeps `export` a subcommand, as in the real app
+        pass
+
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, ["export", str(events_csv), "--format", "huridocs", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 huridocs records" in result.output
+    HuridocsDocument.model_validate(json.loads(out.read_text("utf-8")))
+    bad = CliRunner().invoke(app, ["export", str(events_csv), "--format", "gdelt", "--out", str(out)])
+    assert bad.exit_code != 0
+
+
+# --- the shipped examples -----------------------------------------------------------------
+
+
+def test_examples_exist_and_match_their_shapes():
+    table = pd.read_csv(EXAMPLES / "events.geo.csv", dtype=str, keep_default_na=False)
+    assert tuple(table.columns) == SPEC_COLUMNS + GEO_COLUMNS and len(table) > 0
+    document = HuridocsDocument.model_validate(json.loads((EXAMPLES / "events.huridocs.json").read_text("utf-8")))
+    assert len(document.acts) == len(table)
+    for name, columns, model in (
+        ("events.plover.csv", PLOVER_COLUMNS, PloverRecord),
+        ("events.acled.csv", ACLED_COLUMNS, AcledRecord),
+    ):
+        frame = pd.read_csv(EXAMPLES / name, dtype=str, keep_default_na=False)
+        assert tuple(frame.columns) == columns and len(frame) == len(table)
+        optional = {k for k, f in model.model_fields.items() if not f.is_required() or "None" in str(f.annotation)}
+        for row in frame.to_dict(orient="records"):
+            model.model_validate(
+                {
+                    k: (None if v == "" and k in optional and "None" in str(model.model_fields[k].annotation) else v)
+                    for k, v in row.items()
+                }
+            )
+    assert set(table["country"]) - {""}, "examples carry countries"
