@@ -16,6 +16,7 @@ from hrevents.components.people import fold
 from hrevents.dates import PartialDate, is_duration, normalise
 from hrevents.models import Event, Report, load_actions
 from hrevents.repair import Repaired
+from hrevents.rules.schema import load_lexicon
 
 REPETITION_CUES = frozenset({"again", "anew"})
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -226,10 +227,15 @@ def _add_mentions(
         )
 
 
+def facility_named(place: str, facilities: frozenset[str]) -> bool:
+    return any(word in facilities for word in re.findall(r"[a-z0-9-]+", place.lower()))
+
+
 def _merge(mentions: list[Mention], report: Report) -> list[Event]:
     """One event per (action, person): the most precise date, the first of other fields."""
     actions = load_actions()
     text = report.text
+    facilities = frozenset(load_lexicon().facility_words)
     merged: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         key = (mention.action, fold(mention.victim))
@@ -244,6 +250,8 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
         for name in ("perpetrator", "place", "destination", "detail"):
             if not getattr(kept, name) and getattr(mention, name):
                 setattr(kept, name, getattr(mention, name))
+        if facility_named(mention.place, facilities) and not facility_named(kept.place, facilities):
+            kept.place = mention.place  # "SIZO-1 in the capital Minsk" is more specific than "Mazyr"
         kept.confidence = max(kept.confidence, mention.confidence)
         if mention.rule not in kept.sources:
             kept.sources.append(mention.rule)

@@ -37,7 +37,8 @@ def subject(verb: Token) -> Token | None:
     """The subject of a verb, following coordination, participles and relative clauses."""
     found = children(verb, *SUBJECTS)
     if found:
-        head = found[0]
+        # Two subjects is a parse error ("Journalist Can Dundar fled"); the name is the subject.
+        head = next((t for t in found if t.ent_type_ == "PERSON"), found[0])
         if head.lower_ in RELATIVE_PRONOUNS:
             clause = verb
             while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -54,6 +55,9 @@ def subject(verb: Token) -> Token | None:
         return objects[0] if objects else subject(verb.head)
     if verb.dep_ in ("advcl", "pcomp") and verb.head.pos_ in VERBAL:
         return subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERBAL:
+        # "fled after receiving threats": the gerund's subject is the main clause's.
+        return subject(verb.head.head)
     return None
 
 

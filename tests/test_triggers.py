@@ -72,3 +72,87 @@ def test_perpetrator_place_and_date(extract_text):
     assert event.date == "2020-08-24"
     assert event.place == "Kigali"
     assert event.rule == "arrest.verb"
+
+
+FIELD_CASES = [
+    # (text, action, victim, field, expected value)
+    (
+        "On 3 March 2019, security forces arrested Ahmed Mansoor at his home in Ajman.",
+        "arrest",
+        "Ahmed Mansoor",
+        "place",
+        "Ajman",
+    ),
+    (
+        "Authorities deported journalist John Smith to the United Kingdom on 5 June 2019.",
+        "expulsion",
+        "John Smith",
+        "destination",
+        "the United Kingdom",
+    ),
+    ("In 2019 a court sentenced Nasrin Sotoudeh to 38 years in prison.", "sentence", "Nasrin Sotoudeh", "place", ""),
+    (
+        "In 2019 a court sentenced Nasrin Sotoudeh to 38 years in prison.",
+        "sentence",
+        "Nasrin Sotoudeh",
+        "detail",
+        "38 years in prison",
+    ),
+    (
+        "Prosecutors charged Alexei Navalny with extremism on 4 June 2021.",
+        "charge",
+        "Alexei Navalny",
+        "detail",
+        "extremism",
+    ),
+    (
+        "Journalist Can Dundar fled to Germany in 2016 after receiving death threats.",
+        "exile",
+        "Can Dundar",
+        "destination",
+        "Germany",
+    ),
+    (
+        "Journalist Can Dundar fled to Germany in 2016 after receiving death threats.",
+        "threat",
+        "Can Dundar",
+        "date",
+        "2016",
+    ),
+    # a date that belongs to another act's clause is not borrowed
+    (
+        "Mohamed Soltan was held in Tora prison for 21 months before he was freed in May 2015.",
+        "detention",
+        "Mohamed Soltan",
+        "date",
+        "",
+    ),
+    (
+        "Mohamed Soltan was held in Tora prison for 21 months before he was freed in May 2015.",
+        "release",
+        "Mohamed Soltan",
+        "date",
+        "2015-05",
+    ),
+    (
+        "Activist Loujain Hathloul, who was detained in May 2018, was released on 10 February 2021.",
+        "arrest",
+        "Loujain Hathloul",
+        "date",
+        "2018-05",
+    ),
+    (
+        "Police arrested Omar Radi on 29 July 2020. He was tortured in detention.",
+        "ill_treatment",
+        "Omar Radi",
+        "date",
+        "2020-07-29",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "victim", "field", "value"), FIELD_CASES)
+def test_fields(extract_text, text, action, victim, field, value):
+    events = [e for e in extract_text(text, covers=None) if (e.action, e.victim) == (action, victim)]
+    assert len(events) == 1, [(e.action, e.victim) for e in extract_text(text, covers=None)]
+    assert getattr(events[0], field) == value

@@ -352,6 +352,7 @@ class ArgumentFinder:
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
                 break
         best: tuple[int, Span] | None = None
+        claimed: set[int] = set()  # dates that belong to another trigger's clause
         for ent in dates:
             for distance, ancestor in enumerate(ent.root.ancestors, start=1):
                 if ancestor.i in clause:
@@ -359,12 +360,14 @@ class ArgumentFinder:
                         best = (distance, ent)
                     break
                 if ancestor.i in anchors and ancestor.i not in clause:
+                    claimed.add(ent.start)
                     break
         chosen = best[1] if best is not None else None
         if chosen is None:
-            preceding = [ent for ent in dates if ent.end <= anchor.i]
-            if len(dates) == 1 or preceding:
-                chosen = preceding[-1] if preceding else dates[0]
+            free = [ent for ent in dates if ent.start not in claimed]
+            preceding = [ent for ent in free if ent.end <= anchor.i]
+            if preceding or len(free) == 1:
+                chosen = preceding[-1] if preceding else free[0]
         if chosen is None:
             return None
         start = (

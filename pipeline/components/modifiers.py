@@ -15,9 +15,12 @@ from hrevents.components.triggers import ensure_extensions
 from hrevents.rules.schema import ModifierRule, load_modifiers
 
 GOVERNOR_HOPS = 3
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"})
 
 
 def _cue(rule: ModifierRule, token: Token) -> bool:
+    if token.ent_type_ in NAME_ENTITIES:
+        return False  # "Can" in "Can Dundar" is a name, not a modal
     if rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
         return False
     if rule.lower and token.lower_ not in rule.lower:
