@@ -32,9 +32,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrevents import __version__
-from hrevents.geo import GEO_COLUMNS, GeoEvent, fold, gazetteer, geocode_events
+from hrevents.geo import GEO_COLUMNS, fold, gazetteer, geocode_events
 from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
-from hrevents.models import Report
+from hrevents.models import Event, Report
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 
 
@@ -195,7 +195,7 @@ def _unquote(value: object) -> object:
     return "" if value is None else value
 
 
-def read_geo_events(path: str | Path) -> tuple[list[GeoEvent], bool]:
+def read_geo_events(path: str | Path) -> tuple[list[Event], bool]:
     """Events from a CSV or JSONL written to SPEC section 4 (geo columns optional).
 
     Returns the events and whether the file had the geo columns."""
@@ -214,7 +214,7 @@ def read_geo_events(path: str | Path) -> tuple[list[GeoEvent], bool]:
         row["confidence"] = float(row.get("confidence") or 0)
         for column in GEO_COLUMNS:
             row[column] = str(row.get(column) or "")
-        events.append(GeoEvent.model_validate(row))
+        events.append(Event.model_validate(row))
     return events, set(GEO_COLUMNS) <= columns
 
 
@@ -248,9 +248,9 @@ def load_sources(paths: Iterable[Path]) -> Sources:
     return sources
 
 
-def with_geo(events: list[GeoEvent], sources: Sources) -> list[GeoEvent]:
+def with_geo(events: list[Event], sources: Sources) -> list[Event]:
     """Geocode events whose file had no geo columns, report by report (needs the reports)."""
-    out: list[GeoEvent] = []
+    out: list[Event] = []
     for report_id in dict.fromkeys(e.report_id for e in events):
         mine = [e for e in events if e.report_id == report_id]
         report = sources.reports.get(report_id)
@@ -289,7 +289,7 @@ def _country_name(code: str) -> str:
 # --- PLOVER ---------------------------------------------------------------------------------
 
 
-def to_plover(events: Iterable[GeoEvent], sources: Sources | None = None) -> list[PloverRecord]:
+def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[PloverRecord]:
     sources = sources or Sources()
     table = load_plover()
     records = []
@@ -328,7 +328,7 @@ def to_plover(events: Iterable[GeoEvent], sources: Sources | None = None) -> lis
 # --- ACLED ----------------------------------------------------------------------------------
 
 
-def _geo_precision(event: GeoEvent) -> int | None:
+def _geo_precision(event: Event) -> int | None:
     if event.geonames_id and event.feature_class == "P":
         return 1
     if event.admin1:
@@ -336,7 +336,7 @@ def _geo_precision(event: GeoEvent) -> int | None:
     return 3 if event.country else None
 
 
-def _location(event: GeoEvent) -> str:
+def _location(event: Event) -> str:
     if event.feature_class == "P" and event.geo_name:
         return event.geo_name
     if event.admin1 and event.feature_class == "A" and event.geo_name:
@@ -344,7 +344,7 @@ def _location(event: GeoEvent) -> str:
     return _country_name(event.country)
 
 
-def to_acled(events: Iterable[GeoEvent], sources: Sources | None = None) -> list[AcledRecord]:
+def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[AcledRecord]:
     sources = sources or Sources()
     table = load_acled()
     records = []
@@ -412,7 +412,7 @@ def _is_group(name: str) -> bool:
     )
 
 
-def to_huridocs(events: Iterable[GeoEvent], sources: Sources | None = None) -> HuridocsDocument:
+def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> HuridocsDocument:
     sources = sources or Sources()
     table = load_huridocs()
     acts_table = huridocs_acts()

@@ -49,82 +49,15 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from hrevents.mappings import load_places
-from hrevents.models import Event, Report
+from hrevents.models import EVENT_COLUMNS, Event, Report
 
 # --- the event record's geo columns --------------------------------------------------------
 
-GEO_COLUMNS: tuple[str, ...] = (
-    "country",
-    "admin1",
-    "geo_name",
-    "geonames_id",
-    "latitude",
-    "longitude",
-    "feature_class",
-    "destination_country",
-    "destination_geonames_id",
-    "geo_reason",
-)
-
-_COUNTRY = re.compile(r"^([A-Z]{2})?$")
-_DIGITS = re.compile(r"^\d*$")
-
-
-def _check_coordinate(value: str, limit: float) -> str:
-    if value == "":
-        return value
-    try:
-        number = float(value)
-    except ValueError as error:
-        raise ValueError(f"{value!r} is not a decimal degree") from error
-    if not -limit <= number <= limit:
-        raise ValueError(f"{value!r} is outside -{limit}..{limit}")
-    return value
-
-
-if set(GEO_COLUMNS) <= set(Event.model_fields):  # the fields have been added to models/event.py
-    GeoEvent = Event
-else:
-
-    class GeoEvent(Event):  # type: ignore[no-redef]
-        """The event record with the geo columns appended (until they live on `Event` itself)."""
-
-        country: str = Field("", pattern=_COUNTRY.pattern)
-        admin1: str = ""
-        geo_name: str = ""
-        geonames_id: str = Field("", pattern=_DIGITS.pattern)
-        latitude: str = ""
-        longitude: str = ""
-        feature_class: str = Field("", pattern=r"^[AP]?$")
-        destination_country: str = Field("", pattern=_COUNTRY.pattern)
-        destination_geonames_id: str = Field("", pattern=_DIGITS.pattern)
-        geo_reason: str = ""
-
-        @field_validator("latitude")
-        @classmethod
-        def _latitude(cls, value: str) -> str:
-            return _check_coordinate(value, 90.0)
-
-        @field_validator("longitude")
-        @classmethod
-        def _longitude(cls, value: str) -> str:
-            return _check_coordinate(value, 180.0)
-
-        def row(self) -> dict[str, object]:
-            data = super().row()
-            data.update({column: getattr(self, column) for column in GEO_COLUMNS})
-            return data
-
-
-def geo_row(event: Event) -> dict[str, object]:
-    """The record in column order with the geo columns last (empty where the event has none)."""
-    data = event.row()
-    for column in GEO_COLUMNS:
-        data[column] = getattr(event, column, "")
-    return data
+# The geo columns close the event record (models/event.py); `geocode_events` fills them.
+GEO_COLUMNS: tuple[str, ...] = EVENT_COLUMNS[EVENT_COLUMNS.index("country") :]
 
 
 # --- text normalisation ---------------------------------------------------------------------
@@ -910,7 +843,7 @@ def geocode_events(events: list[Event], report: Report) -> list[Event]:
                 geo["destination_geonames_id"] = str(answer.place.geonames_id)
             reasons.append(f"destination: {answer.reason}")
         geo["geo_reason"] = "; ".join(reasons)
-        out.append(GeoEvent.model_validate({**event.model_dump(), **geo}))
+        out.append(Event.model_validate({**event.model_dump(), **geo}))
     return out
 
 
@@ -1095,14 +1028,12 @@ def geocoder_accuracy(places_gold_path: str | Path, gold_path: str | Path) -> di
 
 __all__ = [
     "GEO_COLUMNS",
-    "GeoEvent",
     "Place",
     "PlaceGold",
     "cache_dir",
     "country_mentions",
     "gazetteer",
     "geo_accuracy",
-    "geo_row",
     "geocode_events",
     "geocoder_accuracy",
     "gold_place_events",

@@ -19,7 +19,7 @@ import pandas as pd
 
 from hrevents.exports import export
 from hrevents.extract import Extractor
-from hrevents.geo import geo_row, geocode_events
+from hrevents.geo import geocode_events
 from hrevents.nlp import DEFAULT_MODEL
 from hrevents.reader import read_report
 from hrevents.writers import atomic_path, neutralise
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     table = args.out / "events.geo.csv"
-    frame = pd.DataFrame([geo_row(event) for event in events])
+    frame = pd.DataFrame([event.row() for event in events])
     with atomic_path(table) as temporary:
         frame.apply(lambda column: column.map(neutralise)).to_csv(temporary, index=False, encoding="utf-8")
     print(f"{len(events)} events from {len(reports)} reports written to {table}")

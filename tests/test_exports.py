@@ -28,7 +28,7 @@ from hrevents.exports import (
     to_huridocs,
     to_plover,
 )
-from hrevents.geo import GEO_COLUMNS, geo_row, geocode_events
+from hrevents.geo import GEO_COLUMNS, geocode_events
 from hrevents.models import EVENT_COLUMNS, Event
 from hrevents.reader import report_from_text
 
@@ -126,7 +126,7 @@ def events(report):
 @pytest.fixture
 def events_csv(tmp_path, events) -> Path:
     path = tmp_path / "events.csv"
-    pd.DataFrame([geo_row(e) for e in events]).to_csv(path, index=False)
+    pd.DataFrame([e.row() for e in events]).to_csv(path, index=False)
     return path
 
 

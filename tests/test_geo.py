@@ -13,7 +13,7 @@ import pytest
 from pydantic import ValidationError
 
 from hrevents import geo
-from hrevents.geo import GEO_COLUMNS, GeoEvent, geo_accuracy, geocode_events, geocoder_accuracy, judge, report_context
+from hrevents.geo import GEO_COLUMNS, geo_accuracy, geocode_events, geocoder_accuracy, judge, report_context
 from hrevents.models import EVENT_COLUMNS, Event, load_gold
 from hrevents.reader import report_from_text
 
@@ -48,7 +48,7 @@ def event(
     )
 
 
-def geocode_one(place: str = "", destination: str = "", title: str | None = "Ethiopia", **kw) -> GeoEvent:
+def geocode_one(place: str = "", destination: str = "", title: str | None = "Ethiopia", **kw) -> Event:
     return geocode_events([event(place, destination, **kw)], report(title))[0]
 
 
@@ -215,7 +215,7 @@ def test_empty_input():
 
 
 def test_geo_columns_follow_the_spec_columns():
-    row = geo.geo_row(geocode_one("Nairobi", title="Kenya"))
+    row = geocode_one("Nairobi", title="Kenya").row()
     assert tuple(row) == SPEC_COLUMNS + GEO_COLUMNS
 
 
@@ -233,7 +233,7 @@ def test_geo_columns_follow_the_spec_columns():
 )
 def test_geo_columns_are_validated(column, value):
     with pytest.raises(ValidationError):
-        GeoEvent.model_validate({**event("x").model_dump(), column: value})
+        Event.model_validate({**event("x").model_dump(), column: value})
 
 
 # --- cache --------------------------------------------------------------------------------
