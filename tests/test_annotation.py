@@ -8,27 +8,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from hrevents.annotation import AnnotationError, export_tasks, import_tasks, label_config, write_json
-from hrevents.cli_review import register
+from hrevents.cli import app
 from hrevents.models import Event, GoldReport, load_actions, load_gold
 from hrevents.review import collapse
 from hrevents.writers import write_events
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
 
 
 @pytest.fixture
@@ -193,7 +181,7 @@ def test_predictions_export_and_annotator_edits(tmp_path: Path) -> None:
     config = tmp_path / "config.xml"
     runner = CliRunner()
     out = runner.invoke(
-        cli(),
+        app,
         [
             "annotate",
             "export",
@@ -219,7 +207,7 @@ def test_predictions_export_and_annotator_edits(tmp_path: Path) -> None:
     }
 
     gold = tmp_path / "gold.jsonl"
-    without = runner.invoke(cli(), ["annotate", "import", str(tasks), "--gold", str(gold)])
+    without = runner.invoke(app, ["annotate", "import", str(tasks), "--gold", str(gold)])
     assert without.exit_code == 0 and "not annotated" in without.output and not gold.exists()
 
     # The annotator accepts the pre-annotation, drops the second arrest span, joins both victims to the first
@@ -255,9 +243,7 @@ def test_predictions_export_and_annotator_edits(tmp_path: Path) -> None:
         {"result": accepted, "updated_at": "2024-01-01"},
     ]
     tasks.write_text(json.dumps([task]), encoding="utf-8")
-    done = runner.invoke(
-        cli(), ["annotate", "import", str(tasks), "--gold", str(gold), "-r", str(tmp_path / "reports")]
-    )
+    done = runner.invoke(app, ["annotate", "import", str(tasks), "--gold", str(gold), "-r", str(tmp_path / "reports")])
     assert done.exit_code == 0, done.output
     report = load_gold(gold).reports[0]
     assert report.text_file == "reports/p.txt" and report.complete

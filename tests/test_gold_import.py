@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from hrevents.cli_review import register
+from hrevents.cli import app
 from hrevents.gold_import import GoldImportError, import_reviewed
 from hrevents.models import Event, GoldFile, load_gold
 from hrevents.review import collapse, write_reviewed_csv
@@ -59,17 +58,6 @@ def gold_line(path: Path, report_id: str) -> dict:
         if line.strip() and json.loads(line)["report_id"] == report_id:
             return json.loads(line)
     raise KeyError(report_id)
-
-
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
 
 
 def test_correct_wrong_and_duplicates(corpus: Path) -> None:
@@ -203,7 +191,7 @@ def test_rows_are_refused_with_reasons(corpus: Path) -> None:
     assert "line 6" in messages and "YYYY" in messages
 
     runner = CliRunner()
-    out = runner.invoke(cli(), ["gold", "import", str(reviewed), "--gold", str(gold)])
+    out = runner.invoke(app, ["gold", "import", str(reviewed), "--gold", str(gold)])
     assert out.exit_code == 1
     assert "5 refused" in out.output and "evidence not found" in out.output
 
@@ -239,11 +227,11 @@ def test_dry_run_and_a_missing_gold_file(corpus: Path) -> None:
     fresh = corpus / "new" / "gold.jsonl"
     runner = CliRunner()
     dry = runner.invoke(
-        cli(),
+        app,
         ["gold", "import", str(reviewed), "--gold", str(fresh), "--reports", str(corpus / "reports"), "--dry-run"],
     )
     assert dry.exit_code == 0 and "dry run" in dry.output and not fresh.exists()
-    real = runner.invoke(cli(), ["gold", "import", str(reviewed), "--gold", str(fresh), "-r", str(corpus / "reports")])
+    real = runner.invoke(app, ["gold", "import", str(reviewed), "--gold", str(fresh), "-r", str(corpus / "reports")])
     assert real.exit_code == 0, real.output
     line = gold_line(fresh, BELARUS)
     assert line["text_file"] == "../reports/amnesty-belarus-2020-09.txt" and line["complete"] is False

@@ -8,10 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from hrevents.cli_review import register
+from hrevents.cli import app
 from hrevents.models import Event
 from hrevents.review import (
     REVIEW_COLUMNS,
@@ -49,17 +48,6 @@ def make_event(text: str, evidence: str, report_id: str = "r1", **fields: object
     }
     values.update(fields)
     return Event.model_validate(values)
-
-
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
 
 
 def test_script_json_cannot_close_the_script_element() -> None:
@@ -170,12 +158,12 @@ def test_review_command(tmp_path: Path) -> None:
     events_csv = tmp_path / "events.csv"
     write_events([event, lost], events_csv)
     out = tmp_path / "page" / "review.html"
-    result = CliRunner().invoke(cli(), ["review", str(events_csv), "--reports", str(REPORTS), "--out", str(out)])
+    result = CliRunner().invoke(app, ["review", str(events_csv), "--reports", str(REPORTS), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "2 events, 1 report texts embedded" in result.output
     assert "no-such-report" in result.output
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
-    missing = CliRunner().invoke(cli(), ["review", str(tmp_path / "nope.csv"), "--out", str(out)])
+    missing = CliRunner().invoke(app, ["review", str(tmp_path / "nope.csv"), "--out", str(out)])
     assert missing.exit_code == 2 and "no such file" in missing.output

@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from hrevents.cli_review import register
+from hrevents.cli import app
 from hrevents.gold_import import import_reviewed
 from hrevents.models import Event, load_gold
 from hrevents.reader import read_report
@@ -61,20 +60,9 @@ pytestmark = [
 # ---------------------------------------------------------------- fixtures
 
 
-def cli() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
-
-
 def build_page(events_csv: Path, out: Path, reports: Path | None = REPORTS) -> Path:
     args = ["review", str(events_csv), "--out", str(out)] + (["--reports", str(reports)] if reports else [])
-    result = CliRunner().invoke(cli(), args)
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return out
 
