@@ -189,84 +189,60 @@ def score(predictions: Iterable[Event], gold: GoldFile) -> Score:
         by_report[prediction.report_id].append(prediction)
     result = Score()
     for report in gold.reports:
-        pairs = _match_report(by_report.get(report.report_id, []), report)
-        matched_ids = set()
-        for prediction, gold_event in pairs:
-            counters = (result.overall, result.per_action[prediction.action], result.per_report[report.report_id])
-            if gold_event is None:
-                if not report.complete and not _rejected(prediction, report):
-                    result.outcomes.append(
-                        Outcome(
-                            report.report_id,
-                            "ignored",
-                            prediction.action,
-                            prediction.victim,
-                            evidence=prediction.evidence,
-                        )
-                    )
-                    continue
-                for counts in counters:
-                    counts.fp += 1
-                result.strict.fp += 1
-                result.outcomes.append(
-                    Outcome(report.report_id, "fp", prediction.action, prediction.victim, evidence=prediction.evidence)
-                )
-                continue
-            matched_ids.add(id(gold_event))
-            if gold_event.optional:
-                result.outcomes.append(
-                    Outcome(
-                        report.report_id,
-                        "optional_match",
-                        prediction.action,
-                        prediction.victim,
-                        evidence=prediction.evidence,
-                    )
-                )
-                continue
-            for counts in counters:
-                counts.tp += 1
-            for name in FIELDS:
-                verdict = field_correct(name, getattr(prediction, name), gold_event)
-                if verdict is None:
-                    continue
-                result.fields[name][1] += 1
-                result.fields[name][0] += verdict
-                if not verdict:
-                    expected = gold_event.date if name == "date" else getattr(gold_event, name)
-                    result.outcomes.append(
-                        Outcome(
-                            report.report_id,
-                            f"wrong_{name}",
-                            prediction.action,
-                            gold_event.victim,
-                            predicted=getattr(prediction, name),
-                            expected=str(expected),
-                            evidence=prediction.evidence,
-                        )
-                    )
-            if date_correct(prediction.date, gold_event) is False:
-                result.strict.fp += 1
-                result.strict.fn += 1
-            else:
-                result.strict.tp += 1
-            result.outcomes.append(
-                Outcome(report.report_id, "tp", prediction.action, gold_event.victim, evidence=prediction.evidence)
-            )
-        for gold_event in report.events:
-            if gold_event.optional or id(gold_event) in matched_ids:
-                continue
-            for counts in (result.overall, result.per_action[gold_event.action], result.per_report[report.report_id]):
-                counts.fn += 1
-            result.strict.fn += 1
-            result.outcomes.append(
-                Outcome(
-                    report.report_id,
-                    "fn",
-                    gold_event.action,
-                    gold_event.victim,
-                    expected=str(gold_event.date),
-                    evidence=gold_event.evidence,
-                )
-            )
+        _score_report(by_report.get(report.report_id, []), report, result)
     return result
+
+
+def _score_report(predictions: list[Event], report: GoldReport, result: Score) -> None:
+    rid = report.report_id
+
+    def counters(action: str) -> tuple[Counts, ...]:
+        return result.overall, result.per_action[action], result.per_report[rid]
+
+    def note(kind: str, prediction: Event | None, gold_event: GoldEvent | None, **extra: str) -> None:
+        action = prediction.action if prediction else gold_event.action  # type: ignore[union-attr]
+        victim = gold_event.victim if gold_event else prediction.victim  # type: ignore[union-attr]
+        evidence = prediction.evidence if prediction else gold_event.evidence  # type: ignore[union-attr]
+        result.outcomes.append(Outcome(rid, kind, action, victim, evidence=evidence, **extra))
+
+    matched_ids = set()
+    for prediction, gold_event in _match_report(predictions, report):
+        if gold_event is None:
+            if not report.complete and not _rejected(prediction, report):
+                note("ignored", prediction, None)
+                continue
+            for counts in counters(prediction.action):
+                counts.fp += 1
+            result.strict.fp += 1
+            note("fp", prediction, None)
+            continue
+        matched_ids.add(id(gold_event))
+        if gold_event.optional:
+            note("optional_match", prediction, gold_event)
+            continue
+        for counts in counters(prediction.action):
+            counts.tp += 1
+        for name in FIELDS:
+            verdict = field_correct(name, getattr(prediction, name), gold_event)
+            if verdict is None:
+                continue
+            result.fields[name][1] += 1
+            result.fields[name][0] += verdict
+            if not verdict:
+                expected = gold_event.date if name == "date" else getattr(gold_event, name)
+                note(
+                    f"wrong_{name}", prediction, gold_event, predicted=getattr(prediction, name), expected=str(expected)
+                )
+        if date_correct(prediction.date, gold_event) is False:
+            result.strict.fp += 1
+            result.strict.fn += 1
+        else:
+            result.strict.tp += 1
+        note("tp", prediction, gold_event)
+    for gold_event in report.events:
+        if gold_event.optional or id(gold_event) in matched_ids:
+            continue
+        for counts in counters(gold_event.action):
+            counts.fn += 1
+        result.strict.fn += 1
+        note("fn", None, gold_event, expected=str(gold_event.date))
