@@ -8,42 +8,17 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
 
 FIELDS = ("date", "place", "destination", "perpetrator")
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "at",
-        "on",
-        "to",
-        "from",
-        "into",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "near",
-        "outside",
-        "inside",
-        "within",
-    ]
-)
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words that are never content words (SPEC 6.3), from `function_words.txt`."""
+    text = resources.files("hrevents.scoring").joinpath("function_words.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def normalise_name(text: str) -> list[str]:
@@ -77,7 +52,7 @@ def date_correct(predicted: str, gold: GoldEvent) -> bool | None:
 
 
 def content_tokens(text: str | None) -> set[str]:
-    return {token for token in normalise_name(text or "") if token not in STOPWORDS}
+    return {token for token in normalise_name(text or "") if token not in function_words()}
 
 
 def field_correct(name: str, predicted: str, gold: GoldEvent) -> bool | None:
@@ -171,11 +146,17 @@ def _match_report(predictions: list[Event], gold: GoldReport) -> list[tuple[Even
         if not options:
             pairs.append((prediction, None))
             continue
-        options.sort(key=lambda i: (gold.events[i].optional, date_correct(prediction.date, gold.events[i]) is False, i))
+        options.sort(key=lambda i: (gold.events[i].optional, _date_rank(prediction, gold.events[i]), i))
         chosen = options[0]
         free.remove(chosen)
         pairs.append((prediction, gold.events[chosen]))
     return pairs
+
+
+def _date_rank(prediction: Event, gold_event: GoldEvent) -> int:
+    """Among candidates, the one whose date the prediction gets right comes first (SPEC 6.1)."""
+    verdict = date_correct(prediction.date, gold_event)
+    return 0 if verdict else 1 if verdict is None else 2
 
 
 def _rejected(prediction: Event, report: GoldReport) -> bool:
