@@ -95,10 +95,6 @@ def _span_text(doc: Doc, span: list[int] | tuple[int, int] | None) -> str:
     return doc[span[0] : span[1]].text if span else ""
 
 
-def _more_precise(a: str, b: str) -> bool:
-    return len(b) > len(a)
-
-
 def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
     """Events of one report, merged so each (action, victim) appears once."""
     covers = covered_year(report)
@@ -227,8 +223,11 @@ def _add_mentions(
         )
 
 
-def facility_named(place: str, facilities: frozenset[str]) -> bool:
-    return any(word in facilities for word in re.findall(r"[a-z0-9-]+", place.lower()))
+def place_detail(place: str, facilities: frozenset[str]) -> int:
+    """How specific a place is: a named place (1) and a facility in it (1 more)."""
+    named = any(word[:1].isupper() for word in place.split())
+    facility = any(word in facilities for word in re.findall(r"[a-z0-9-]+", place.lower()))
+    return int(named) + int(named and facility)
 
 
 def _merge(mentions: list[Mention], report: Report) -> list[Event]:
@@ -245,12 +244,13 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
             mention.sources = [mention.rule]
             same.append(mention)
             continue
-        if _more_precise(kept.date, mention.date):
-            kept.date, kept.date_text = mention.date, mention.date_text
+        # A date the mention states beats one it took from the narrative; then precision wins.
+        if (mention.own_date, len(mention.date)) > (kept.own_date, len(kept.date)):
+            kept.date, kept.date_text, kept.own_date = mention.date, mention.date_text, mention.own_date
         for name in ("perpetrator", "place", "destination", "detail"):
             if not getattr(kept, name) and getattr(mention, name):
                 setattr(kept, name, getattr(mention, name))
-        if facility_named(mention.place, facilities) and not facility_named(kept.place, facilities):
+        if place_detail(mention.place, facilities) > place_detail(kept.place, facilities):
             kept.place = mention.place  # "SIZO-1 in the capital Minsk" is more specific than "Mazyr"
         kept.confidence = max(kept.confidence, mention.confidence)
         if mention.rule not in kept.sources:

@@ -13,6 +13,30 @@ from spacy.tokens import Span, Token
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 VERBAL = {"VERB", "AUX"}
+OBJECT_CONTROL = frozenset(
+    [
+        "tell",
+        "order",
+        "force",
+        "ask",
+        "compel",
+        "instruct",
+        "allow",
+        "permit",
+        "urge",
+        "persuade",
+        "require",
+        "invite",
+        "forbid",
+        "oblige",
+        "make",
+        "let",
+        "advise",
+        "warn",
+        "encourage",
+        "summon",
+    ]
+)
 NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case", "npadvmod"}
 
 
@@ -50,9 +74,12 @@ def subject(verb: Token) -> Token | None:
         return subject(verb.head)
     if verb.dep_ in ("acl", "relcl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
-    if verb.dep_ == "xcomp":
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBAL:
+        # "ordered her to leave": the object controls; "used force to arrest X": the subject.
         objects = children(verb.head, "dobj")
-        return objects[0] if objects else subject(verb.head)
+        if objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
+            return objects[0]
+        return subject(verb.head)
     if verb.dep_ in ("advcl", "pcomp") and verb.head.pos_ in VERBAL:
         return subject(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERBAL:

@@ -91,7 +91,7 @@ class ArgumentFinder:
             return None
         return doc[words[0].i : words[-1].i + 1]
 
-    def victims_from(self, head: Token, seen: set[int], depth: int = 0) -> list[dict]:
+    def victims_from(self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True) -> list[dict]:
         """Victim mentions reachable from the head of a victim slot."""
         if head.i in seen or depth > MAX_VICTIM_DEPTH:
             return []
@@ -110,8 +110,10 @@ class ArgumentFinder:
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
-            if child.dep_ in ("appos", "conj") and (
-                child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON"
+            if (
+                child.dep_ in ("appos", "conj")
+                and (coordinated or child.dep_ == "appos")
+                and (child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON")
             ):
                 found.extend(self.victims_from(child, seen, depth + 1))
             elif (child.dep_ == "prep" and child.lower_ in ("including", "like", "among")) or (
@@ -125,7 +127,9 @@ class ArgumentFinder:
         if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
             found.extend(self.victims_from(head.head, seen, depth + 1))
         if name is None and head.dep_ == "appos" and depth == 0:
-            found.extend(self.victims_from(head.head, seen, depth + 1))
+            # "Massok, a political activist arrested in Douala, and X, a singer arrested ...":
+            # the participle describes the one name its noun stands beside, not its coordinates.
+            found.extend(self.victims_from(head.head, seen, depth + 1, coordinated=False))
         if name is None and not found and depth == 0:
             found.extend(self.names_in_phrase(head, seen))
         return found
@@ -300,12 +304,15 @@ class ArgumentFinder:
             and token.ent_type_ in ("ORG", "FAC", "")
         )
 
-    def attached_prep(self, anchor: Token, governor: Token | None, preps: list[str], test) -> tuple[int, int] | None:
+    def attached_prep(
+        self, anchor: Token, governor: Token | None, preps: list[str], test, own: frozenset[int] = frozenset()
+    ) -> tuple[int, int] | None:
+        """A place-like object of one of `preps` on the trigger, outside its own words."""
         for host in (anchor, governor):
             if host is None or not preps:
                 continue
             for _prep, obj in syntax.prep_objects(host, tuple(preps)):
-                if test(obj):
+                if obj.i not in own and test(obj):
                     return syntax.noun_phrase(obj)
         if anchor.pos_ not in syntax.VERBAL or not preps:
             return None
@@ -318,9 +325,31 @@ class ArgumentFinder:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
                 for obj in syntax.children(token, "pobj"):
-                    if test(obj):
+                    if obj.i not in own and test(obj):
                         return syntax.noun_phrase(obj)
             stack.extend(c for c in token.children if c.dep_ not in stop)
+        return None
+
+    def perpetrator_place(self, perpetrator: tuple[int, int] | None, doc: Doc) -> tuple[int, int] | None:
+        """ "Yaounde gendarmes arrested X", "officers in Bafoussam shot X": where the
+        perpetrators acted, when the sentence says where they are."""
+        if perpetrator is None:
+            return None
+        head = doc[perpetrator[0] : perpetrator[1]].root
+        for token in head.subtree:
+            if (
+                token.ent_type_ in ("GPE", "LOC")
+                and token.dep_ in ("compound", "pobj", "nmod")
+                and token.pos_ == "PROPN"
+            ):
+                if token.dep_ == "pobj" and token.head.lower_ not in ("in", "at", "from", "of"):
+                    continue
+                start, end = token.i, token.i + 1
+                while (start > 0 and doc[start - 1].ent_iob_ == "I") or (start > 0 and doc[start].ent_iob_ == "I"):
+                    start -= 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                return start, end
         return None
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
@@ -352,7 +381,11 @@ class ArgumentFinder:
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
                 break
         best: tuple[int, Span] | None = None
-        claimed: set[int] = set()  # dates that belong to another trigger's clause
+        # Dates that belong to another trigger's clause, or to a verb governing this one
+        # ("On September 9, the newspaper reported that gendarmes detained him on September 4").
+        claimed: set[int] = set()
+        governing = {a.i for a in anchor.ancestors} - clause
+        reported: list[Span] = []  # the date of the report of the act: a last resort
         for ent in dates:
             for distance, ancestor in enumerate(ent.root.ancestors, start=1):
                 if ancestor.i in clause:
@@ -362,12 +395,18 @@ class ArgumentFinder:
                 if ancestor.i in anchors and ancestor.i not in clause:
                     claimed.add(ent.start)
                     break
+                if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
+                    claimed.add(ent.start)
+                    reported.append(ent)
+                    break
         chosen = best[1] if best is not None else None
         if chosen is None:
             free = [ent for ent in dates if ent.start not in claimed]
             preceding = [ent for ent in free if ent.end <= anchor.i]
             if preceding or len(free) == 1:
                 chosen = preceding[-1] if preceding else free[0]
+        if chosen is None and len(reported) == 1 and len(dates) == 1:
+            chosen = reported[0]
         if chosen is None:
             return None
         start = (
@@ -434,7 +473,10 @@ class ArgumentFinder:
             trigger["victims"] = victims
             trigger["fallback"] = fallback
             trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
-            trigger["place"] = self.attached_prep(anchor, governor, rule.place_preps, self.is_place)
+            own = frozenset(trigger["words"])
+            trigger["place"] = self.attached_prep(anchor, governor, rule.place_preps, self.is_place, own)
+            if trigger["place"] is None and rule.place_preps:
+                trigger["place"] = self.perpetrator_place(trigger["perpetrator"], doc)
             trigger["destination"] = self.attached_prep(
                 anchor,
                 governor,

@@ -39,6 +39,34 @@ class EntityFixer:
             for token in words
         )
 
+    def widen(self, ent: Span) -> Span:
+        """Take in name parts NER left outside: "Jean-Bosco Talla" tagged "Bosco Talla",
+        "Lovet Ndima Tingha" tagged "Ndima Tingha"."""
+        doc = ent.doc
+        start = ent.start
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+        ):
+            if not doc[start - 2].is_title:
+                break
+            start -= 2
+        while (
+            start >= 1
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i in range(start, ent.end)
+            and doc[start - 1].lower_.rstrip(".") not in self.titles
+            and doc[start - 1].lower_ not in self.org_words
+            and not doc[start - 1].ent_type_
+        ):
+            start -= 1
+        return Span(doc, start, ent.end, label="PERSON") if start != ent.start else ent
+
     def not_a_person(self, ent: Span) -> bool:
         """Acronyms ("ONUB") and names with an organisation word are not people."""
         words = [t for t in ent if t.is_alpha]
@@ -59,6 +87,8 @@ class EntityFixer:
         first_names = {ent[0].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
         fixed = []
         for ent in ents:
+            if ent.label_ == "PERSON":
+                ent = self.widen(ent)
             if ent.label_ in PERSONISH and ent.label_ != "PERSON" and self.looks_like_name(ent):
                 key = name_key(ent)
                 titled = ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in self.titles

@@ -146,6 +146,7 @@ class PeopleResolver:
             for s in mentions
         ]
         resolved_at: dict[int, str] = {}
+        name_start = {s.root.i: full[names[(s.start, s.end)]] for s in mentions}
 
         def resolve_singular(index: int, word: str) -> str | None:
             wanted = PRONOUN_GENDER.get(word)
@@ -157,7 +158,26 @@ class PeopleResolver:
             last_name = max((m for m in compatible if m[0] not in resolved_at), key=lambda m: m[0], default=None)
             if last_name is not None and unnamed_person_between(last_name[0] + 1, index):
                 return None
-            # Salience: subjects, then objects, of this or the previous sentence; then anyone.
+            pronoun = doc[index]
+            # "Following his release, Mvie alleged ...": a pronoun in a phrase fronted before
+            # the main clause points forward to its subject.
+            root = pronoun.sent.root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and index < subject.i and subject.i in name_start:
+                ahead = name_start[subject.i]
+                if not wanted or gender.get(ahead, wanted) == wanted:
+                    return ahead
+            # In the same sentence, the nearest earlier person, unless it is the subject of
+            # the pronoun's own verb ("Ali beat him" is not Ali): "stopped X and took him to
+            # headquarters where he was interrogated" is X throughout.
+            same = [
+                m
+                for m in compatible
+                if m[3] == sentence and not (m[2] in ("nsubj", "nsubjpass") and doc[m[0]].head.i == pronoun.head.i)
+            ]
+            if same:
+                return max(same, key=lambda m: m[0])[1]
+            # Salience: subjects, then objects, of the previous sentence; then anyone.
             recent = [m for m in compatible if m[3] >= sentence - 1]
             for roles in (("nsubj", "nsubjpass"), ("dobj", "attr", "conj")):
                 pool = [m for m in recent if m[2] in roles]
