@@ -74,6 +74,21 @@ class PeopleResolver:
             for victim in trigger.get("victims", []):
                 if victim["kind"] == "name":
                     spans[(victim["start"], victim["end"])] = doc[victim["start"] : victim["end"]]
+        # A bare surname of someone named in full is a mention too, whatever NER called it
+        # ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him").
+        surnames = {s[-1].lower_ for s in spans.values() if len(s) > 1}
+        covered = {i for s in spans.values() for i in range(s.start, s.end)}
+        for token in doc:
+            followed_by_name = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+            if (
+                token.i not in covered
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.lower_ in surnames
+                and token.dep_ != "compound"
+                and not followed_by_name
+            ):
+                spans[(token.i, token.i + 1)] = doc[token.i : token.i + 1]
         mentions = sorted(spans.values(), key=lambda s: s.start)
         names = {(s.start, s.end): self.clean_name(s) for s in mentions}
 

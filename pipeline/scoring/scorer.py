@@ -14,6 +14,8 @@ from importlib import resources
 from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
 
 FIELDS = ("date", "place", "destination", "perpetrator")
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Words that are never content words (SPEC 6.3), from `function_words.txt`."""
