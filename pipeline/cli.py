@@ -22,7 +22,9 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Report files (.txt, .md) or folders, searched recursively."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Report files (.txt, .md, .pdf, .html, .htm, .docx) or folders, searched recursively."
+    ),
     out: Path = typer.Option(
         Path("outputs/events.csv"),
         "--out",
@@ -71,6 +73,9 @@ def extract(
     )
     try:
         summary = run_batch(options)
+    except KeyboardInterrupt as error:
+        typer.echo("interrupted; finished reports are kept in the ledger: run the same command to resume", err=True)
+        raise typer.Exit(130) from error
     except ModelNotInstalledError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(3) from error

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -35,12 +36,59 @@ UTF16_32_BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-HTML_DROP = ("script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form", "button",
-             "iframe", "svg", "canvas", "select", "menu", "dialog", "head")
+HTML_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "canvas",
+    "select",
+    "menu",
+    "dialog",
+    "head",
+)
 HTML_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog")
-HTML_BLOCKS = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-               "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "caption", "figure",
-               "figcaption", "hr", "address", "details", "summary", "body")
+HTML_BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "caption",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+)
 HTML_CELLS = ("td", "th")
 PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -71,9 +119,13 @@ def read_any(path: Path, report_id: str | None = None, max_bytes: int | None = N
 
 
 def check_supported(path: Path) -> None:
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ReportError(str(path), f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise _unsupported(str(path))
+
+
+def _unsupported(name: str) -> ReportError:
+    suffix = Path(name).suffix.lower()
+    return ReportError(name, f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
 
 
 def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
@@ -89,7 +141,7 @@ def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
     elif suffix in DOCX_SUFFIXES:
         reader = docx_report
     else:
-        raise ReportError(name, f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        raise _unsupported(name)
     if not data.strip():
         raise ReportError(name, "the file is empty")
     return reader(data, name, report_id)
@@ -105,7 +157,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise ReportError(name, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from error
+                problem = f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+                raise ReportError(name, problem) from error
     return decode(data, name)
 
 
@@ -125,7 +178,10 @@ def converted_report(text: str, name: str, report_id: str, what: str, meta: Repo
 
 
 def _missing(name: str, package: str, what: str) -> ReportError:
-    return ReportError(name, f"reading {what} needs the `{package}` package: pip install {package}")
+    return ReportError(
+        name,
+        f"reading {what} needs the `{package}` package: pip install 'hrevents[formats]' (or pip install {package})",
+    )
 
 
 # --- PDF ------------------------------------------------------------------------------
@@ -138,6 +194,9 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
         raise _missing(name, "pypdf", "PDF files") from error
     if not data.lstrip().startswith(b"%PDF"):
         raise ReportError(name, "not a PDF file (no %PDF header)")
+    quiet = logging.getLogger("pypdf")
+    if quiet.level == logging.NOTSET:  # its warnings about damaged files would break the progress display
+        quiet.setLevel(logging.ERROR)
     try:
         pdf = PdfReader(io.BytesIO(data))
         if pdf.is_encrypted and not pdf.decrypt(""):
@@ -150,8 +209,12 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
         raise ReportError(name, f"not a readable PDF: {type(error).__name__}: {error}") from error
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1):
-        raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text on {len(pages)} pages)")
-    return converted_report(join_pages(pages), name, report_id, "PDF", ReportMeta(title=title), "pdf")
+        raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))})")
+    return converted_report(join_pages(pages), name, report_id, "PDF", ReportMeta(title=title), "")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def _pdf_title(pdf: object) -> str | None:
@@ -193,8 +256,9 @@ def html_report(data: bytes, name: str, report_id: str) -> Report:
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     published = _html_published(soup)
     text = html_main_text(soup)
-    return converted_report(text, name, report_id, "HTML page", ReportMeta(title=title or None, published=published),
-                            encoding)
+    return converted_report(
+        text, name, report_id, "HTML page", ReportMeta(title=title or None, published=published), encoding
+    )
 
 
 def html_main_text(soup: object) -> str:
@@ -236,8 +300,13 @@ def _largest(tags: list) -> object | None:
 
 
 def _html_published(soup: object) -> dt.date | None:
-    for attrs in ({"property": "article:published_time"}, {"name": "date"}, {"name": "dcterms.date"},
-                  {"name": "DC.date"}, {"itemprop": "datePublished"}):
+    for attrs in (
+        {"property": "article:published_time"},
+        {"name": "date"},
+        {"name": "dcterms.date"},
+        {"name": "DC.date"},
+        {"itemprop": "datePublished"},
+    ):
         tag = soup.find("meta", attrs=attrs)
         content = str(tag.get("content", "")) if tag else ""
         try:
@@ -263,7 +332,7 @@ def docx_report(data: bytes, name: str, report_id: str) -> Report:
         title = (document.core_properties.title or "").strip() or None
     except Exception as error:  # zipfile, lxml and python-docx errors on damaged files
         raise ReportError(name, f"not a readable Word .docx file: {type(error).__name__}: {error}") from error
-    return converted_report("\n\n".join(blocks), name, report_id, "Word document", ReportMeta(title=title), "docx")
+    return converted_report("\n\n".join(blocks), name, report_id, "Word document", ReportMeta(title=title), "")
 
 
 def _docx_blocks(document: object):

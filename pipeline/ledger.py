@@ -96,7 +96,9 @@ def pipeline_version(model: str) -> str:
             relative = path.relative_to(root)
             if path.suffix not in (".py", ".yaml") or "__pycache__" in relative.parts:
                 continue
-            if package is hrevents and (relative.parts[0] == "scoring" or str(relative) in NOT_IN_VERSION):
+            if package is hrevents and (
+                relative.parts[0] == "scoring" or str(relative) in NOT_IN_VERSION or relative.name.startswith("cli")
+            ):
                 continue
             if package is hrevents and relative.parts[0] == "models":  # a models/ link inside the package
                 continue
@@ -140,8 +142,10 @@ class Ledger:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             os.close(handle)
-            raise LedgerBusyError(f"{self.path}: another hrevents run is using this ledger "
-                                  f"(lock held on {lock_path}); wait for it or use --ledger") from error
+            raise LedgerBusyError(
+                f"{self.path}: another hrevents run is using this ledger "
+                f"(lock held on {lock_path}); wait for it or use --ledger"
+            ) from error
         self._lock_handle = handle
 
     def close(self) -> None:

@@ -121,8 +121,14 @@ def read_manifest(path: Path) -> Manifest:
             if report_id in ids:
                 raise ValueError(f"{path}:{number}: report_id {report_id!r} is also given on line {ids[report_id]}")
             ids[report_id] = number
-        entry = ManifestEntry(target, report_id, published_date, row.get("covers") or None,
-                              row.get("title") or None, row.get("source") or None)
+        entry = ManifestEntry(
+            target,
+            report_id,
+            published_date,
+            row.get("covers") or None,
+            row.get("title") or None,
+            row.get("source") or None,
+        )
         key = str(target.resolve())
         if key in manifest.by_path:
             raise ValueError(f"{path}:{number}: {row['path']} is listed twice")

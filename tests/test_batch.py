@@ -33,8 +33,8 @@ pytestmark = pytest.mark.model
 GOOD = {
     "a-minsk.txt": "On 24 August 2020, the police arrested Syarhei Dyleusky in Minsk.\n",
     "b-charge.md": "---\ntitle: Charges\npublished: 2021-03-01\n---\n"
-                   "In February 2021, prosecutors charged the journalist Katsiaryna Andreyeva with organising "
-                   "protests.\n",
+    "In February 2021, prosecutors charged the journalist Katsiaryna Andreyeva with organising "
+    "protests.\n",
     "c-nothing.txt": "The weather in Minsk was mild all week, and the markets were busy.\n",
 }
 
@@ -74,8 +74,11 @@ def outputs(folder: Path, drop_seconds: bool = True) -> dict[str, object]:
     for row in reports:
         if drop_seconds:
             row.pop("seconds")
-    return {"events": (folder / "events.csv").read_bytes(), "reports": reports,
-            "errors": (folder / "errors.csv").read_bytes()}
+    return {
+        "events": (folder / "events.csv").read_bytes(),
+        "reports": reports,
+        "errors": (folder / "errors.csv").read_bytes(),
+    }
 
 
 # --- formats and bad inputs ---------------------------------------------------------------
@@ -83,22 +86,25 @@ def outputs(folder: Path, drop_seconds: bool = True) -> dict[str, object]:
 
 def test_every_format_and_every_bad_input_kind(extractor, tmp_path: Path) -> None:
     sentence = "On 24 August 2020, the police arrested Syarhei Dyleusky in Minsk."
-    inputs = write_reports(tmp_path / "in", {
-        **GOOD,
-        "formats/page.html": f"<html><body><nav>Home</nav><main><p>{sentence}</p></main></body></html>",
-        "formats/doc.docx": make_docx([sentence]),
-        "formats/layer.pdf": make_pdf([[sentence]]),
-        "formats/latin.txt": "Le 24 août 2020, la police a arrêté Syarhei Dyleusky à Minsk. Ce régime "
-                             "a aussi arrêté Maryia Kalesnikava le 7 septembre.\n".encode("cp1252"),
-        "bad/binary.txt": b"\x00\x01\x02\x03" * 100,
-        "bad/empty.txt": b"",
-        "bad/front-matter.md": "---\ntitle: [oops\n---\nThe police arrested Ales Bialiatski.\n",
-        "bad/huge.txt": "The police arrested Ales Bialiatski. " * 2000,
-        "bad/scan.pdf": blank_pdf(),
-        "bad/broken-pdf.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog",
-        "bad/broken-docx.docx": b"PK\x03\x04 truncated",
-        "ignored.jpg": b"\xff\xd8\xff",
-    })
+    inputs = write_reports(
+        tmp_path / "in",
+        {
+            **GOOD,
+            "formats/page.html": f"<html><body><nav>Home</nav><main><p>{sentence}</p></main></body></html>",
+            "formats/doc.docx": make_docx([sentence]),
+            "formats/layer.pdf": make_pdf([[sentence]]),
+            "formats/latin.txt": "Le 24 août 2020, la police a arrêté Syarhei Dyleusky à Minsk. Ce régime "
+            "a aussi arrêté Maryia Kalesnikava le 7 septembre.\n".encode("cp1252"),
+            "bad/binary.txt": b"\x00\x01\x02\x03" * 100,
+            "bad/empty.txt": b"",
+            "bad/front-matter.md": "---\ntitle: [oops\n---\nThe police arrested Ales Bialiatski.\n",
+            "bad/huge.txt": "The police arrested Ales Bialiatski. " * 2000,
+            "bad/scan.pdf": blank_pdf(),
+            "bad/broken-pdf.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog",
+            "bad/broken-docx.docx": b"PK\x03\x04 truncated",
+            "ignored.jpg": b"\xff\xd8\xff",
+        },
+    )
     (inputs / "bad" / "dangling.txt").symlink_to(inputs / "bad" / "nowhere.txt")
     out = tmp_path / "out" / "events.csv"
 
@@ -196,8 +202,9 @@ def test_changed_file_is_reprocessed_and_force_redoes_all(extractor, tmp_path: P
     inputs = write_reports(tmp_path / "in", GOOD)
     out = tmp_path / "out" / "events.csv"
     run(extractor, [inputs], out)
-    (inputs / "c-nothing.txt").write_text("On 3 May 2021, security forces detained Ihar Losik in Minsk.\n",
-                                          encoding="utf-8")
+    (inputs / "c-nothing.txt").write_text(
+        "On 3 May 2021, security forces detained Ihar Losik in Minsk.\n", encoding="utf-8"
+    )
     summary = run(extractor, [inputs], out)
     assert (summary.processed, summary.skipped) == (1, 2)
     assert "Ihar Losik" in {event.victim for event in read_events(out) if event.report_id == "c-nothing"}
@@ -342,7 +349,7 @@ def test_two_workers_give_the_same_results_as_one(extractor, tmp_path: Path) -> 
     for source in sorted(CORPUS.glob("*.txt"))[:3]:
         shutil.copy(source, inputs / source.name)
     run(extractor, [inputs], tmp_path / "one" / "events.csv")
-    summary = run(None, [inputs], tmp_path / "two" / "events.csv", workers=2)
+    summary = run(extractor, [inputs], tmp_path / "two" / "events.csv", workers=2)
     assert (summary.processed, summary.failed) == (7, 1)
     assert outputs(tmp_path / "two") == outputs(tmp_path / "one")
 

@@ -39,10 +39,24 @@ def cluster(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dask")
     scheduler_file = folder / "scheduler.json"
     logs = [(folder / "scheduler.log").open("wb"), (folder / "worker.log").open("wb")]
-    processes = [subprocess.Popen(
-        [*_dask_command("scheduler"), "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--no-show",
-         "--scheduler-file", str(scheduler_file)],
-        stdout=logs[0], stderr=subprocess.STDOUT, cwd=folder)]
+    processes = [
+        subprocess.Popen(
+            [
+                *_dask_command("scheduler"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--no-show",
+                "--scheduler-file",
+                str(scheduler_file),
+            ],
+            stdout=logs[0],
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
+    ]
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not scheduler_file.exists() and time.monotonic() < deadline:
@@ -51,10 +65,26 @@ def cluster(tmp_path_factory):
         time.sleep(0.2)  # let the scheduler finish writing the file
         address = json.loads(scheduler_file.read_text())["address"]
         assert address.startswith("tcp://127.0.0.1:")
-        processes.append(subprocess.Popen(
-            [*_dask_command("worker"), address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-             "--local-directory", str(folder), "--death-timeout", "60"],
-            stdout=logs[1], stderr=subprocess.STDOUT, cwd=folder))
+        processes.append(
+            subprocess.Popen(
+                [
+                    *_dask_command("worker"),
+                    address,
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                    "--local-directory",
+                    str(folder),
+                    "--death-timeout",
+                    "60",
+                ],
+                stdout=logs[1],
+                stderr=subprocess.STDOUT,
+                cwd=folder,
+            )
+        )
         from dask.distributed import Client
 
         with Client(address, timeout="30s", set_as_default=False) as client:
@@ -84,8 +114,11 @@ def _inputs(folder: Path) -> Path:
     folder.mkdir()
     for source in sorted(CORPUS.glob("*.txt"))[:3]:
         shutil.copy(source, folder / source.name)
-    (folder / "short.md").write_text("---\npublished: 2021-03-01\n---\nIn February 2021, prosecutors charged the "
-                                     "journalist Katsiaryna Andreyeva with organising protests.\n", encoding="utf-8")
+    (folder / "short.md").write_text(
+        "---\npublished: 2021-03-01\n---\nIn February 2021, prosecutors charged the "
+        "journalist Katsiaryna Andreyeva with organising protests.\n",
+        encoding="utf-8",
+    )
     (folder / "binary.txt").write_bytes(b"\x00\x01" * 50)
     (folder / "empty.txt").write_bytes(b"")
     return folder
@@ -94,8 +127,11 @@ def _inputs(folder: Path) -> Path:
 def _outputs(folder: Path) -> dict[str, object]:
     with (folder / "reports.csv").open(newline="", encoding="utf-8") as handle:
         reports = [{k: v for k, v in row.items() if k != "seconds"} for row in csv.DictReader(handle)]
-    return {"events": (folder / "events.csv").read_bytes(), "errors": (folder / "errors.csv").read_bytes(),
-            "reports": reports}
+    return {
+        "events": (folder / "events.csv").read_bytes(),
+        "errors": (folder / "errors.csv").read_bytes(),
+        "reports": reports,
+    }
 
 
 def test_cluster_run_equals_local_run(cluster: str, extractor, tmp_path: Path) -> None:
@@ -118,8 +154,9 @@ def test_run_on_cluster_is_pipe_with_context_on_the_cluster(cluster: str, extrac
     items = [(report, f"context-{number}") for number, report in enumerate(reports)]
     remote = list(run_on_cluster(cluster, items, MODEL))
     local = list(extractor.pipe_with_context(items))
-    assert [(r.report_id, [e.model_dump() for e in events], c) for r, events, c in remote] == \
-        [(r.report_id, [e.model_dump() for e in events], c) for r, events, c in local]
+    assert [(r.report_id, [e.model_dump() for e in events], c) for r, events, c in remote] == [
+        (r.report_id, [e.model_dump() for e in events], c) for r, events, c in local
+    ]
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:

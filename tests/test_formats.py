@@ -19,8 +19,11 @@ SENTENCE = "On 24 August 2020, the police arrested Syarhei Dyleusky in Minsk."
 
 def make_pdf(pages: list[list[str]]) -> bytes:
     """A minimal PDF with a real text layer (Helvetica, one text line per string)."""
-    objects: list[str | None] = ["<< /Type /Catalog /Pages 2 0 R >>", None,
-                                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects: list[str | None] = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     kids = []
     for lines in pages:
         shown = " ".join(
@@ -28,8 +31,10 @@ def make_pdf(pages: list[list[str]]) -> bytes:
         )
         content = f"BT /F1 11 Tf 72 740 Td 14 TL {shown} ET"
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
-        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>")
+        objects.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {len(objects)} 0 R >>"
+        )
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     out = bytearray(b"%PDF-1.4\n")
@@ -105,8 +110,10 @@ def test_text_report_keeps_text_and_front_matter(tmp_path: Path) -> None:
 
 
 def test_wrongly_encoded_text_is_detected_and_the_encoding_recorded(tmp_path: Path) -> None:
-    text = ("Le 24 août 2020, la police a arrêté Syarhei Dyleusky à Minsk. Les détenus ont été libérés "
-            "après une journée; l'opposition a dénoncé des arrestations arbitraires et des procès inéquitables.\n")
+    text = (
+        "Le 24 août 2020, la police a arrêté Syarhei Dyleusky à Minsk. Les détenus ont été libérés "
+        "après une journée; l'opposition a dénoncé des arrestations arbitraires et des procès inéquitables.\n"
+    )
     path = tmp_path / "latin.txt"
     path.write_bytes(text.encode("cp1252"))
     report = read_any(path)
@@ -165,8 +172,12 @@ def test_unreadable_files_say_so(tmp_path: Path) -> None:
 
 def test_pdf_text_layer_is_read_and_pages_joined(tmp_path: Path) -> None:
     pytest.importorskip("pypdf", reason="pypdf reads PDF reports")
-    data = make_pdf([["On 24 August 2020, the police arrested", "Syarhei Dyleusky in Minsk. He was"],
-                     ["released on 26 August 2020."]])
+    data = make_pdf(
+        [
+            ["On 24 August 2020, the police arrested", "Syarhei Dyleusky in Minsk. He was"],
+            ["released on 26 August 2020."],
+        ]
+    )
     report = report_from_bytes(data, "r.pdf", "r")
     assert "the police arrested\nSyarhei Dyleusky in Minsk." in report.text
     # a page break inside a sentence is a line break, not a paragraph break
@@ -179,10 +190,13 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
         report_from_bytes(blank_pdf(), "scan.pdf", "scan")
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"GIF89a this is not a pdf", "not a PDF file"),
-    (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"GIF89a this is not a pdf", "not a PDF file"),
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
+    ],
+)
 def test_damaged_pdfs_are_errors(data: bytes, message: str) -> None:
     pytest.importorskip("pypdf", reason="pypdf reads PDF reports")
     with pytest.raises(ReportError, match=message):
@@ -216,8 +230,9 @@ def test_html_without_main_uses_body_and_empty_page_is_an_error() -> None:
 
 
 def test_docx_paragraphs_and_tables_in_order() -> None:
-    data = make_docx(["Arrests in Minsk", SENTENCE], table=[["Name", "Fate"], ["Dyleusky", "arrested"]],
-                     title="Belarus")
+    data = make_docx(
+        ["Arrests in Minsk", SENTENCE], table=[["Name", "Fate"], ["Dyleusky", "arrested"]], title="Belarus"
+    )
     report = report_from_bytes(data, "r.docx", "r")
     assert report.text == f"Arrests in Minsk\n\n{SENTENCE}\n\nName\nFate\n\nDyleusky\narrested\n"
     assert report.meta.title == "Belarus"
@@ -241,9 +256,12 @@ def test_supported_suffixes() -> None:
 def test_manifest_entries_by_path_and_name(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text("path,report_id,published,covers,title,source\n"
-                        "reports/a.txt,AI-2020-01,2020-09-10,2020,Belarus,Amnesty\n"
-                        "b.pdf,,,,,\n", encoding="utf-8-sig")
+    manifest.write_text(
+        "path,report_id,published,covers,title,source\n"
+        "reports/a.txt,AI-2020-01,2020-09-10,2020,Belarus,Amnesty\n"
+        "b.pdf,,,,,\n",
+        encoding="utf-8-sig",
+    )
     entries = read_manifest(manifest)
     entry = entries.find(tmp_path / "reports" / "a.txt")
     assert entry is not None and entry.report_id == "AI-2020-01" and entry.published == dt.date(2020, 9, 10)
@@ -255,13 +273,16 @@ def test_manifest_entries_by_path_and_name(tmp_path: Path) -> None:
     assert inputs_hash("AI-2020-01", entry) != inputs_hash("AI-2020-01", None)
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("report_id\nx\n", "needs a `path` column"),
-    ("path,colour\na.txt,red\n", "unknown manifest columns"),
-    ("path,published\na.txt,10/09/2020\n", ":2: published '10/09/2020' is not an ISO date"),
-    ("path,report_id\na.txt,X\nb.txt,X\n", ":3: report_id 'X' is also given on line 2"),
-    ("path\na.txt\na.txt\n", "listed twice"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("report_id\nx\n", "needs a `path` column"),
+        ("path,colour\na.txt,red\n", "unknown manifest columns"),
+        ("path,published\na.txt,10/09/2020\n", ":2: published '10/09/2020' is not an ISO date"),
+        ("path,report_id\na.txt,X\nb.txt,X\n", ":3: report_id 'X' is also given on line 2"),
+        ("path\na.txt\na.txt\n", "listed twice"),
+    ],
+)
 def test_bad_manifests_are_refused_with_the_line(tmp_path: Path, content: str, message: str) -> None:
     manifest = tmp_path / "m.csv"
     manifest.write_text(content, encoding="utf-8")

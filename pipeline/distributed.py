@@ -1,0 +1,218 @@
+"""Running extraction on a Dask distributed cluster (`hrevents extract --scheduler tcp://HOST:PORT`).
+
+Needs the optional extra: `pip install 'hrevents[dask]'` on the client and on every worker,
+and the spaCy model installed on every worker. The client reads the files and ships their
+bytes, so workers need no access to the client's files. Each worker process loads the
+pipeline once and keeps it; start workers with one thread each (`--nthreads 1`) and as many
+processes as cores (`--nworkers N`): extraction is CPU-bound Python, threads would only
+queue behind each other.
+
+Chunks are processed by `hrevents.batch.process_chunk`, the same function as on one
+machine, so a cluster run gives exactly the results of a local run. A chunk whose worker
+dies is retried by Dask; if it still fails, each of its reports is tried on its own and
+only the one that fails alone is recorded as failed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from hrevents.errors import ModelNotInstalledError, ReportError
+from hrevents.models import Event, Report
+
+if TYPE_CHECKING:
+    from hrevents.batch import Outcome, Task
+
+C = TypeVar("C")
+CONNECT_TIMEOUT = 30  # seconds to reach the scheduler and to see a first worker
+IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: keeps workers busy, memory bounded
+
+
+class ClusterError(ValueError):
+    """The cluster cannot run the job (no Dask, no scheduler, no workers, other code on workers).
+
+    A ValueError so the command line reports it as a usage problem rather than a crash.
+    """
+
+
+# --- on the workers -------------------------------------------------------------------------
+
+_LOCK = threading.Lock()  # one extraction at a time per worker process, whatever its thread count
+_EXTRACTORS: dict[str, Any] = {}
+
+
+def _extractor(model: str):
+    if model not in _EXTRACTORS:
+        from hrevents.extract import Extractor
+
+        _EXTRACTORS[model] = Extractor(model)
+    return _EXTRACTORS[model]
+
+
+def _check_version(model: str, version: str) -> None:
+    from hrevents.ledger import pipeline_version
+
+    here = pipeline_version(model)
+    if here != version:
+        raise ClusterError(
+            f"a Dask worker runs hrevents pipeline {here}, the client {version}: "
+            "install the same hrevents version, rules and model on the workers"
+        )
+
+
+def run_chunk(model: str, version: str, tasks: list[Task]) -> list[Outcome]:
+    """Worker side of `run_chunks`."""
+    from hrevents.batch import process_chunk
+
+    with _LOCK:
+        _check_version(model, version)
+        return process_chunk(tasks, _extractor(model))
+
+
+def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[list[Event] | str]:
+    """Worker side of `run_on_cluster`: each report's events, or the message of its failure."""
+    from hrevents.batch import _extract, _extraction_error
+
+    with _LOCK:
+        results = _extract(_extractor(model), [(report, index) for index, report in enumerate(reports)], batch_size)
+    return [
+        _extraction_error(report.path, results[index]) if isinstance(results[index], BaseException) else results[index]
+        for index, report in enumerate(reports)
+    ]
+
+
+# --- on the client --------------------------------------------------------------------------
+
+
+def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT):
+    """A Dask client for `scheduler`, once at least one worker has joined."""
+    try:
+        from dask.distributed import Client
+    except ImportError as error:
+        raise ClusterError("--scheduler needs Dask: pip install 'hrevents[dask]' (dask and distributed)") from error
+    try:
+        client = Client(scheduler, timeout=f"{timeout}s", set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot connect to the Dask scheduler at {scheduler}: {error}") from error
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError as error:
+        client.close()
+        raise ClusterError(
+            f"no Dask worker joined the scheduler at {scheduler} within {timeout:.0f} s; "
+            f"start some with: dask worker {scheduler} --nworkers N --nthreads 1"
+        ) from error
+    return client
+
+
+def _window(client) -> int:
+    threads = sum(client.nthreads().values())
+    return IN_FLIGHT_PER_THREAD * max(threads, 1)
+
+
+def _ordered(client, groups: Iterable[list], submit: Callable[[list], Any], collect: Callable[[Any, list], list]):
+    """Submit groups with a bounded number in flight; collect results in submission order."""
+    pending: deque = deque()
+    for group in groups:
+        pending.append((submit(group), group))
+        if len(pending) >= _window(client):
+            yield from collect(*pending.popleft())
+    while pending:
+        yield from collect(*pending.popleft())
+
+
+# Errors that would hit every chunk alike: stop the run rather than fail every report.
+FATAL = (ClusterError, ModelNotInstalledError, ImportError)
+
+
+def run_chunks(scheduler: str, chunks: Iterable[list[Task]], model: str, version: str) -> Iterator[Outcome]:
+    """Outcomes of `hrevents.batch.process_chunk` for each chunk, computed on the cluster, in order."""
+    from hrevents.batch import Outcome
+
+    with connect(scheduler) as client:
+
+        def submit(chunk: list[Task]):
+            return client.submit(run_chunk, model, version, chunk, pure=False)
+
+        def collect(future, chunk: list[Task]) -> list[Outcome]:
+            try:
+                return future.result()
+            except ImportError as error:
+                raise ClusterError(
+                    f"a Dask worker cannot import what it needs ({error}): install hrevents and "
+                    "its model on every worker, in the same version as here"
+                ) from error
+            except FATAL:
+                raise
+            except Exception as error:  # the worker died (KilledWorker) or the task could not run
+                if len(chunk) > 1:
+                    return [outcome for task in chunk for outcome in collect(submit([task]), [task])]
+                task = chunk[0]
+                return [Outcome(task, "failed", f"{task.path}: the Dask task failed: {type(error).__name__}: {error}")]
+            finally:
+                future.release()
+
+        yield from _ordered(client, _groups(chunks), submit, collect)
+
+
+def _groups(chunks: Iterable[list]) -> Iterator[list]:
+    yield from (chunk for chunk in chunks if chunk)
+
+
+def run_on_cluster(
+    scheduler: str,
+    items: Iterable[tuple[Report, C]],
+    model: str,
+    batch_size: int | None = None,
+    on_error: Callable[[Report, C, str], None] | None = None,
+) -> Iterator[tuple[Report, list[Event], C]]:
+    """As `Extractor.pipe_with_context`, on a Dask cluster: `(report, events, context)` in input order.
+
+    Contexts stay on the client; only reports travel. A report whose extraction fails is
+    passed to `on_error(report, context, message)` and not yielded; without `on_error` its
+    failure raises `ReportError`.
+    """
+    from hrevents.batch import CHUNK
+
+    size = batch_size or CHUNK
+
+    def groups() -> Iterator[list[tuple[Report, C]]]:
+        group: list[tuple[Report, C]] = []
+        for item in items:
+            group.append(item)
+            if len(group) == size:
+                yield group
+                group = []
+        if group:
+            yield group
+
+    with connect(scheduler) as client:
+
+        def submit(group: list[tuple[Report, C]]):
+            return client.submit(extract_reports, model, [report for report, _ in group], size, pure=False)
+
+        def collect(future, group: list[tuple[Report, C]]) -> list[tuple[Report, list[Event], C]]:
+            try:
+                results = future.result()
+            except FATAL:
+                raise
+            except Exception as error:
+                if len(group) > 1:
+                    return [item for one in group for item in collect(submit([one]), [one])]
+                results = [f"{group[0][0].path}: the Dask task failed: {type(error).__name__}: {error}"]
+            finally:
+                future.release()
+            done = []
+            for (report, context), result in zip(group, results, strict=True):
+                if not isinstance(result, str):
+                    done.append((report, result, context))
+                elif on_error is not None:
+                    on_error(report, context, result)
+                else:
+                    raise ReportError(report.path, result.removeprefix(f"{report.path}: "))
+            return done
+
+        yield from _ordered(client, groups(), submit, collect)
