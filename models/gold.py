@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from hrevents.models.event import ISO_DATE
+from hrevents.models.event import ISO_DATE, Event
 from hrevents.models.vocabulary import check_action
 
 
@@ -45,6 +45,28 @@ class GoldEvent(BaseModel):
         if self.date is None:
             return []
         return self.date if isinstance(self.date, list) else [self.date]
+
+    def as_event(self, report_id: str, event_id: str, rule: str) -> Event:
+        """This gold event as an event record (first acceptable date), to score one labeller
+        against another or to run later steps (geocoding) on gold fields."""
+        dates = self.dates()
+        return Event(
+            event_id=event_id,
+            report_id=report_id,
+            action=self.action,
+            trigger="",
+            victim=self.victim,
+            perpetrator=self.perpetrator or "",
+            place=self.place or "",
+            destination=self.destination or "",
+            date=dates[0] if dates else "",
+            detail=self.detail or "",
+            evidence=self.evidence,
+            start_char=0,
+            end_char=0,
+            confidence=1.0,
+            rule=rule,
+        )
 
 
 class RejectedEvent(BaseModel):

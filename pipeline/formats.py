@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hrevents.errors import ReportError
 from hrevents.models import Report, ReportMeta
-from hrevents.reader import TEXT_SUFFIXES, decode, report_from_text
+from hrevents.reader import TEXT_SUFFIXES, decode, load_bytes, report_from_text
 
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -94,21 +94,6 @@ PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
-
-
-def load_bytes(path: Path, max_bytes: int | None = None, name: str | None = None) -> bytes:
-    """The file's bytes, refusing files over `max_bytes` before reading them; errors name `name`."""
-    name = name or str(path)
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ReportError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReportError(name, f"cannot read: {error.strerror or error}") from error
-    if max_bytes is not None and len(data) > max_bytes:  # grew since stat()
-        raise ReportError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
-    return data
 
 
 def read_any(path: Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:

@@ -998,22 +998,7 @@ def gold_place_events(gold_path: str | Path) -> tuple[list[Event], list[Report]]
         report = read_report(gold.text_path(labelled), report_id=labelled.report_id)
         reports.append(report)
         for number, item in enumerate(chosen):
-            events.append(
-                Event(
-                    event_id=f"gold-{labelled.report_id}-{number}",
-                    report_id=labelled.report_id,
-                    action=item.action,
-                    trigger="",
-                    victim=item.victim,
-                    place=item.place or "",
-                    destination=item.destination or "",
-                    evidence=item.evidence,
-                    start_char=0,
-                    end_char=0,
-                    confidence=1.0,
-                    rule="gold",
-                )
-            )
+            events.append(item.as_event(labelled.report_id, f"gold-{labelled.report_id}-{number}", "gold"))
     return events, reports
 
 

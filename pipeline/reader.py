@@ -70,20 +70,28 @@ def report_from_text(text: str, report_id: str, path: str = "<text>", encoding: 
     return Report(report_id=report_id, path=path, text=text, body_start=body_start, meta=meta, encoding=encoding)
 
 
+def load_bytes(path: Path, max_bytes: int | None = None, name: str | None = None) -> bytes:
+    """The file's bytes, refusing files over `max_bytes` before reading them; errors name `name`."""
+    name = name or str(path)
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ReportError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportError(name, f"cannot read: {error.strerror or error}") from error
+    if max_bytes is not None and len(data) > max_bytes:  # grew since stat()
+        raise ReportError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+    return data
+
+
 def read_report(path: str | Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:
     """Read one `.txt`/`.md` report; the id defaults to the file name without extension."""
     path = Path(path)
     name = str(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise ReportError(name, f"unsupported file type {path.suffix!r} (expected .txt or .md)")
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise ReportError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReportError(name, f"cannot read: {error.strerror or error}") from error
-    text, encoding = decode(data, name)
+    text, encoding = decode(load_bytes(path, max_bytes), name)
     return report_from_text(text, report_id or path.stem, name, encoding)
 
 

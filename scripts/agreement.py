@@ -37,29 +37,10 @@ WHITESPACE = re.compile(r"\s+")
 
 def to_events(report: GoldReport, rule: str) -> list[Event]:
     """One labeller's events of one report as prediction records for the scorer."""
-    events = []
-    for number, item in enumerate(report.events):
-        dates = item.dates()
-        events.append(
-            Event(
-                event_id=f"{report.report_id}-{rule}-{number:03d}",
-                report_id=report.report_id,
-                action=item.action,
-                trigger="",
-                victim=item.victim,
-                perpetrator=item.perpetrator or "",
-                place=item.place or "",
-                destination=item.destination or "",
-                date=dates[0] if dates else "",
-                detail=item.detail or "",
-                evidence=item.evidence,
-                start_char=0,
-                end_char=0,
-                confidence=1.0,
-                rule=rule,
-            )
-        )
-    return events
+    return [
+        item.as_event(report.report_id, f"{report.report_id}-{rule}-{number:03d}", rule)
+        for number, item in enumerate(report.events)
+    ]
 
 
 def shared_reports(first: GoldFile, second: GoldFile, wanted: list[str]) -> tuple[GoldFile, GoldFile]:
