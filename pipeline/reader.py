@@ -17,8 +17,8 @@ from hrevents.errors import ReportError
 from hrevents.models import Report, ReportMeta
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
-KNOWN_KEYS = {"title", "published", "covers", "source", "licence"}
-TEXT_SUFFIXES = {".txt", ".md"}
+KNOWN_KEYS = frozenset({"title", "published", "covers", "source", "licence"})
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -93,14 +93,3 @@ def read_report(path: str | Path, report_id: str | None = None, max_bytes: int |
         raise ReportError(name, f"unsupported file type {path.suffix!r} (expected .txt or .md)")
     text, encoding = decode(load_bytes(path, max_bytes), name)
     return report_from_text(text, report_id or path.stem, name, encoding)
-
-
-def find_reports(inputs: list[Path]) -> list[Path]:
-    """Expand files and folders (recursively) into report files, in a stable order."""
-    found: list[Path] = []
-    for item in inputs:
-        if item.is_dir():
-            found.extend(p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            found.append(item)
-    return found

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
-VERBAL = {"VERB", "AUX"}
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
+VERBAL = frozenset({"VERB", "AUX"})
 OBJECT_CONTROL = frozenset(
     [
         "tell",
@@ -37,7 +37,9 @@ OBJECT_CONTROL = frozenset(
         "summon",
     ]
 )
-NP_LEFT_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case", "npadvmod"}
+NP_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case", "npadvmod"}
+)
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -20,8 +20,8 @@ from hrevents.components.triggers import ensure_extensions
 from hrevents.dates import find_date_spans, is_duration
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_triggers
 
-PERSONAL_PRONOUNS = {"he", "him", "she", "her", "his", "hers", "they", "them", "their"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "hers", "they", "them", "their"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_VICTIM_DEPTH = 6
 DATE_PREPOSITIONS = ("after", "within", "during", "throughout", "in", "on", "since", "until", "by", "from")
 

@@ -16,7 +16,9 @@ from spacy.util import filter_spans
 from hrevents.dates import find_date_spans
 from hrevents.rules.schema import load_lexicon
 
-PERSONISH = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+PERSONISH = frozenset(
+    {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+)
 
 
 def name_key(span: Span) -> str:

@@ -19,7 +19,7 @@ from hrevents.components.triggers import ensure_extensions
 from hrevents.rules.schema import load_lexicon
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL = {"they", "them", "their"}
+PLURAL = frozenset({"they", "them", "their"})
 LOOKBACK_SENTENCES = 3
 
 
