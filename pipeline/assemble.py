@@ -78,6 +78,13 @@ def is_adverbial(ent: Span) -> bool:
     return True
 
 
+def last_year(doc: Doc, report: Report) -> int | None:
+    """The last year the narrative names in this text, to carry into the next piece."""
+    published = report.meta.published
+    years = narrative_years(doc, published.year if published else None)
+    return years[-1][1] if years else None
+
+
 def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     """(character offset, year) of explicit years in the text, for dates without a year."""
     found = []
@@ -95,8 +102,11 @@ def _span_text(doc: Doc, span: list[int] | tuple[int, int] | None) -> str:
     return doc[span[0] : span[1]].text if span else ""
 
 
-def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
-    """Events of one report, merged so each (action, victim) appears once."""
+def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | None = None) -> list[Event]:
+    """Events of one report (or one piece of it), merged so each act appears once.
+
+    `year_before` is the last year the narrative named before this piece of the report.
+    """
     covers = covered_year(report)
     published = report.meta.published
     years = narrative_years(doc, published.year if published else None)
@@ -108,6 +118,8 @@ def assemble(doc: Doc, report: Report, repaired: Repaired) -> list[Event]:
         earlier = [year for start, year in years if start <= offset]
         if earlier:
             return earlier[-1]
+        if year_before is not None:
+            return year_before
         if years:
             return years[0][1]
         return published.year if published else None
@@ -287,3 +299,54 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
 
 
 __all__ = ["PartialDate", "assemble", "event_id"]
+
+
+def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
+    """Events of a report annotated in pieces, as if annotated whole: names completed
+    across pieces ("Babaryka" -> "Viktar Babaryka"), the same act merged, ids renumbered."""
+    if len(parts) == 1:
+        return parts[0]
+    events = [event for part in parts for event in part]
+    fullest: dict[str, str] = {}
+    for event in events:
+        words = fold(event.victim).split()
+        for other in events:
+            theirs = fold(other.victim).split()
+            same_person = theirs[-1:] == words[-1:] and (
+                len(words) == 1 or len(theirs) == 1 or theirs[0][:1] == words[0][:1]
+            )
+            if same_person and len(theirs) > len(fold(fullest.get(event.victim, event.victim)).split()):
+                fullest[event.victim] = other.victim
+    kept: list[Event] = []
+    for event in events:
+        event = event.model_copy(update={"victim": fullest.get(event.victim, event.victim)})
+        same = next(
+            (
+                k
+                for k in kept
+                if (k.action, fold(k.victim)) == (event.action, fold(event.victim))
+                and (not k.date or not event.date or k.date.startswith(event.date) or event.date.startswith(k.date))
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+            continue
+        update = {
+            name: getattr(event, name)
+            for name in ("perpetrator", "place", "destination", "detail")
+            if not getattr(same, name)
+        }
+        if len(event.date) > len(same.date):
+            update.update(date=event.date, date_text=event.date_text)
+        kept[kept.index(same)] = same.model_copy(update=update)
+    counts: dict[tuple[str, str], int] = {}
+    renumbered = []
+    for event in kept:
+        key = (event.action, fold(event.victim))
+        number = counts.get(key, 0)
+        counts[key] = number + 1
+        renumbered.append(
+            event.model_copy(update={"event_id": event_id(report_id, event.action, event.victim, number)})
+        )
+    return renumbered

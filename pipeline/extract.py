@@ -7,21 +7,28 @@ from typing import TypeVar
 
 from spacy.language import Language
 
-from hrevents.assemble import assemble
+from hrevents.assemble import assemble, combine, last_year
+from hrevents.chunks import pieces
 from hrevents.geo import geocode_events
 from hrevents.models import Event, Report
 from hrevents.nlp import DEFAULT_MODEL, build_pipeline
 from hrevents.repair import Repaired, repair
 
 C = TypeVar("C")
+PIECE_CHARS = 100_000
 
 
 class Extractor:
-    """Holds one loaded pipeline; reuse it across reports (loading costs seconds)."""
+    """Holds one loaded pipeline; reuse it across reports (loading costs seconds).
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+    `piece_chars` bounds the text spaCy sees at once: longer reports are annotated in
+    pieces (see `hrevents.chunks`), which keeps memory flat whatever the report's length.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, piece_chars: int = PIECE_CHARS) -> None:
         self.model = model
         self.nlp = nlp if nlp is not None else build_pipeline(model)
+        self.piece_chars = piece_chars
 
     def extract(self, report: Report) -> list[Event]:
         return next(self.pipe([report]))[1]
@@ -38,11 +45,18 @@ class Extractor:
     ) -> Iterator[tuple[Report, list[Event], C]]:
         """As `pipe`, carrying a caller's context object along with each report."""
 
-        def texts() -> Iterator[tuple[str, tuple[Report, Repaired, C]]]:
+        def texts() -> Iterator[tuple[str, tuple[Report, Repaired, C, bool]]]:
             for report, context in items:
-                repaired = repair(report.text, report.body_start)
-                yield repaired.text, (report, repaired, context)
+                parts = list(pieces(repair(report.text, report.body_start), self.piece_chars))
+                for number, part in enumerate(parts, start=1):
+                    yield part.text, (report, part, context, number == len(parts))
 
+        found: list[list[Event]] = []
+        year: int | None = None
         docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (report, repaired, context) in docs:
-            yield report, geocode_events(assemble(doc, report, repaired), report), context
+        for doc, (report, part, context, last) in docs:
+            found.append(assemble(doc, report, part, year))
+            year = last_year(doc, report) or year
+            if last:
+                yield report, geocode_events(combine(found, report.report_id), report), context
+                found, year = [], None

@@ -73,3 +73,33 @@ def test_missing_model_message_names_the_install_command():
 
     with pytest.raises(ModelNotInstalledError, match="python -m spacy download en_core_web_nonexistent"):
         load_model("en_core_web_nonexistent")
+
+
+def test_pieces_cover_the_text_and_map_back():
+    from hrevents.chunks import pieces
+    from hrevents.repair import repair
+
+    raw = "First paragraph about May.\n\n" + "A sentence that goes on. " * 40 + "\n\nLast one."
+    repaired = repair(raw)
+    parts = list(pieces(repaired, 200))
+    assert len(parts) > 3 and all(len(p.text) <= 200 for p in parts)
+    assert "".join(p.text for p in parts) == repaired.text
+    for part in parts:
+        start, end = part.original_span(0, len(part.text))
+        assert raw[start:end] == part.text
+
+
+@pytest.mark.parametrize(
+    "name", ["2005-ethiopia-arbitrary-arrest", "2006-burundi-arbitrary-arrest", "amnesty-belarus-2020-09"]
+)
+def test_a_report_read_in_pieces_gives_the_same_events(extractor, corpus_dir, name):
+    from hrevents.extract import Extractor
+
+    report = read_report(corpus_dir / "reports" / f"{name}.txt")
+    whole = extractor.extract(report)
+    pieced = Extractor(nlp=extractor.nlp, piece_chars=4000).extract(report)
+    assert len({e.event_id for e in pieced}) == len(pieced)
+    same = {(e.action, e.victim) for e in whole} & {(e.action, e.victim) for e in pieced}
+    assert len(same) >= 0.9 * len(whole)
+    for event in pieced:
+        assert event.evidence == re.sub(r"\s+", " ", report.text[event.start_char : event.end_char]).strip()
