@@ -84,18 +84,10 @@ NEXT_DAY = re.compile(
 PREVIOUS_DAY = re.compile(
     r"\b(the\s+)?(previous|preceding)\s+(day|morning|evening|night)\b|\bthe\s+day\s+before\b", re.I
 )
-N_LATER = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(later|afterwards|after)\b",
-    re.I,
-)
-AFTER_N = re.compile(
-    r"\b(?:after|within)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\b",
-    re.I,
-)
-N_EARLIER = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+(earlier|before)\b",
-    re.I,
-)
+COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)"
+N_LATER = re.compile(rf"\b{COUNT}\s+(later|afterwards|after)\b", re.I)
+AFTER_N = re.compile(rf"\b(?:after|within)\s+{COUNT}\b", re.I)
+N_EARLIER = re.compile(rf"\b{COUNT}\s+(earlier|before)\b", re.I)
 NEXT_FEW_DAYS = re.compile(r"\b(next|following|coming)\s+(few\s+|several\s+)?(days|weeks)\b", re.I)
 SAME_PERIOD_YEAR = re.compile(
     r"\b(during|in|throughout|over)\s+the\s+year\b|\bthis\s+year\b|\bat\s+year'?s\s+end\b|\byear'?s\s+end\b", re.I
