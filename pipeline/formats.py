@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hrevents.errors import ReportError
 from hrevents.models import Report, ReportMeta
-from hrevents.reader import TEXT_SUFFIXES, decode, load_bytes, report_from_text
+from hrevents.reader import TEXT_SUFFIXES, load_bytes, text_report
 
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -30,12 +30,6 @@ SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES) | PDF_SUFFIXES | HTML_SUFFIXES | D
 # A PDF whose text layer has fewer letters than this per page is a scan (at most a page
 # number or a stamp in text): extracting from it would silently find nothing.
 MIN_LETTERS_PER_PAGE = 20
-UTF16_32_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 HTML_DROP = (
     "script",
     "style",
@@ -91,7 +85,6 @@ HTML_BLOCKS = (
 )
 HTML_CELLS = ("td", "th")
 PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
 
@@ -133,26 +126,6 @@ def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
 
 
 # --- plain text -----------------------------------------------------------------------
-
-
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """UTF-8 first, then a UTF-16/32 byte-order mark, then detection; returns (text, encoding used)."""
-    for bom, encoding in UTF16_32_BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), encoding
-            except UnicodeDecodeError as error:
-                problem = f"starts with a {encoding} byte-order mark but is not valid {encoding}"
-                raise ReportError(name, problem) from error
-    return decode(data, name)
-
-
-def text_report(data: bytes, name: str, report_id: str) -> Report:
-    text, encoding = decode_text(data, name)
-    controls = len(CONTROL_CHARACTERS.findall(text))
-    if controls > max(8, len(text) // 100):
-        raise ReportError(name, f"binary file ({controls:,} control characters), not a text report")
-    return report_from_text(text, report_id, name, encoding)
 
 
 def converted_report(text: str, name: str, report_id: str, what: str, meta: ReportMeta, encoding: str) -> Report:

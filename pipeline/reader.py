@@ -21,8 +21,24 @@ KNOWN_KEYS = frozenset({"title", "published", "covers", "source", "licence"})
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 
 
+UTF16_32_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode as UTF-8, else the best-detected encoding; returns (text, encoding used)."""
+    """UTF-8 first, then a UTF-16/32 byte-order mark, then detection; returns (text, encoding used)."""
+    for bom, encoding in UTF16_32_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                problem = f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+                raise ReportError(path, problem) from error
     if b"\x00" in data[:4096]:
         raise ReportError(path, "binary file (NUL bytes), not a text report")
     try:
@@ -85,11 +101,19 @@ def load_bytes(path: Path, max_bytes: int | None = None, name: str | None = None
     return data
 
 
+def text_report(data: bytes, name: str, report_id: str) -> Report:
+    """A `.txt`/`.md` report from its bytes; text with many control characters is binary."""
+    text, encoding = decode(data, name)
+    controls = len(CONTROL_CHARACTERS.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise ReportError(name, f"binary file ({controls:,} control characters), not a text report")
+    return report_from_text(text, report_id, name, encoding)
+
+
 def read_report(path: str | Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:
     """Read one `.txt`/`.md` report; the id defaults to the file name without extension."""
     path = Path(path)
     name = str(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise ReportError(name, f"unsupported file type {path.suffix!r} (expected .txt or .md)")
-    text, encoding = decode(load_bytes(path, max_bytes), name)
-    return report_from_text(text, report_id or path.stem, name, encoding)
+    return text_report(load_bytes(path, max_bytes), name, report_id or path.stem)

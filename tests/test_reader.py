@@ -70,3 +70,10 @@ def test_size_limit(tmp_path):
     path.write_text("word " * 100)
     with pytest.raises(ReportError, match="over the limit"):
         read_report(path, max_bytes=50)
+
+
+def test_utf16_file_with_byte_order_mark(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("\ufeffPolice arrested Ana Ruiz.".encode("utf-16-le"))
+    report = read_report(path)
+    assert report.text == "Police arrested Ana Ruiz." and report.encoding == "utf-16-le"
