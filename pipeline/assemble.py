@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from hrevents.components.people import fold
-from hrevents.dates import PartialDate, is_duration, normalise
+from hrevents.dates import is_duration, normalise
 from hrevents.models import Event, Report, load_actions
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
@@ -296,9 +296,6 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
             )
         )
     return events
-
-
-__all__ = ["PartialDate", "assemble", "event_id"]
 
 
 def combine(parts: list[list[Event]], report_id: str) -> list[Event]:

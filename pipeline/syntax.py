@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
@@ -203,7 +203,3 @@ def subtree_phrase(head: Token) -> tuple[int, int]:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent

@@ -215,9 +215,7 @@ class ArgumentFinder:
         """People the sentence says underwent the act with the victim ("along with A and B")."""
         found: list[dict] = []
         for token in anchor.subtree:
-            if (token.dep_ == "prep" and token.lower_ in self.covictim_heads and token.head.i != anchor.i) or (
-                token.dep_ == "prep" and token.lower_ in self.covictim_heads
-            ):
+            if token.dep_ == "prep" and token.lower_ in self.covictim_heads:
                 phrase = " ".join(t.lower_ for t in token.doc[max(token.i - 4, 0) : token.i + 1])
                 if any(phrase.endswith(words) for words in self.lex.covictim_words):
                     for obj in syntax.children(token, "pobj"):

@@ -118,10 +118,6 @@ class Score:
     fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def field_accuracy(self, name: str) -> float | None:
-        correct, scored = self.fields[name]
-        return correct / scored if scored else None
-
     def as_dict(self) -> dict:
         return {
             "overall": self.overall.as_dict(),
