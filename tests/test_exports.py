@@ -28,8 +28,8 @@ from hrevents.exports import (
     to_plover,
 )
 from hrevents.geo import GEO_COLUMNS, geocode_events
-from hrevents.models import EVENT_COLUMNS, Event
 from hrevents.reader import report_from_text
+from hrevents_models import EVENT_COLUMNS, Event
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "outputs" / "examples"

@@ -24,7 +24,7 @@ from hrevents.mappings import (
     load_plover,
     refined,
 )
-from hrevents.models import load_actions
+from hrevents_models import load_actions
 
 ACTIONS = sorted(load_actions())
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from hrevents.models import EVENT_COLUMNS
 from hrevents.reader import read_report
 from hrevents.writers import read_events, write_events
+from hrevents_models import EVENT_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from hrevents import geo
 from hrevents.geo import GEO_COLUMNS, geo_accuracy, geocode_events, geocoder_accuracy, judge, report_context
-from hrevents.models import EVENT_COLUMNS, Event, load_gold
 from hrevents.reader import report_from_text
+from hrevents_models import EVENT_COLUMNS, Event, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES_GOLD = ROOT / "corpus" / "places_gold.jsonl"

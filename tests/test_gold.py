@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hrevents.models import load_actions, load_gold
+from hrevents_models import load_actions, load_gold
 
 WHITESPACE = re.compile(r"\s+")
 

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from hrevents.cli import app
 from hrevents.gold_import import GoldImportError, import_reviewed
-from hrevents.models import Event, GoldFile, load_gold
 from hrevents.review import collapse, write_reviewed_csv
 from hrevents.scoring.scorer import score
+from hrevents_models import Event, GoldFile, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 BELARUS = "amnesty-belarus-2020-09"

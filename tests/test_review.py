@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from hrevents.cli import app
-from hrevents.models import Event
 from hrevents.review import (
     REVIEW_COLUMNS,
     ReviewFileError,
@@ -27,6 +26,7 @@ from hrevents.review import (
     write_reviewed_csv,
 )
 from hrevents.writers import write_events
+from hrevents_models import Event
 
 REPO = Path(__file__).resolve().parents[1]
 REPORTS = REPO / "corpus" / "reports"

@@ -21,10 +21,10 @@ from typer.testing import CliRunner
 
 from hrevents.cli import app
 from hrevents.gold_import import import_reviewed
-from hrevents.models import Event, load_gold
 from hrevents.reader import read_report
 from hrevents.review import collapse, find_passage, read_reviewed
 from hrevents.writers import FORMULA_START, write_events
+from hrevents_models import Event, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 REPORTS = REPO / "corpus" / "reports"

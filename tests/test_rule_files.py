@@ -8,7 +8,6 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from hrevents.models import load_actions
 from hrevents.rules.schema import (
     ModifierFile,
     TriggerFile,
@@ -17,6 +16,7 @@ from hrevents.rules.schema import (
     load_modifiers,
     load_triggers,
 )
+from hrevents_models import load_actions
 
 
 def test_trigger_file_validates():

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from hrevents.models import Event, load_gold
 from hrevents.scoring.scorer import same_person, score
+from hrevents_models import Event, load_gold
 
 
 def event(action: str, victim: str, date: str = "", report: str = "r1", **fields) -> Event:
@@ -174,7 +174,7 @@ def test_incomplete_report_ignores_unknown_predictions(tmp_path):
     ],
 )
 def test_same_person(predicted, gold_name, aliases, expected):
-    from hrevents.models import GoldEvent
+    from hrevents_models import GoldEvent
 
     gold = GoldEvent(action="arrest", victim=gold_name, evidence="e", victim_aliases=aliases)
     assert same_person(predicted, gold) is expected

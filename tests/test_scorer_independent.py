@@ -60,9 +60,9 @@ from pathlib import Path
 
 import pytest
 
-from hrevents.models.event import Event
-from hrevents.models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
 from hrevents.scoring.scorer import score
+from hrevents_models.event import Event
+from hrevents_models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
 
 GOLD_PATH = Path(__file__).resolve().parents[1] / "corpus" / "gold.jsonl"
 FIELDS = ("date", "place", "destination", "perpetrator")

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from hrevents.models.vocabulary import check_action
+from hrevents_models.vocabulary import check_action
 
 RULE_ID = r"^[a-z0-9_.-]+$"
 

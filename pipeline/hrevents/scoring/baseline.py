@@ -14,7 +14,7 @@ import spacy
 import yaml
 from spacy.language import Language
 
-from hrevents.models import Event, Report, load_actions
+from hrevents_models import Event, Report, load_actions
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ class Action(BaseModel):
 @lru_cache(maxsize=1)
 def load_actions() -> dict[str, Action]:
     """Return the vocabulary keyed by action name (cached: the file never changes in a run)."""
-    text = resources.files("hrevents.models").joinpath("actions.yaml").read_text("utf-8")
+    text = resources.files("hrevents_models").joinpath("actions.yaml").read_text("utf-8")
     rows = [Action.model_validate(row) for row in yaml.safe_load(text)]
     return {row.name: row for row in rows}
 

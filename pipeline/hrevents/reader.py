@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from hrevents.errors import ReportError
-from hrevents.models import Report, ReportMeta
+from hrevents_models import Report, ReportMeta
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
 KNOWN_KEYS = frozenset({"title", "published", "covers", "source", "licence"})

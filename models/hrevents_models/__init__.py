@@ -3,10 +3,10 @@
 Nothing here imports spaCy: the scorer and other tools depend on these records only.
 """
 
-from hrevents.models.event import EVENT_COLUMNS, Event
-from hrevents.models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
-from hrevents.models.report import Report, ReportMeta
-from hrevents.models.vocabulary import Action, load_actions
+from hrevents_models.event import EVENT_COLUMNS, Event
+from hrevents_models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
+from hrevents_models.report import Report, ReportMeta
+from hrevents_models.vocabulary import Action, load_actions
 
 __all__ = [
     "EVENT_COLUMNS",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from hrevents.models.event import ISO_DATE, Event
-from hrevents.models.vocabulary import check_action
+from hrevents_models.event import ISO_DATE, Event
+from hrevents_models.vocabulary import check_action
 
 
 class GoldEvent(BaseModel):

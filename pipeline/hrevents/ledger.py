@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from hrevents.models import Event
+from hrevents_models import Event
 
 SCHEMA_VERSION = 2
 SCHEMA = """
@@ -88,9 +88,9 @@ def pipeline_version(model: str) -> str:
     except Exception:  # a model given as a folder, or not installed (loading will say so)
         digest.update(f"|model {model}".encode())
     import hrevents
-    import hrevents.models
+    import hrevents_models
 
-    for package in (hrevents, hrevents.models):
+    for package in (hrevents, hrevents_models):
         root = Path(package.__file__).parent
         for path in sorted(root.rglob("*")):
             relative = path.relative_to(root)
@@ -99,8 +99,6 @@ def pipeline_version(model: str) -> str:
             if package is hrevents and (
                 relative.parts[0] == "scoring" or str(relative) in NOT_IN_VERSION or relative.name.startswith("cli")
             ):
-                continue
-            if package is hrevents and relative.parts[0] == "models":  # a models/ link inside the package
                 continue
             digest.update(f"|{package.__name__}/{relative.as_posix()}|".encode())
             digest.update(path.read_bytes())

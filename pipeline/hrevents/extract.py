@@ -10,9 +10,9 @@ from spacy.language import Language
 from hrevents.assemble import assemble, combine, last_year
 from hrevents.chunks import pieces
 from hrevents.geo import geocode_events
-from hrevents.models import Event, Report
 from hrevents.nlp import DEFAULT_MODEL, build_pipeline
 from hrevents.repair import Repaired, repair
+from hrevents_models import Event, Report
 
 C = TypeVar("C")
 PIECE_CHARS = 100_000

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hrevents.errors import ModelNotInstalledError, ReportError
-from hrevents.models import Event, Report
+from hrevents_models import Event, Report
 
 if TYPE_CHECKING:
     from hrevents.batch import Outcome, Task

@@ -21,11 +21,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from hrevents.errors import ReportError
-from hrevents.models import GoldEvent, GoldReport, RejectedEvent
 from hrevents.reader import read_report
 from hrevents.review import ReviewedRow, collapse, find_passage, index_report_files, keep_mode, read_reviewed
 from hrevents.scoring.scorer import same_person
 from hrevents.writers import atomic_path
+from hrevents_models import GoldEvent, GoldReport, RejectedEvent
 
 GOLD_FIELDS = ("action", "victim", "date", "perpetrator", "place", "destination", "detail", "evidence")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hrevents.models import EVENT_COLUMNS, Event
+from hrevents_models import EVENT_COLUMNS, Event
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

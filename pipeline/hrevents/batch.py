@@ -39,9 +39,9 @@ from hrevents.errors import ModelNotInstalledError, ReportError
 from hrevents.formats import SUPPORTED_SUFFIXES, check_supported, report_from_bytes
 from hrevents.ledger import Ledger, LedgerRow, pipeline_version
 from hrevents.manifest import Manifest, ManifestEntry, inputs_hash, read_manifest
-from hrevents.models import EVENT_COLUMNS
 from hrevents.reader import load_bytes
 from hrevents.writers import atomic_path, neutralise
+from hrevents_models import EVENT_COLUMNS
 
 if TYPE_CHECKING:
     from hrevents.extract import Extractor

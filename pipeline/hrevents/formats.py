@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hrevents.errors import ReportError
-from hrevents.models import Report, ReportMeta
 from hrevents.reader import TEXT_SUFFIXES, load_bytes, text_report
+from hrevents_models import Report, ReportMeta
 
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

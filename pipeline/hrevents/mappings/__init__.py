@@ -16,7 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from hrevents.models.vocabulary import check_action, load_actions
+from hrevents_models.vocabulary import check_action, load_actions
 
 PLOVER_EVENT_TYPES = (
     "AGREE",

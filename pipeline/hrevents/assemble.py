@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from hrevents.components.people import fold
 from hrevents.dates import is_duration, normalise
-from hrevents.models import Event, Report, load_actions
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
+from hrevents_models import Event, Report, load_actions
 
 REPETITION_CUES = frozenset({"again", "anew"})
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hrevents.models import Report
+from hrevents_models import Report
 
 COLUMNS = ("path", "report_id", "published", "covers", "title", "source")
 

@@ -108,11 +108,11 @@ def evaluate(
     ),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
-    from hrevents.models import GoldFile, load_gold
     from hrevents.reader import read_report
     from hrevents.scoring.scorer import score
     from hrevents.scoring.tables import metrics_table, write_errors, write_json
     from hrevents.writers import read_events
+    from hrevents_models import GoldFile, load_gold
 
     gold_file = load_gold(gold)
     chosen = [

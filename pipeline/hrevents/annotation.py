@@ -44,7 +44,6 @@ from hrevents.gold_import import (
     same_event,
     write_gold_lines,
 )
-from hrevents.models import Event, GoldEvent, GoldReport, load_actions
 from hrevents.reader import read_report
 from hrevents.review import (
     code_point_offsets,
@@ -56,6 +55,7 @@ from hrevents.review import (
     utf16_offsets,
 )
 from hrevents.writers import atomic_path
+from hrevents_models import Event, GoldEvent, GoldReport, load_actions
 
 FROM_NAME = "label"
 TO_NAME = "text"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from hrevents.models import Event, GoldEvent, GoldFile, GoldReport
+from hrevents_models import Event, GoldEvent, GoldFile, GoldReport
 
 FIELDS = ("date", "place", "destination", "perpetrator")
 

@@ -34,8 +34,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from hrevents import __version__
 from hrevents.geo import GEO_COLUMNS, fold, gazetteer, geocode_events
 from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
-from hrevents.models import Event, Report
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
+from hrevents_models import Event, Report
 
 
 class ExportFormat(str, Enum):

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from hrevents.models import EVENT_COLUMNS, Event, load_actions
 from hrevents.reader import TEXT_SUFFIXES, read_report
 from hrevents.writers import FORMULA_START, atomic_path
+from hrevents_models import EVENT_COLUMNS, Event, load_actions
 
 REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note")
 STATUSES: tuple[str, ...] = ("correct", "wrong", "corrected")

@@ -52,7 +52,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrevents.mappings import load_places
-from hrevents.models import EVENT_COLUMNS, Event, Report
+from hrevents_models import EVENT_COLUMNS, Event, Report
 
 # --- the event record's geo columns --------------------------------------------------------
 
@@ -919,8 +919,8 @@ def geo_accuracy(
     event count as `unmatched` and are not scored. `report_ids` limits the gold to those reports
     (as `evaluate --report/--exclude` do).
     """
-    from hrevents.models import GoldEvent
     from hrevents.scoring.scorer import same_person
+    from hrevents_models import GoldEvent
 
     by_report: dict[str, list[Event]] = {}
     for event in events:
@@ -986,8 +986,8 @@ def geo_accuracy(
 def gold_place_events(gold_path: str | Path) -> tuple[list[Event], list[Report]]:
     """The gold events with a place or destination as event records, with their reports:
     geocoding these measures the geocoder on the gold place text, apart from extraction."""
-    from hrevents.models import load_gold
     from hrevents.reader import read_report
+    from hrevents_models import load_gold
 
     gold = load_gold(gold_path)
     events, reports = [], []
