@@ -169,8 +169,14 @@ def evaluate(
 
 @app.command()
 def dates() -> None:
-    """Normalise dates: JSON lines {"text", "anchor"} on stdin, {"text", "value"} on stdout."""
-    from hrevents.dates import normalise
+    """Normalise dates: JSON lines {"text", "anchor", "anchor_kind"} on stdin, {"text", "value"} on stdout.
+
+    `anchor_kind` is `published` (the anchor is a publication date: "on Tuesday", "last June"
+    count from it), `covers` (the year a report covers) or `narrative` (the previous event's
+    date). Without it, a day anchor (YYYY-MM-DD) is taken as a publication date and a year or
+    month anchor as the period covered.
+    """
+    from hrevents.dates import ANCHOR_KINDS, normalise
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -178,10 +184,15 @@ def dates() -> None:
         try:
             item = json.loads(line)
             text, anchor = item["text"], item.get("anchor")
+            kind = item.get("anchor_kind") or (
+                "published" if isinstance(anchor, str) and len(anchor.strip()) == 10 else "covers"
+            )
+            if not isinstance(text, str) or kind not in ANCHOR_KINDS:
+                raise TypeError(f"text must be a string and anchor_kind one of {', '.join(ANCHOR_KINDS)}")
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
-        typer.echo(json.dumps({"text": text, "value": normalise(text, anchor)}, ensure_ascii=False))
+        typer.echo(json.dumps({"text": text, "value": normalise(text, anchor, anchor_kind=kind)}, ensure_ascii=False))
 
 
 def _register_subcommands() -> None:
