@@ -80,11 +80,13 @@ def main() -> None:
     if "kind" not in table:
         table["kind"] = "all"
     table["kind"] = table["kind"].fillna("other")
-    table["hrevents"] = hrevents_values(rows)
-    table["dateparser"] = [dateparser_value(r["text"], r.get("anchor")) for r in rows]
-    expected = table["value"].where(table["value"].notna(), None)
-    for system in ("hrevents", "dateparser"):
-        table[f"{system}_ok"] = [got == want for got, want in zip(table[system], expected, strict=True)]
+    answers = {
+        "hrevents": hrevents_values(rows),
+        "dateparser": [dateparser_value(r["text"], r.get("anchor")) for r in rows],
+    }
+    for system, values in answers.items():
+        table[system] = values
+        table[f"{system}_ok"] = [got == row.get("value") for got, row in zip(values, rows, strict=True)]
 
     per_kind = table.groupby("kind").agg(
         n=("text", "size"), hrevents=("hrevents_ok", "mean"), dateparser=("dateparser_ok", "mean")

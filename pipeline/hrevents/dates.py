@@ -135,7 +135,7 @@ class Grammar:
             r"\b(the\s+)?(following|next)\s+(day|morning|evening|night|afternoon)\b|\bthe\s+day\s+after\b", flags
         )
         self.previous_day = re.compile(
-            r"\b(the\s+)?(previous|preceding)\s+(day|morning|evening|night|afternoon)\b|\bthe\s+day\s+before\b"
+            r"\b(the\s+)?(previous|preceding)\s+(day|morning|evening|night|afternoon)\b|\bthe\s+day\s+before\b(?!\s+yesterday)"
             r"|\bthe\s+(night|evening)\s+before\b",
             flags,
         )
@@ -153,7 +153,7 @@ class Grammar:
         # deictic: count from the speech time (the publication date)
         self.today = re.compile(r"\b(today|tonight|this\s+(morning|afternoon|evening))\b", flags)
         self.day_before_yesterday = re.compile(r"\bthe\s+day\s+before\s+yesterday\b", flags)
-        self.yesterday = re.compile(r"\byesterday\b", flags)
+        self.yesterday = re.compile(r"\byesterday\b|\blast\s+night\b", flags)
         self.tomorrow = re.compile(r"\btomorrow\b", flags)
         self.weekday = re.compile(
             rf"\b(?:(last|past|previous)|(next|this\s+coming|coming|this))?\s*{weekday}(?:['’]s)?", flags
