@@ -176,7 +176,9 @@ def dates() -> None:
     date). Without it, a day anchor (YYYY-MM-DD) is taken as a publication date and a year or
     month anchor as the period covered.
     """
-    from hrevents.dates import ANCHOR_KINDS, normalise
+    from typing import cast
+
+    from hrevents.dates import ANCHOR_KINDS, AnchorKind, normalise
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -192,7 +194,8 @@ def dates() -> None:
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
-        typer.echo(json.dumps({"text": text, "value": normalise(text, anchor, anchor_kind=kind)}, ensure_ascii=False))
+        value = normalise(text, anchor, anchor_kind=cast(AnchorKind, kind))
+        typer.echo(json.dumps({"text": text, "value": value}, ensure_ascii=False))
 
 
 def _register_subcommands() -> None:

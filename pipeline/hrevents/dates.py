@@ -723,7 +723,7 @@ def _date_span() -> re.Pattern[str]:
                 rf"(?:\b(?:early|mid|late)[\s-]+)?{month}\s+\d{{1,2}}{ORDINAL}\b(?:{tie}\d{{1,2}}\b)?(?:,?\s+{YEAR})?",
                 rf"(?:\b(?:early|mid|late)[\s-]+)?{month}(?:,?\s+{YEAR})?\b",
                 rf"\b(?:since|in|during|until|by)\s+{YEAR}\b",
-                rf"(?<![\d.,/])\d{{1,2}}([./])\d{{1,2}}\1{YEAR}\b",
+                rf"(?<![\d.,/])\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep){YEAR}\b",
             ]
         ),
         re.I,
