@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -187,7 +188,7 @@ def dates() -> None:
             item = json.loads(line)
             text, anchor = item["text"], item.get("anchor")
             kind = item.get("anchor_kind") or (
-                "published" if isinstance(anchor, str) and len(anchor.strip()) == 10 else "covers"
+                "published" if isinstance(anchor, str) and re.match(r"\s*\d{4}-\d{2}-\d{2}", anchor) else "covers"
             )
             if not isinstance(text, str) or kind not in ANCHOR_KINDS:
                 raise TypeError(f"text must be a string and anchor_kind one of {', '.join(ANCHOR_KINDS)}")

@@ -204,7 +204,8 @@ class PartialDate:
         """An ISO prefix, or None for anything else (an invalid anchor counts as none)."""
         if not value or not isinstance(value, str):
             return None
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        # a timestamp ("2020-09-15T10:00:00") counts as its day
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]\S*)?)?)?", value.strip())
         if not match:
             return None
         year, month, day = match.groups()
