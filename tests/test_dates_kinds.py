@@ -88,6 +88,14 @@ def test_numeric_dates_and_ranges(text, covers, expected):
     assert normalise(text, covers, anchor_kind="covers") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("in nineteen ninety-six", "1996"), ("the year two thousand", "2000"), ("May two thousand and one", "2001-05")],
+)
+def test_years_spelled_out(text, expected):
+    assert normalise(text, "2003", anchor_kind="covers") == expected
+
+
 def test_an_ambiguous_numeric_date_is_a_flagged_guess_with_both_readings():
     reading = read_date("10/08/2020")
     assert reading is not None

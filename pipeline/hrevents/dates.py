@@ -44,6 +44,19 @@ YEAR = r"(1[0-9]\d\d|20\d\d)"
 ORDINAL = r"(?:st|nd|rd|th)?"
 
 
+class SpelledNumbers(BaseModel):
+    """Number words of years spelled out."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    centuries: dict[str, int]
+    thousand: str
+    zero: list[str]
+
+
 class DateWords(BaseModel):
     """The vocabulary of `rules/dates.yaml`."""
 
@@ -55,6 +68,7 @@ class DateWords(BaseModel):
     vague: list[str]
     decade_words: list[str]
     months_ahead_in_news: int = 3
+    spelled: SpelledNumbers
 
 
 @cache
@@ -174,6 +188,20 @@ class Grammar:
             flags,
         )
         self.last_year_end = re.compile(r"\bend\s+of\s+last\s+year\b", flags)
+        spelled = words.spelled
+        self.spelled = spelled
+        units, teens, tens = (
+            _alternation(list(spelled.units)),
+            _alternation(list(spelled.teens)),
+            _alternation(list(spelled.tens)),
+        )
+        two_digits = rf"(?:({tens})(?:[\s-]({units}))?|({teens})|(?:{_alternation(spelled.zero)})[\s-]({units}))"
+        thousand = r"\s+".join(re.escape(word) for word in spelled.thousand.split())
+        self.spelled_century = re.compile(
+            rf"\b({_alternation(list(spelled.centuries))})[\s-]+{two_digits}\b|"
+            rf"\b{thousand}(?:\s+and)?(?:[\s-]+(?:{two_digits}|({units})))?\b",
+            flags,
+        )
 
 
 @cache
@@ -345,6 +373,31 @@ class Context:
         if latest is not None and (year, month, day or 1) > (latest.year, latest.month, latest.day):
             year, guess = year - 1, True
         return year, guess
+
+
+def _spelled_years(text: str) -> str:
+    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "the year 2000"."""
+    g = grammar()
+    spelled = g.spelled
+
+    def number(match: re.Match[str]) -> str:
+        groups = match.groups()
+        century = spelled.centuries.get((groups[0] or "").lower())
+        rest = groups[1:5] if century is not None else groups[5:9]
+        tens_word, unit_word, teen_word, zero_unit = (word.lower() if word else None for word in rest)
+        zero_unit = zero_unit or (groups[9].lower() if century is None and groups[9] else None)
+        value = (
+            spelled.tens[tens_word] + (spelled.units[unit_word] if unit_word else 0)
+            if tens_word
+            else spelled.teens[teen_word]
+            if teen_word
+            else spelled.units[zero_unit]
+            if zero_unit
+            else 0
+        )
+        return str((century * 100 if century is not None else 2000) + value)
+
+    return g.spelled_century.sub(number, text)
 
 
 def _numeric(text: str, context: Context) -> DateReading | None:
@@ -654,6 +707,7 @@ def read_date(
         now,
         latest_date.date() if latest_date else None,
     )
+    text = _spelled_years(text)
     found = _numeric(text, context)
     if found:
         return found
