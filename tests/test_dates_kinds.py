@@ -96,6 +96,19 @@ def test_years_spelled_out(text, expected):
     assert normalise(text, "2003", anchor_kind="covers") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "kind", "expected"),
+    [
+        ("on Christmas Day", "2021-01-12", "published", "2020-12-25"),
+        ("on Human Rights Day", "2005", "covers", "2005-12-10"),
+        ("last Thanksgiving", "2020-09-15", "published", "2019-11-28"),
+        ("on New Year’s Eve 2017", "2020-09-15", "published", "2017-12-31"),
+    ],
+)
+def test_named_days(text, anchor, kind, expected):
+    assert normalise(text, anchor, anchor_kind=kind) == expected
+
+
 def test_an_ambiguous_numeric_date_is_a_flagged_guess_with_both_readings():
     reading = read_date("10/08/2020")
     assert reading is not None

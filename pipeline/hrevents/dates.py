@@ -57,6 +57,28 @@ class SpelledNumbers(BaseModel):
     zero: list[str]
 
 
+class Holiday(BaseModel):
+    """A day named by what happens on it: a fixed `day`, or the `nth` `weekday` of the month."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: list[str]
+    month: int
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+
+    def date_in(self, year: int) -> dt.date | None:
+        if not 1 <= year <= 9999:
+            return None
+        if self.day is not None:
+            return dt.date(year, self.month, self.day)
+        if self.weekday is None or self.nth is None:
+            return None
+        first = dt.date(year, self.month, 1)
+        return first + dt.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
+
+
 class DateWords(BaseModel):
     """The vocabulary of `rules/dates.yaml`."""
 
@@ -69,6 +91,7 @@ class DateWords(BaseModel):
     decade_words: list[str]
     months_ahead_in_news: int = 3
     spelled: SpelledNumbers
+    holidays: list[Holiday] = []
 
 
 @cache
@@ -188,6 +211,10 @@ class Grammar:
             flags,
         )
         self.last_year_end = re.compile(r"\bend\s+of\s+last\s+year\b", flags)
+        self.holiday_of = {name: holiday for holiday in words.holidays for name in holiday.names}
+        self.holiday = re.compile(
+            rf"\b(?:(last|next|this)\s+)?({_alternation(list(self.holiday_of))})\b(?:,?\s+{YEAR})?", flags
+        )
         spelled = words.spelled
         self.spelled = spelled
         units, teens, tens = (
@@ -716,6 +743,7 @@ def read_date(
         _range_start(cleaned, context)
         or _anaphoric(cleaned, base)
         or _explicit_day(cleaned, context)
+        or _holiday(cleaned, context)
         or _deictic(cleaned, context)
         or _absolute(cleaned, context)
     )
@@ -730,6 +758,36 @@ def read_date(
         return None
     parsed = _dateparser(cleaned, fallback.isoformat())
     return DateReading(parsed.iso(), True, "read by dateparser") if parsed else None
+
+
+def _holiday(text: str, context: Context) -> DateReading | None:
+    """ "on Christmas Day 2019", "last Thanksgiving", "on New Year's Eve" (the year as for a
+    calendar day written without one)."""
+    g = grammar()
+    match = g.holiday.search(text.replace("’", "'"))
+    if not match:
+        return None
+    holiday = g.holiday_of[match.group(2).lower()]
+    direction, explicit = (match.group(1) or "").lower(), match.group(3)
+    now = context.now
+    if explicit:
+        year, guess = int(explicit), False
+    elif direction in ("last", "next") and now is not None:
+        this_year = holiday.date_in(now.year)
+        if this_year is None:
+            return None
+        if direction == "last":
+            year = now.year if this_year < now else now.year - 1
+        else:
+            year = now.year if this_year > now else now.year + 1
+        guess = False
+    else:
+        chosen, guess = context.year_for(holiday.month, holiday.day or 28)
+        if chosen is None:
+            return None
+        year = chosen
+    found = _from_day(holiday.date_in(year))
+    return DateReading(found.iso(), guess, "year from the publication date" if guess else "") if found else None
 
 
 def _explicit_day(text: str, context: Context) -> DateReading | None:
