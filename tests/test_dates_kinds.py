@@ -156,3 +156,26 @@ def test_news_dates_in_the_pipeline_count_from_the_publication_date(extractor):
     kovaleva = events["Maria Kovaleva"]
     assert kovaleva.date == "2019-11"
     assert kovaleva.confidence < 0.9
+
+
+def test_the_development_set_stays_read(corpus_dir):
+    """corpus/dates_dev.jsonl (invented) as a regression guard: scripts/score_dates.py gives the
+    per-kind table and plain dateparser beside it (0.51 there)."""
+    import json
+
+    rows = [json.loads(line) for line in (corpus_dir / "dates_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 150
+    right = [normalise(r["text"], r["anchor"], anchor_kind=r["anchor_kind"]) == r["value"] for r in rows]
+    assert sum(right) / len(rows) >= 0.95
+
+
+def test_cli_dates_explains_a_guess():
+    import json
+
+    from typer.testing import CliRunner
+
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["dates", "--explain"], input='{"text": "10/08/2020", "anchor": "2020"}\n')
+    answer = json.loads(result.output)
+    assert (answer["value"], answer["guess"], answer["alternatives"]) == ("2020-08-10", True, ["2020-10-08"])

@@ -169,7 +169,11 @@ def evaluate(
 
 
 @app.command()
-def dates() -> None:
+def dates(
+    explain: bool = typer.Option(
+        False, "--explain", help="Also print guess, note and alternatives: where the words leave the date open."
+    ),
+) -> None:
     """Normalise dates: JSON lines {"text", "anchor", "anchor_kind"} on stdin, {"text", "value"} on stdout.
 
     `anchor_kind` is `published` (the anchor is a publication date: "on Tuesday", "last June"
@@ -179,7 +183,7 @@ def dates() -> None:
     """
     from typing import cast
 
-    from hrevents.dates import ANCHOR_KINDS, AnchorKind, normalise
+    from hrevents.dates import ANCHOR_KINDS, AnchorKind, read_anchored
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -195,8 +199,15 @@ def dates() -> None:
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
-        value = normalise(text, anchor, anchor_kind=cast(AnchorKind, kind))
-        typer.echo(json.dumps({"text": text, "value": value}, ensure_ascii=False))
+        reading = read_anchored(text, anchor, anchor_kind=cast(AnchorKind, kind))
+        answer: dict = {"text": text, "value": reading.value if reading else None}
+        if explain:
+            answer.update(
+                guess=bool(reading and reading.guess),
+                note=reading.note if reading else "",
+                alternatives=list(reading.alternatives) if reading else [],
+            )
+        typer.echo(json.dumps(answer, ensure_ascii=False))
 
 
 def _register_subcommands() -> None:

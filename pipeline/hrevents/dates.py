@@ -798,6 +798,20 @@ def _explicit_day(text: str, context: Context) -> DateReading | None:
     return None
 
 
+def read_anchored(
+    text: str, anchor: str | None = None, year: int | None = None, anchor_kind: AnchorKind = "narrative"
+) -> DateReading | None:
+    """`read_date` for one anchor of a known kind (see `normalise`)."""
+    anchor = anchor if isinstance(anchor, str) else None
+    if anchor_kind == "published":
+        return read_date(text, reference=anchor, year=year, published=anchor)
+    if anchor_kind == "covers":
+        covered = PartialDate.parse(anchor)
+        return read_date(text, year=year if year is not None else (covered.year if covered else None))
+    base = PartialDate.parse(anchor)
+    return read_date(text, reference=anchor, year=year if year is not None else (base.year if base else None))
+
+
 def normalise(
     text: str, anchor: str | None = None, year: int | None = None, anchor_kind: AnchorKind = "narrative"
 ) -> str | None:
@@ -810,15 +824,7 @@ def normalise(
     of year-less dates; relative phrases give nothing). `year` overrides the year of year-less
     dates in every case.
     """
-    anchor = anchor if isinstance(anchor, str) else None
-    if anchor_kind == "published":
-        reading = read_date(text, reference=anchor, year=year, published=anchor)
-    elif anchor_kind == "covers":
-        covered = PartialDate.parse(anchor)
-        reading = read_date(text, year=year if year is not None else (covered.year if covered else None))
-    else:
-        base = PartialDate.parse(anchor)
-        reading = read_date(text, reference=anchor, year=year if year is not None else (base.year if base else None))
+    reading = read_anchored(text, anchor, year, anchor_kind)
     return reading.value if reading else None
 
 
