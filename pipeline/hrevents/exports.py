@@ -238,8 +238,8 @@ class Sources:
 
 
 def load_sources(paths: Iterable[Path]) -> Sources:
-    from hrevents.batch import find_inputs
     from hrevents.formats import read_any
+    from hrevents.inputs import find_inputs
 
     sources = Sources()
     for path in find_inputs(list(paths)):
