@@ -238,12 +238,12 @@ class Sources:
 
 
 def load_sources(paths: Iterable[Path]) -> Sources:
-    from hrevents.formats import read_any
     from hrevents.inputs import find_inputs
+    from hrevents.reader import read_report
 
     sources = Sources()
     for path in find_inputs(list(paths)):
-        report = read_any(path)
+        report = read_report(path)
         sources.reports[report.report_id] = report
     return sources
 

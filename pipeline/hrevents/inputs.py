@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hrevents.errors import ReportError
-from hrevents.formats import SUPPORTED_SUFFIXES, check_supported
 from hrevents.ledger import Ledger
 from hrevents.manifest import Manifest, inputs_hash
+from hrevents.reader import SUPPORTED_SUFFIXES, check_supported
 from hrevents.work import ReportOutcome, Task
 
 

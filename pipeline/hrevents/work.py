@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from hrevents.errors import ReportError
-from hrevents.formats import report_from_bytes
 from hrevents.ledger import LedgerRow
 from hrevents.manifest import ManifestEntry
-from hrevents.reader import load_bytes
+from hrevents.reader import load_bytes, report_from_bytes
 from hrevents_models import Event, Report
 
 if TYPE_CHECKING:
