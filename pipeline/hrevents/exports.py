@@ -32,7 +32,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrevents import __version__
-from hrevents.geo import GEO_COLUMNS, fold, gazetteer, geocode_events
+from hrevents.geo import GEO_COLUMNS, geocode_events
+from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 from hrevents_models import Event, Report
