@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +120,7 @@ def local_outcomes(tasks: list[Task], extractor: Extractor) -> Iterator[ReportOu
 
 def _outcomes(
     tasks: list[Task], options: BatchOptions, version: str, extractor: Extractor | None
-) -> Iterator[ReportOutcome]:
+) -> Generator[ReportOutcome, None, None]:
     if not tasks:
         return
     if options.scheduler:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -297,7 +297,7 @@ def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[P
     for event in events:
         row = table[event.action]
         refinement = refined(row, event.trigger)
-        event_type = (getattr(refinement, "event_type", None) or row.event_type) if refinement else row.event_type
+        event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
         mode = refinement.mode if refinement else row.mode
         records.append(
             PloverRecord(
@@ -423,7 +423,7 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
     involvements: list[HuridocsInvolvement] = []
     information: dict[str, HuridocsInformation] = {}
 
-    def person(report_id: str, name: str, role: str, group: bool) -> str:
+    def person(report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool) -> str:
         number = f"P-{_digest(report_id, fold(name))}"
         unit = table.counting_unit_group if group else table.counting_unit_individual
         if number not in persons:
@@ -548,7 +548,7 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_rows(records: list[BaseModel], columns: tuple[str, ...], path: Path) -> None:
+def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Path) -> None:
     rows = [record.model_dump() for record in records]
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".jsonl":
@@ -582,6 +582,7 @@ def export(
                 json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
         return out, len(document.acts)
+    records: Sequence[BaseModel]
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)

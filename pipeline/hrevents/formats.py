@@ -16,6 +16,8 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from hrevents.errors import ReportError
 from hrevents_models import Report, ReportMeta
@@ -136,9 +138,9 @@ def _pages(count: int) -> str:
     return f"{count} page" if count == 1 else f"{count} pages"
 
 
-def _pdf_title(pdf: object) -> str | None:
+def _pdf_title(pdf: Any) -> str | None:
     try:
-        metadata = pdf.metadata  # type: ignore[attr-defined]
+        metadata = pdf.metadata
         title = metadata.title if metadata else None
     except Exception:
         return None
@@ -180,7 +182,7 @@ def html_report(data: bytes, name: str, report_id: str) -> Report:
     )
 
 
-def html_main_text(soup: object) -> str:
+def html_main_text(soup: Any) -> str:
     """The page's main text: boilerplate elements dropped, one paragraph per block element."""
     from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -214,11 +216,11 @@ def html_main_text(soup: object) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _largest(tags: list) -> object | None:
+def _largest(tags: list[Any]) -> Any:
     return max(tags, key=lambda tag: len(tag.get_text()), default=None)
 
 
-def _html_published(soup: object) -> dt.date | None:
+def _html_published(soup: Any) -> dt.date | None:
     for attrs in (
         {"property": "article:published_time"},
         {"name": "date"},
@@ -254,14 +256,14 @@ def docx_report(data: bytes, name: str, report_id: str) -> Report:
     return converted_report("\n\n".join(blocks), name, report_id, "Word document", ReportMeta(title=title), "")
 
 
-def _docx_blocks(document: object):
+def _docx_blocks(document: Any) -> Iterator[str]:
     """Paragraphs and table cells in document order, one block each."""
     from docx.table import Table
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     text = " ".join(cell.text.split())
                     if text and (not cells or cells[-1] != text):  # merged cells repeat

@@ -141,7 +141,7 @@ def pipeline_version(model: str) -> str:
         digest.update(f"|model {version(model)}".encode())
     except Exception:  # a model given as a folder, or not installed (loading will say so)
         digest.update(f"|model {model}".encode())
-    roots = {package.__name__: Path(package.__file__).parent for package in (hrevents, hrevents_models)}
+    roots = {package.__name__: Path(next(iter(package.__path__))) for package in (hrevents, hrevents_models)}
     digest.update(source_digest(roots).encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 

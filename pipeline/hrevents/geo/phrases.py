@@ -220,7 +220,7 @@ class PhraseReader:
             trailing_admin = run[-1].key in self.admin_words and len(run) > 1
             if trailing_admin or (after is not None and after.key in self.admin_words and not after.capitalised):
                 name_words = run[:-1] if trailing_admin else run
-                unit_end = run[-1].end if trailing_admin else after.end
+                unit_end = run[-1].end if trailing_admin or after is None else after.end
                 found.append(self._admin_unit(text, name_words, unit_end, context_countries))
                 continue
             found.extend(self._names_in_run(text, run, context_countries))
@@ -463,9 +463,9 @@ def _touching(text: str, a: NameMatch, b: NameMatch) -> bool:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return float("inf")
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742.0 * math.asin(math.sqrt(h))
 

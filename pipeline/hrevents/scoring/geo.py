@@ -78,7 +78,7 @@ def geo_accuracy(
     by_report: dict[str, list[Event]] = {}
     for event in events:
         by_report.setdefault(event.report_id, []).append(event)
-    counts = Counter()
+    counts: Counter[str] = Counter()
     rows = []
     wanted = None if report_ids is None else set(report_ids)
     for gold in load_places_gold(places_gold_path):
