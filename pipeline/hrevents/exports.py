@@ -34,7 +34,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from hrevents import __version__
 from hrevents.geo import GEO_COLUMNS, geocode_events
 from hrevents.geo.gazetteer import fold, gazetteer
-from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
+from hrevents.mappings import (
+    ACLED_DISORDER_TYPES,
+    AcledRow,
+    PloverRow,
+    Term,
+    huridocs_acts,
+    load_acled,
+    load_huridocs,
+    load_plover,
+    refined,
+)
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 from hrevents_models import Event, Report
 
@@ -293,37 +303,35 @@ def _country_name(code: str) -> str:
 def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[PloverRecord]:
     sources = sources or Sources()
     table = load_plover()
-    records = []
-    for event in events:
-        row = table[event.action]
-        refinement = refined(row, event.trigger)
-        event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
-        mode = refinement.mode if refinement else row.mode
-        records.append(
-            PloverRecord(
-                event_id=event.event_id,
-                event_date=event.date,
-                date_precision=_precision(event.date),
-                event_type=event_type,
-                event_mode=mode,
-                cameo=event.cameo,
-                actor_name=event.perpetrator,
-                recipient_name=event.victim,
-                country=gazetteer().iso3.get(event.country, "") if event.country else "",
-                place_name=event.geo_name,
-                raw_placename=event.place,
-                geonames_id=event.geonames_id,
-                feature_type=event.feature_class,
-                latitude=_float(event.latitude),
-                longitude=_float(event.longitude),
-                source=sources.title(event.report_id),
-                report_id=event.report_id,
-                hrevents_action=event.action,
-                trigger=event.trigger,
-                text=event.evidence,
-            )
-        )
-    return records
+    return [_plover_record(event, table[event.action], sources) for event in events]
+
+
+def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverRecord:
+    refinement = refined(row, event.trigger)
+    event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
+    mode = refinement.mode if refinement else row.mode
+    return PloverRecord(
+        event_id=event.event_id,
+        event_date=event.date,
+        date_precision=_precision(event.date),
+        event_type=event_type,
+        event_mode=mode,
+        cameo=event.cameo,
+        actor_name=event.perpetrator,
+        recipient_name=event.victim,
+        country=gazetteer().iso3.get(event.country, "") if event.country else "",
+        place_name=event.geo_name,
+        raw_placename=event.place,
+        geonames_id=event.geonames_id,
+        feature_type=event.feature_class,
+        latitude=_float(event.latitude),
+        longitude=_float(event.longitude),
+        source=sources.title(event.report_id),
+        report_id=event.report_id,
+        hrevents_action=event.action,
+        trigger=event.trigger,
+        text=event.evidence,
+    )
 
 
 # --- ACLED ----------------------------------------------------------------------------------
@@ -348,47 +356,45 @@ def _location(event: Event) -> str:
 def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[AcledRecord]:
     sources = sources or Sources()
     table = load_acled()
-    records = []
-    for event in events:
-        row = table[event.action]
-        refinement = refined(row, event.trigger)
-        event_type = refinement.event_type if refinement else row.event_type
-        sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
-        precision = _precision(event.date)
-        country = _country_name(event.country)
-        date = _first_day(event.date)
-        admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
-        notes = (
-            f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
-            if event.trigger
-            else f"{event.victim}: {event.action}."
-        )
-        records.append(
-            AcledRecord(
-                event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
-                event_date=date,
-                year=int(event.date[:4]) if event.date else None,
-                time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
-                disorder_type=row.disorder_type if not refinement else _disorder(event_type),
-                event_type=event_type,
-                sub_event_type=sub_event_type,
-                actor1=event.perpetrator,
-                actor2=f"Civilians ({country})" if country else "Civilians",
-                civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
-                iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
-                country=country,
-                admin1=admin1,
-                location=_location(event),
-                latitude=_float(event.latitude),
-                longitude=_float(event.longitude),
-                geo_precision=_geo_precision(event),
-                source=sources.title(event.report_id),
-                notes=f"{notes} {event.evidence}".strip(),
-                fatalities=row.fatalities,
-                tags=f"hrevents action={event.action}; report={event.report_id}",
-            )
-        )
-    return records
+    return [_acled_record(event, table[event.action], sources) for event in events]
+
+
+def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
+    refinement = refined(row, event.trigger)
+    event_type = refinement.event_type if refinement else row.event_type
+    sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
+    precision = _precision(event.date)
+    country = _country_name(event.country)
+    date = _first_day(event.date)
+    admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+    notes = (
+        f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
+        if event.trigger
+        else f"{event.victim}: {event.action}."
+    )
+    return AcledRecord(
+        event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
+        event_date=date,
+        year=int(event.date[:4]) if event.date else None,
+        time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
+        disorder_type=row.disorder_type if not refinement else _disorder(event_type),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1=event.perpetrator,
+        actor2=f"Civilians ({country})" if country else "Civilians",
+        civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
+        iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
+        country=country,
+        admin1=admin1,
+        location=_location(event),
+        latitude=_float(event.latitude),
+        longitude=_float(event.longitude),
+        geo_precision=_geo_precision(event),
+        source=sources.title(event.report_id),
+        notes=f"{notes} {event.evidence}".strip(),
+        fatalities=row.fatalities,
+        tags=f"hrevents action={event.action}; report={event.report_id}",
+    )
 
 
 def _disorder(event_type: str) -> str:
