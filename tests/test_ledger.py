@@ -78,11 +78,7 @@ def test_everything_extraction_imports_is_in_the_version() -> None:
     loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True).stdout)
     # Orchestration around one report's extraction: how it is scheduled and recorded, not what it finds.
     orchestration = {"hrevents.work", "hrevents.ledger", "hrevents.manifest"}
-    covered = {
-        path
-        for name, root in PACKAGES.items()
-        for path in version_files(root, IN_VERSION[name])
-    }
+    covered = {path for name, root in PACKAGES.items() for path in version_files(root, IN_VERSION[name])}
     missing = []
     for module in loaded:
         if module in orchestration:

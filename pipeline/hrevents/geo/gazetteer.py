@@ -47,7 +47,6 @@ def _latin(name: str) -> bool:
     return all(c.isascii() or unicodedata.combining(c) or c in "’ʼ‘" for c in stripped)
 
 
-
 # --- the gazetteer --------------------------------------------------------------------------
 
 MIN_CITY_POPULATION = 1000

@@ -44,7 +44,6 @@ def _continuation(phrase: str, evidence: str) -> str:
     return f"{match.group('rel')} {rest.strip(' ,')}"
 
 
-
 # --- events ---------------------------------------------------------------------------------
 
 
