@@ -339,9 +339,18 @@ class PhraseReader:
     # ----- the whole phrase ---------------------------------------------------------------
 
     def read(self, text: str, field_name: str, sentence_countries: list[str]) -> Answer:
+        """The answer of the first rule that settles the phrase (module docstring, steps 2-5)."""
         text = " ".join(text.split())
         if not text:
             return Answer()
+        phrase = self._phrase(text, field_name, sentence_countries)
+        for rule in (self._route, self._city, self._region_or_country, self._capital_or_nearby):
+            answer = rule(phrase)
+            if answer is not None:
+                return answer
+        return _unresolved(phrase)
+
+    def _phrase(self, text: str, field_name: str, sentence_countries: list[str]) -> _Phrase:
         base = [c for c in [self.context.country, *sentence_countries] if c]
         spans = self.spans(text, list(dict.fromkeys(base)))
         named_countries = [s.places[0].country for s in spans if s.kind == "country" and not s.relation]
@@ -349,29 +358,42 @@ class PhraseReader:
         priority = list(dict.fromkeys([*named_countries, *admin_countries, *base]))
         if admin_countries and not named_countries:
             spans = self.spans(text, priority)  # re-read subdivisions with the phrase's own country first
-
-        quoted = repr(text if len(text) <= 60 else text[:57] + "...")
-        cities, misses = [], []
+        phrase = _Phrase(
+            text=text,
+            quoted=repr(text if len(text) <= 60 else text[:57] + "..."),
+            field_name=field_name,
+            base=base,
+            spans=spans,
+            named_countries=named_countries,
+        )
         for span in spans:
             if span.kind == "city":
                 place, note = self.choose_city(span, priority)
                 if place is not None:
-                    cities.append((span, place, note))
+                    phrase.cities.append((span, place, note))
                 else:
-                    misses.append(note)
+                    phrase.misses.append(note)
+        return phrase
 
-        if _ROUTE.search(text):
-            countries = {p.country for _, p, _ in cities} | set(named_countries)
-            if len(countries) == 1:
-                country = countries.pop()
-                return Answer(country=country, reason=f"{quoted} is a route between places: country {country} only")
-            if not countries and base:
-                return Answer(
-                    country=base[0], reason=f"{quoted} is a route between places; country from {self.context.reason}"
-                )
-            return Answer(reason=f"{quoted} is a route across countries: not resolved")
+    def _route(self, phrase: _Phrase) -> Answer | None:
+        """A route "from A to B" keeps only the country."""
+        quoted = phrase.quoted
+        if not _ROUTE.search(phrase.text):
+            return None
+        countries = {p.country for _, p, _ in phrase.cities} | set(phrase.named_countries)
+        if len(countries) == 1:
+            country = countries.pop()
+            return Answer(country=country, reason=f"{quoted} is a route between places: country {country} only")
+        if not countries and phrase.base:
+            return Answer(
+                country=phrase.base[0], reason=f"{quoted} is a route between places; country from {self.context.reason}"
+            )
+        return Answer(reason=f"{quoted} is a route across countries: not resolved")
 
-        located = [(s, p, n) for s, p, n in cities if not s.relation]
+    def _city(self, phrase: _Phrase) -> Answer | None:
+        """One city named (not as a reference point), or several in one country."""
+        text, quoted = phrase.text, phrase.quoted
+        located = [(s, p, n) for s, p, n in phrase.cities if not s.relation]
         if len({p.geonames_id for _, p, _ in located}) > 1:
             # "Lefortovo prison in Moscow": a facility or district named after a place near the
             # town it is in. The town introduced by "in"/"at" wins when the others lie close by.
@@ -383,7 +405,7 @@ class PhraseReader:
                     located = [(head[0], head[1], f"{head[2]}; {others} read as part of a name, not the location")]
         if len({p.geonames_id for _, p, _ in located}) == 1:
             span, place, note = located[0]
-            if named_countries and place.country not in named_countries:
+            if phrase.named_countries and place.country not in phrase.named_countries:
                 return Answer(reason=f"{quoted}: {place.name} is not in the country the phrase names")
             how = "city named in" if span.text.strip() == text.strip() else "city named in the phrase"
             return Answer(
@@ -401,7 +423,11 @@ class PhraseReader:
                     country=country, reason=f"{quoted} names several places ({names}): country {country} only"
                 )
             return Answer(reason=f"{quoted} names places in several countries ({names}): not resolved")
+        return None
 
+    def _region_or_country(self, phrase: _Phrase) -> Answer | None:
+        """A subdivision, else a country named; for a destination, the country across a border."""
+        spans, quoted = phrase.spans, phrase.quoted
         admin = [s for s in spans if s.kind == "admin1" and not s.relation]
         if admin:
             place = admin[0].places[0]
@@ -411,17 +437,19 @@ class PhraseReader:
                 admin1=place.admin1,
                 reason=f"{place.name} ({place.admin1}): region named in {quoted}",
             )
-
         plain_countries = [s for s in spans if s.kind == "country" and not s.relation]
         if plain_countries:
             place = plain_countries[0].places[0]
             return Answer(place=place, country=place.country, reason=f"{place.name}: country named in {quoted}")
-
         borders = [s for s in spans if s.kind == "country" and s.relation == "border"]
-        if borders and field_name == "destination":
+        if borders and phrase.field_name == "destination":
             place = borders[-1].places[0]
             return Answer(place=place, country=place.country, reason=f"{place.name}: the border {quoted} leads there")
+        return None
 
+    def _capital_or_nearby(self, phrase: _Phrase) -> Answer | None:
+        """ "the capital" (of a country named, else of the report's); near a place: its country and region."""
+        text, quoted, base = phrase.text, phrase.quoted, phrase.base
         capital = _CAPITAL.search(text)
         if capital and not self.relation_re.search(text[: capital.start()]):
             of = capital.group("of")
@@ -432,10 +460,9 @@ class PhraseReader:
                 return Answer(
                     place=place, country=country, admin1=place.admin1, reason=f"{place.name}: {source}, from {quoted}"
                 )
-
-        near = [(s, p) for s, p, _ in cities if s.relation == "near"]
+        near = [p for s, p, _ in phrase.cities if s.relation == "near"]
         if near:
-            span, place = near[0]
+            place = near[0]
             return Answer(
                 country=place.country,
                 admin1=place.admin1,
@@ -443,18 +470,36 @@ class PhraseReader:
             )
         if capital and base:
             return Answer(country=base[0], reason=f"{quoted} is near the capital, not in it: country only")
-        if borders:
+        if any(s.kind == "country" and s.relation == "border" for s in phrase.spans):
             return Answer(reason=f"{quoted} is a border: which side is not said")
+        return None
 
-        unknown = [s.text for s in spans if s.kind == "unknown"]
-        units = [s.text for s in spans if s.kind == "admin_unknown"]
-        parts = []
-        if unknown:
-            parts.append(f"{', '.join(dict.fromkeys(unknown))} not in the gazetteer")
-        if units:
-            parts.append(f"{', '.join(dict.fromkeys(units))}: subdivision(s) the gazetteer does not hold")
-        parts.extend(misses)
-        return Answer(reason=f"{quoted}: " + ("; ".join(parts) if parts else "no place name"))
+
+@dataclass
+class _Phrase:
+    """One phrase being read: its names, the countries that rank its cities, what matched."""
+
+    text: str
+    quoted: str  # the phrase as reasons quote it
+    field_name: str  # "place" or "destination"
+    base: list[str]  # the report's country, then the sentence's countries
+    spans: list[NameMatch]
+    named_countries: list[str]  # countries the phrase names itself (not as reference points)
+    cities: list[tuple[NameMatch, Place, str]] = field(default_factory=list)  # city, place, note
+    misses: list[str] = field(default_factory=list)  # why a city name was not resolved
+
+
+def _unresolved(phrase: _Phrase) -> Answer:
+    """No rule settled the phrase: say what was found and why it did not resolve."""
+    unknown = [s.text for s in phrase.spans if s.kind == "unknown"]
+    units = [s.text for s in phrase.spans if s.kind == "admin_unknown"]
+    parts = []
+    if unknown:
+        parts.append(f"{', '.join(dict.fromkeys(unknown))} not in the gazetteer")
+    if units:
+        parts.append(f"{', '.join(dict.fromkeys(units))}: subdivision(s) the gazetteer does not hold")
+    parts.extend(phrase.misses)
+    return Answer(reason=f"{phrase.quoted}: " + ("; ".join(parts) if parts else "no place name"))
 
 
 def _touching(text: str, a: NameMatch, b: NameMatch) -> bool:
