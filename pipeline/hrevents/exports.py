@@ -420,66 +420,88 @@ def _is_group(name: str) -> bool:
 
 
 def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> HuridocsDocument:
-    sources = sources or Sources()
-    table = load_huridocs()
-    acts_table = huridocs_acts()
-    persons: dict[str, HuridocsPerson] = {}
-    esf_events: dict[str, HuridocsEvent] = {}
-    acts: list[HuridocsAct] = []
-    involvements: list[HuridocsInvolvement] = []
-    information: dict[str, HuridocsInformation] = {}
+    """One HURIDOCS event per evidence sentence, one act per hrevents event, persons shared by name."""
+    builder = _HuridocsBuilder(sources or Sources())
+    for event in events:
+        builder.add(event)
+    return builder.document()
 
-    def person(report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool) -> str:
+
+class _HuridocsBuilder:
+    """Collects the HURIDOCS records of events as they come, merging what they share."""
+
+    def __init__(self, sources: Sources) -> None:
+        self.sources = sources
+        self.table = load_huridocs()
+        self.acts_table = huridocs_acts()
+        self.persons: dict[str, HuridocsPerson] = {}
+        self.events: dict[str, HuridocsEvent] = {}
+        self.acts: list[HuridocsAct] = []
+        self.involvements: list[HuridocsInvolvement] = []
+        self.information: dict[str, HuridocsInformation] = {}
+
+    def person(self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool) -> str:
         number = f"P-{_digest(report_id, fold(name))}"
-        unit = table.counting_unit_group if group else table.counting_unit_individual
-        if number not in persons:
-            persons[number] = HuridocsPerson(person_record_number=number, counting_unit=unit, name=name, roles=[role])
-        elif role not in persons[number].roles:
-            persons[number].roles.append(role)
+        unit = self.table.counting_unit_group if group else self.table.counting_unit_individual
+        if number not in self.persons:
+            self.persons[number] = HuridocsPerson(
+                person_record_number=number, counting_unit=unit, name=name, roles=[role]
+            )
+        elif role not in self.persons[number].roles:
+            self.persons[number].roles.append(role)
         return number
 
-    for event in events:
+    def add(self, event: Event) -> None:
         number = f"E-{_digest(event.report_id, str(event.start_char), str(event.end_char))}"
-        date_type = table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
-        if number not in esf_events:
-            esf_events[number] = HuridocsEvent(
-                event_record_number=number,
-                event_title="",
-                geographical_term=_country_name(event.country),
-                local_geographical_area=event.geo_name,
-                initial_date=event.date,
-                initial_date_type=date_type,
-                final_date="",
-                final_date_type="",
-                event_description=event.evidence,
-                acts=[],
-                involvements=[],
-                information=[],
-            )
-            source_number = person(
-                event.report_id, sources.publisher(event.report_id) or sources.title(event.report_id), "source", True
-            )
-            info_number = f"S-{_digest(number)}"
-            information[info_number] = HuridocsInformation(
-                information_record_number=info_number,
-                event=number,
-                source=source_number,
-                source_name=sources.title(event.report_id),
-                date_of_source_material=sources.published(event.report_id),
-                source_document=event.report_id,
-                excerpt=event.evidence,
-                start_char=event.start_char,
-                end_char=event.end_char,
-            )
-            esf_events[number].information.append(info_number)
-        esf = esf_events[number]
+        date_type = self.table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
+        if number not in self.events:
+            self._new_event(number, event, date_type)
+        esf = self.events[number]
         if event.date and (not esf.initial_date or len(event.date) > len(esf.initial_date)):
             esf.initial_date, esf.initial_date_type = event.date, date_type
+        act_number = self._act(number, event, date_type)
+        esf.acts.append(act_number)
+        if event.perpetrator:
+            esf.involvements.append(self._involvement(number, act_number, event.report_id, event.perpetrator))
 
-        row = acts_table[event.action]
+    def _new_event(self, number: str, event: Event, date_type: str) -> None:
+        """The HURIDOCS event of an evidence sentence, and its source information record."""
+        sources = self.sources
+        self.events[number] = HuridocsEvent(
+            event_record_number=number,
+            event_title="",
+            geographical_term=_country_name(event.country),
+            local_geographical_area=event.geo_name,
+            initial_date=event.date,
+            initial_date_type=date_type,
+            final_date="",
+            final_date_type="",
+            event_description=event.evidence,
+            acts=[],
+            involvements=[],
+            information=[],
+        )
+        publisher = sources.publisher(event.report_id) or sources.title(event.report_id)
+        source_number = self.person(event.report_id, publisher, "source", True)
+        info_number = f"S-{_digest(number)}"
+        self.information[info_number] = HuridocsInformation(
+            information_record_number=info_number,
+            event=number,
+            source=source_number,
+            source_name=sources.title(event.report_id),
+            date_of_source_material=sources.published(event.report_id),
+            source_document=event.report_id,
+            excerpt=event.evidence,
+            start_char=event.start_char,
+            end_char=event.end_char,
+        )
+        self.events[number].information.append(info_number)
+
+    def _act(self, number: str, event: Event, date_type: str) -> str:
+        row = self.acts_table[event.action]
         refinement = refined(row, event.trigger)
         act_type = refinement.type_of_act if refinement else row.type_of_act
-        victim = person(event.report_id, event.victim, "victim", False)
+        victim = self.person(event.report_id, event.victim, "victim", False)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:
@@ -491,7 +513,7 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
                 latitude=_float(event.latitude),
                 longitude=_float(event.longitude),
             )
-        acts.append(
+        self.acts.append(
             HuridocsAct(
                 act_record_number=act_number,
                 event=number,
@@ -509,46 +531,48 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
                 ),
             )
         )
-        esf.acts.append(act_number)
-        if event.perpetrator:
-            perpetrator = person(event.report_id, event.perpetrator, "perpetrator", _is_group(event.perpetrator))
-            involvement = f"I-{_digest(act_number, perpetrator)}"
-            involvements.append(
-                HuridocsInvolvement(
-                    involvement_record_number=involvement,
-                    event=number,
-                    act=act_number,
-                    perpetrator=perpetrator,
-                    degree_of_involvement=table.degree_of_involvement,
-                    type_of_perpetrator=_perpetrator_type(event.perpetrator),
-                )
+        return act_number
+
+    def _involvement(self, number: str, act_number: str, report_id: str, perpetrator_text: str) -> str:
+        perpetrator = self.person(report_id, perpetrator_text, "perpetrator", _is_group(perpetrator_text))
+        involvement = f"I-{_digest(act_number, perpetrator)}"
+        self.involvements.append(
+            HuridocsInvolvement(
+                involvement_record_number=involvement,
+                event=number,
+                act=act_number,
+                perpetrator=perpetrator,
+                degree_of_involvement=self.table.degree_of_involvement,
+                type_of_perpetrator=_perpetrator_type(perpetrator_text),
             )
-            esf.involvements.append(involvement)
-
-    by_event: dict[str, list[HuridocsAct]] = {}
-    for act in acts:
-        by_event.setdefault(act.event, []).append(act)
-    for esf in esf_events.values():
-        mine = by_event.get(esf.event_record_number, [])
-        names = list(dict.fromkeys(persons[a.victim].name for a in mine))
-        actions = list(
-            dict.fromkeys(a.remarks.split(";")[0].removeprefix("hrevents action=").replace("_", " ") for a in mine)
         )
-        title = f"{' and '.join(actions).capitalize()} of {', '.join(names)}"
-        if esf.local_geographical_area or esf.geographical_term:
-            title += f", {esf.local_geographical_area or esf.geographical_term}"
-        if esf.initial_date:
-            title += f", {esf.initial_date}"
-        esf.event_title = title
+        return involvement
 
-    return HuridocsDocument(
-        generated_by=f"hrevents {__version__}",
-        events=list(esf_events.values()),
-        acts=acts,
-        persons=list(persons.values()),
-        involvements=involvements,
-        information=list(information.values()),
-    )
+    def document(self) -> HuridocsDocument:
+        """The document, each event titled from its acts: "Arrest and detention of A, B, Minsk, 2020-08-24"."""
+        by_event: dict[str, list[HuridocsAct]] = {}
+        for act in self.acts:
+            by_event.setdefault(act.event, []).append(act)
+        for esf in self.events.values():
+            mine = by_event.get(esf.event_record_number, [])
+            names = list(dict.fromkeys(self.persons[a.victim].name for a in mine))
+            actions = list(
+                dict.fromkeys(a.remarks.split(";")[0].removeprefix("hrevents action=").replace("_", " ") for a in mine)
+            )
+            title = f"{' and '.join(actions).capitalize()} of {', '.join(names)}"
+            if esf.local_geographical_area or esf.geographical_term:
+                title += f", {esf.local_geographical_area or esf.geographical_term}"
+            if esf.initial_date:
+                title += f", {esf.initial_date}"
+            esf.event_title = title
+        return HuridocsDocument(
+            generated_by=f"hrevents {__version__}",
+            events=list(self.events.values()),
+            acts=self.acts,
+            persons=list(self.persons.values()),
+            involvements=self.involvements,
+            information=list(self.information.values()),
+        )
 
 
 # --- writing --------------------------------------------------------------------------------
