@@ -413,10 +413,7 @@ def _perpetrator_type(text: str) -> Term | None:
 
 def _is_group(name: str) -> bool:
     words = fold(name).split()
-    return bool(words) and (
-        words[0] in {"the", "a", "an", "some", "several", "unidentified", "unknown", "masked"}
-        or words[-1].endswith("s")
-    )
+    return bool(words) and (words[0] in load_huridocs().group_first_words or words[-1].endswith("s"))
 
 
 def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> HuridocsDocument:

@@ -214,6 +214,9 @@ class HuridocsTable(Strict):
     counting_unit_group: Term
     degree_of_involvement: Term
     date_types: dict[Literal["day", "month", "year"], str]
+    # A perpetrator whose name starts with one of these words (or ends in a plural "s") is
+    # counted as a group: "the police", "unidentified men", "officers".
+    group_first_words: list[str] = Field(min_length=1)
 
 
 # --- geocoder word lists ------------------------------------------------------------------
