@@ -72,9 +72,6 @@ def geo_accuracy(
     event count as `unmatched` and are not scored. `report_ids` limits the gold to those reports
     (as `evaluate --report/--exclude` do).
     """
-    from hrevents.scoring.scorer import same_person
-    from hrevents_models import GoldEvent
-
     by_report: dict[str, list[Event]] = {}
     for event in events:
         by_report.setdefault(event.report_id, []).append(event)
@@ -82,38 +79,42 @@ def geo_accuracy(
     rows = []
     wanted = None if report_ids is None else set(report_ids)
     for gold in load_places_gold(places_gold_path):
-        if wanted is not None and gold.report_id not in wanted:
-            continue
-        probe = GoldEvent(action=gold.action, victim=gold.victim, evidence="-")
-        match = next(
-            (e for e in by_report.get(gold.report_id, []) if e.action == gold.action and same_person(e.victim, probe)),
-            None,
-        )
-        if match is None:
-            counts["unmatched"] += 1
-            rows.append(
-                {"report_id": gold.report_id, "victim": gold.victim, "field": gold.field, "outcome": "unmatched"}
-            )
-            continue
-        if gold.field == "place":
-            country, gid = getattr(match, "country", ""), getattr(match, "geonames_id", "")
-        else:
-            country, gid = getattr(match, "destination_country", ""), getattr(match, "destination_geonames_id", "")
-        outcome = judge(gold, country, gid)
-        counts[outcome] += 1
-        counts["country_correct"] += country == gold.country
-        rows.append(
-            {
-                "report_id": gold.report_id,
-                "action": gold.action,
-                "victim": gold.victim,
-                "field": gold.field,
-                "gold": f"{gold.country} {gold.geonames_id or ''}".strip(),
-                "predicted": f"{country} {gid}".strip(),
-                "outcome": outcome,
-                "reason": getattr(match, "geo_reason", ""),
-            }
-        )
+        if wanted is None or gold.report_id in wanted:
+            row, country_correct = _judged_row(gold, by_report.get(gold.report_id, []))
+            counts[row["outcome"]] += 1
+            counts["country_correct"] += country_correct
+            rows.append(row)
+    return _summary(counts) | {"rows": rows}
+
+
+def _judged_row(gold: PlaceGold, events: list[Event]) -> tuple[dict[str, str], bool]:
+    """The verdict on one gold line against the event of its report that matches it, if any,
+    and whether that event has the gold country."""
+    from hrevents.scoring.scorer import same_person
+    from hrevents_models import GoldEvent
+
+    probe = GoldEvent(action=gold.action, victim=gold.victim, evidence="-")
+    match = next((e for e in events if e.action == gold.action and same_person(e.victim, probe)), None)
+    if match is None:
+        return {"report_id": gold.report_id, "victim": gold.victim, "field": gold.field, "outcome": "unmatched"}, False
+    if gold.field == "place":
+        country, gid = getattr(match, "country", ""), getattr(match, "geonames_id", "")
+    else:
+        country, gid = getattr(match, "destination_country", ""), getattr(match, "destination_geonames_id", "")
+    row = {
+        "report_id": gold.report_id,
+        "action": gold.action,
+        "victim": gold.victim,
+        "field": gold.field,
+        "gold": f"{gold.country} {gold.geonames_id or ''}".strip(),
+        "predicted": f"{country} {gid}".strip(),
+        "outcome": judge(gold, country, gid),
+        "reason": getattr(match, "geo_reason", ""),
+    }
+    return row, country == gold.country
+
+
+def _summary(counts: Counter[str]) -> dict[str, int | float | None]:
     scored = counts["correct"] + counts["wrong"] + counts["unresolved"]
     resolved = counts["correct"] + counts["wrong"]
 
@@ -132,7 +133,6 @@ def geo_accuracy(
         "unresolved_share": share(counts["unresolved"], scored),
         "accuracy_resolved": share(counts["correct"], resolved),
         "country_accuracy": share(counts["country_correct"], scored),
-        "rows": rows,
     }
 
 
