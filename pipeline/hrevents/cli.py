@@ -153,7 +153,7 @@ def evaluate(
     typer.echo(metrics_table(results).to_string())
     places_gold = gold.parent / "places_gold.jsonl"
     if places_gold.exists():
-        from hrevents.geo import geo_accuracy
+        from hrevents.scoring.geo import geo_accuracy
 
         g = geo_accuracy(events, places_gold, [r.report_id for r in chosen])
         typer.echo(
