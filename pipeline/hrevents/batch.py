@@ -747,7 +747,7 @@ def _write_parquet(rows: Iterable[dict], path: Path, columns: list[str]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64()}
+    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64(), "victim_count": pa.int64()}
     schema = pa.schema([(name, types.get(name, pa.string())) for name in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:

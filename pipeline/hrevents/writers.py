@@ -60,7 +60,10 @@ def unneutralise(value: str) -> str:
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
-    return pd.DataFrame([event.row() for event in events], columns=list(EVENT_COLUMNS))
+    frame = pd.DataFrame([event.row() for event in events], columns=list(EVENT_COLUMNS))
+    # A nullable integer: 24 stays 24 (not 24.0) and a missing count stays an empty cell.
+    frame["victim_count"] = frame["victim_count"].astype("Int64")
+    return frame
 
 
 def write_events(events: Iterable[Event], path: str | Path, safe: bool = True, bom: bool = False) -> Path:
@@ -76,7 +79,7 @@ def write_events(events: Iterable[Event], path: str | Path, safe: bool = True, b
             frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\r\n")
         elif suffix == ".jsonl":
             with temporary.open("w", encoding="utf-8") as out:
-                for row in frame.to_dict(orient="records"):
+                for row in frame.astype(object).where(frame.notna(), None).to_dict(orient="records"):
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
         elif suffix == ".parquet":
             frame.to_parquet(temporary, index=False)
