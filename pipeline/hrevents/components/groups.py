@@ -32,8 +32,39 @@ PHRASE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "amod", "compoun
 DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 
 
+def _number_word(word: str, lex: GroupLexicon) -> bool:
+    return bool(DIGITS.match(word)) or word in lex.units or word in lex.multipliers
+
+
+def number_runs(words: list[str], lex: GroupLexicon) -> list[tuple[int, int]]:
+    """(start, end) of each run of number words; a hyphen joins "twenty-four" but
+    separates a range ("30-200")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not _number_word(words[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            if _number_word(words[j], lex):
+                j += 1
+            elif (
+                words[j] == "-"
+                and j + 1 < len(words)
+                and lex.units.get(words[j - 1], 0) >= 20
+                and 0 < lex.units.get(words[j + 1], 0) < 10
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
 def parse_number(words: list[str], lex: GroupLexicon) -> int | None:
-    """The integer written by consecutive number words or digits ("1,671", "twenty-four",
+    """The integer one run of number words or digits writes ("1,671", "twenty-four",
     "five thousand", "a dozen"); None when the words hold no number."""
     total = current = 0
     seen = False
@@ -42,10 +73,8 @@ def parse_number(words: list[str], lex: GroupLexicon) -> int | None:
             continue  # "twenty-four"
         if DIGITS.match(word):
             current += int(word.replace(",", ""))
-            seen = True
         elif word in lex.units:
             current += lex.units[word]
-            seen = True
         elif word in lex.multipliers:
             factor = lex.multipliers[word]
             if factor >= 1000:
@@ -53,26 +82,32 @@ def parse_number(words: list[str], lex: GroupLexicon) -> int | None:
                 current = 0
             else:
                 current = (current or 1) * factor
-            seen = True
-        elif seen:
-            break
+        else:
+            continue
+        seen = True
     return total + current if seen else None
 
 
 def count_words(words: list[str], lex: GroupLexicon) -> int | None:
     """SPEC 7's count for the words before a group head: the number given, whether exact,
-    a bound ("at least 12") or an approximation ("some 200"); None for a vague quantity."""
-    numbers = [i for i, word in enumerate(words) if DIGITS.match(word) or word in lex.units or word in lex.multipliers]
-    if not numbers:
+    a bound ("at least 12") or an approximation ("some 200"); the lower bound of a range
+    ("three to four thousand" is 3000); None for a vague quantity ("dozens", "several
+    hundred")."""
+    runs = number_runs(words, lex)
+    if not runs:
         return None
-    first = numbers[0]
-    if words[first] in lex.multipliers and words[first].endswith("s"):
+    start, end = runs[0]
+    if words[start] in lex.multipliers and (start == 0 or words[start - 1] not in ("a", "an", "one")):
+        return None  # "several hundred", "many thousand"
+    value = parse_number(words[start:end], lex)
+    if value is None:
         return None
-    start = first - 1 if first > 0 and words[first - 1] in ("a", "an") else first
-    # "dozens", "hundreds" written as plurals are vague: only the singular multiplies.
-    if any(word.endswith("s") and word[:-1] in lex.multipliers for word in words[start:]):
-        return None
-    return parse_number(words[start:], lex)
+    if len(runs) > 1 and runs[1][0] == end + 1 and words[end] in lex.range_words:
+        upper = [lex.multipliers[w] for w in words[runs[1][0] : runs[1][1]] if w in lex.multipliers]
+        mine = [lex.multipliers[w] for w in words[start:end] if w in lex.multipliers]
+        if upper and max(upper) > max(mine, default=1):
+            value *= max(upper)
+    return value
 
 
 class GroupFinder:
@@ -84,7 +119,10 @@ class GroupFinder:
         self.heads = frozenset(self.lex.heads)
         self.singles = frozenset(self.lex.single_person_nouns)
         self.quantities = frozenset(self.lex.quantity_nouns)
+        self.partitives = frozenset(self.lex.partitive_words)
         self.generic = frozenset(self.lex.generic_cues)
+        self.irrealis = frozenset(self.lex.irrealis_governors)
+        self.negated_nouns = frozenset(self.lex.negated_nouns)
 
     # ------------------------------------------------------------------ phrases
     def words(self, tokens: Iterable[Token]) -> list[str]:
@@ -98,62 +136,89 @@ class GroupFinder:
         """The head and an "of" phrase after it ("members of the opposition")."""
         end = head.i
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 end = max(end, child.right_edge.i)
         return end
+
+    def of_object(self, token: Token) -> Token | None:
+        """The group in "<quantity> of <group>" ("dozens of journalists", "six of the men")."""
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        inner = next((o for c in of for o in c.children if o.dep_ == "pobj"), None)
+        if inner is None or not self.is_head(inner):
+            return None
+        return inner
+
+    def is_head(self, token: Token) -> bool:
+        """A noun for people: a group head, or a nationality ("14 Sudanese")."""
+        if token.lemma_.lower() in self.heads or token.lower_ in self.heads:
+            return True
+        return token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
     def phrase(self, token: Token) -> dict | None:
         """The group a victim-slot token heads, with its count, or None."""
         doc = token.doc
         head = token
         quantity: Token | None = None
-        if token.lemma_.lower() in self.quantities and token.pos_ in ("NOUN", "NUM"):
-            of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-            inner = next((o for c in of for o in c.children if o.dep_ == "pobj"), None)
-            if inner is None or inner.lemma_.lower() not in self.heads:
+        lower = token.lower_
+        if (token.lemma_.lower() in self.quantities and token.pos_ in ("NOUN", "NUM")) or (
+            (token.pos_ == "NUM" or lower in self.partitives) and token.dep_ != "nummod"
+        ):
+            inner = self.of_object(token)
+            if inner is None:
                 return None
             head, quantity = inner, token
         lemma = head.lemma_.lower()
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+        if head.ent_type_ in ("PERSON", "ORG", "GPE") or not (
+            head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP"
+        ):
             return None
         start = self.left_edge(quantity if quantity is not None else head)
         end = self.right_edge(head) + 1
-        before = self.words(doc[start : head.i])
-        plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff", "family")
+        before = self.words(doc[self.left_edge(head) : head.i])
+        nationality = head.ent_type_ == "NORP"
+        plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
+        possessed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+        restricted = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
         if quantity is not None:
-            count = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
-            inner_count = count_words(self.words(doc[self.left_edge(head) : head.i]), self.lex)
-            count = inner_count if inner_count is not None else count
-        elif plural and lemma in self.heads:
+            own = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
+            inner = count_words(before, self.lex)
+            count = own if own is not None else inner
+            if quantity.lower_ in self.partitives:
+                count = None
+        elif plural and self.is_head(head):
             count = count_words(before, self.lex)
+            if nationality and count is None and not determiners:
+                return None  # "Sudanese authorities", not a group of people
         elif (
             not plural
             and lemma in self.singles
-            and (
-                determiners & set(self.lex.single_determiners)
-                or any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
-            )
+            and (determiners & set(self.lex.single_determiners) or possessed or ("the" in determiners and restricted))
         ):
             count = 1
         else:
             return None
-        text = doc[start:end].text
-        definite = quantity is None and count is None and bool(determiners & DEFINITE)
+        definite = count is None and quantity is None and bool(determiners & DEFINITE)
         return {
             "start": start,
             "end": end,
-            "group": text,
+            "group": doc[start:end].text,
             "count": count,
             "head": lemma,
             "definite": definite,
+            "bare": quantity is None and count is None and not determiners and not before,
             "how": "group",
         }
 
     # ------------------------------------------------------------------ triggers
-    def candidates(self, head: Token) -> list[Token]:
-        """The slot's head and what is coordinated with it ("A and 20 others")."""
-        return [head, *head.conjuncts]
+    def candidates(self, trigger: dict, doc: Doc) -> list[Token]:
+        """The slot's head and what is coordinated with it ("A and 20 others"); with no
+        slot, a range the parser hung on the verb ("detained between 10 and 18 thousand youths")."""
+        index = trigger.get("victim_head")
+        if index is not None:
+            return [doc[index], *doc[index].conjuncts]
+        anchor = doc[trigger["anchor"]]
+        return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
 
     def named_members(self, group: Token, names: list[Span]) -> int:
         """How many of the names the phrase itself lists as the group's members: in its
@@ -163,28 +228,58 @@ class GroupFinder:
         colon = next((t.i for t in doc[group.i : min(group.i + 30, len(doc))] if t.text == ":"), None)
         return sum(1 for name in names if name.root.i in own or (colon is not None and name.start > colon))
 
-    def is_generic(self, trigger: dict, doc: Doc) -> bool:
+    def not_an_act(self, trigger: dict, doc: Doc) -> bool:
+        """Acts a group trigger only describes, allows or denies: habitual ("regularly
+        detained persons"), infinitival ("the authority to arrest suspects", "a force to
+        arrest leaders"), governed by a power, rule or plan, or denied by "no reports"."""
         anchor = doc[trigger["anchor"]]
         hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
-        return any(c.lower_ in self.generic for host in hosts for c in host.children if c.dep_ == "advmod")
+        if any(c.lower_ in self.generic for host in hosts for c in host.children if c.dep_ == "advmod"):
+            return True
+        verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        for hops, ancestor in enumerate(anchor.ancestors):
+            if hops >= 4:
+                break
+            if ancestor.lemma_.lower() in self.irrealis:
+                return True
+            if ancestor.lemma_.lower() in self.negated_nouns and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in ancestor.children
+            ):
+                return True
+        return False
+
+    def describes(self, trigger: dict, token: Token, found: dict) -> bool:
+        """A participle on the group describes it ("the arrested journalists", "persons
+        detained by the police"): only a counted group told that way is an act of its own
+        ("three children reportedly detained in a camp")."""
+        anchor = token.doc[trigger["anchor"]]
+        if anchor.dep_ == "amod" and anchor.head.i == token.i:
+            return True
+        on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
+        return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 
     def __call__(self, doc: Doc) -> Doc:
         for trigger in doc._.hr_triggers or []:
             trigger["groups"] = []
-            index = trigger.get("victim_head")
-            if index is None or self.is_generic(trigger, doc):
+            if self.not_an_act(trigger, doc):
                 continue
             names = [doc[v["start"] : v["end"]] for v in trigger.get("victims", []) if v["kind"] == "name"]
             name_tokens = {t.i for name in names for t in name}
-            for token in self.candidates(doc[index]):
-                if token.i in name_tokens:
+            for token in self.candidates(trigger, doc):
+                if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue
                 found = self.phrase(token)
-                if found is None:
+                if found is None or self.describes(trigger, token, found):
                     continue
                 members = self.named_members(token, names)
                 if members and (found["count"] is None or members >= found["count"]):
                     continue  # all named: named events only (SPEC 7)
+                if members:
+                    found["count"] -= members  # "six detainees, including A and B": four unnamed
+                if found["bare"] and trigger.get("date") is None:
+                    continue  # "police detained persons": a practice, unless the act is dated
                 trigger["groups"].append(found)
         return doc
 

@@ -101,10 +101,15 @@ class GroupLexicon(BaseModel):
     multipliers: dict[str, int]
     bounds: list[str]
     approximations: list[str]
+    range_words: list[str]
+    partitive_words: list[str]
     quantity_nouns: list[str]
     heads: list[str]
     single_person_nouns: list[str]
     single_determiners: list[str]
+    anaphoric_heads: list[str]
+    irrealis_governors: list[str]
+    negated_nouns: list[str]
     generic_cues: list[str]
 
 
