@@ -30,6 +30,7 @@ DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 # Children of a group head that belong to the phrase as written ("more than 100 OFDM members").
 PHRASE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "case"})
 DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def _number_word(word: str, lex: GroupLexicon) -> bool:
@@ -123,6 +124,7 @@ class GroupFinder:
         self.generic = frozenset(self.lex.generic_cues)
         self.irrealis = frozenset(self.lex.irrealis_governors)
         self.negated_nouns = frozenset(self.lex.negated_nouns)
+        self.anaphoric = frozenset(self.lex.anaphoric_heads)
 
     # ------------------------------------------------------------------ phrases
     def words(self, tokens: Iterable[Token]) -> list[str]:
@@ -198,17 +200,45 @@ class GroupFinder:
             count = 1
         else:
             return None
-        definite = count is None and quantity is None and bool(determiners & DEFINITE)
+        if count is not None:
+            kind = "counted"
+        elif quantity is None and determiners & DEFINITE:
+            kind = "anaphoric" if lemma in self.anaphoric else "definite"
+        else:
+            kind = "vague"
         return {
             "start": start,
             "end": end,
             "group": doc[start:end].text,
             "count": count,
             "head": lemma,
-            "definite": definite,
+            "kind": kind,
             "bare": quantity is None and count is None and not determiners and not before,
             "how": "group",
         }
+
+    def pronouns(self, trigger: dict, doc: Doc) -> list[dict]:
+        """Victim pronouns the people component left unresolved ("they remained in
+        detention" after "approximately nine journalists"): `settle` looks for their group."""
+        if trigger.get("people"):
+            return []
+        found = []
+        for victim in trigger.get("victims", []):
+            word = doc[victim["start"]].lower_
+            if victim["kind"] == "pronoun" or (victim["kind"] == "group" and word in ("both", "two")):
+                number = "pronoun-pl" if word in PLURAL_PRONOUNS or victim["kind"] == "group" else "pronoun-sg"
+                found.append(
+                    {
+                        "start": victim["start"],
+                        "end": victim["end"],
+                        "group": doc[victim["start"] : victim["end"]].text,
+                        "count": None,
+                        "head": "",
+                        "kind": number,
+                        "how": "group",
+                    }
+                )
+        return found[:1]
 
     # ------------------------------------------------------------------ triggers
     def candidates(self, trigger: dict, doc: Doc) -> list[Token]:
@@ -271,16 +301,21 @@ class GroupFinder:
                 if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue
                 found = self.phrase(token)
-                if found is None or self.describes(trigger, token, found):
+                if found is None:
                     continue
                 members = self.named_members(token, names)
                 if members and (found["count"] is None or members >= found["count"]):
-                    continue  # all named: named events only (SPEC 7)
+                    # All named: named events only (SPEC 7); `settle` drops summaries of this act.
+                    trigger["groups"].append({**found, "kind": "named", "count": None})
+                    continue
+                if self.describes(trigger, token, found):
+                    continue
                 if members:
                     found["count"] -= members  # "six detainees, including A and B": four unnamed
                 if found["bare"] and trigger.get("date") is None:
                     continue  # "police detained persons": a practice, unless the act is dated
                 trigger["groups"].append(found)
+            trigger["groups"].extend(self.pronouns(trigger, doc))
         return doc
 
 
@@ -300,54 +335,105 @@ class GroupMention(Protocol):
     group_key: str
     paragraph: int
     start: int
+    end: int
 
 
 def group_event_key(victim: dict, paragraph: int) -> str:
-    """What makes two group mentions one act: the same action (compared by the caller), the
-    same paragraph, the same head and the same count. "" for a named victim."""
+    """How `settle` and the merge tell group mentions apart: paragraph, head, kind (counted,
+    vague, definite, pronoun, named) and count. "" for a named victim."""
     if "group" not in victim:
         return ""
-    count = victim["count"]
-    return "|".join(("group", str(paragraph), victim["head"], "the" if victim["definite"] else str(count or "")))
+    count = "" if victim["count"] is None else str(victim["count"])
+    return "|".join(("group", str(paragraph), victim["head"], victim["kind"], count))
 
 
-def _key_parts(mention: GroupMention) -> tuple[str, str, str]:
-    _, paragraph, head, count = mention.group_key.split("|")
-    return paragraph, head, count
+def _parts(mention: GroupMention) -> tuple[str, str, str]:
+    """(paragraph, head, kind) of a group mention."""
+    _, paragraph, head, kind, _ = mention.group_key.split("|")
+    return paragraph, head, kind
 
 
 M = TypeVar("M", bound=GroupMention)
 
 
+def _antecedent(mention: GroupMention, earlier: list[M], head: str, kind: str) -> M | None:
+    """The group a back-reference points to: the last one of the paragraph with the same
+    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph."""
+    paragraph = mention.paragraph
+    same = [m for m in earlier if m.paragraph == paragraph]
+    if kind in ("definite", "anaphoric"):
+        found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
+        if found is not None or kind == "definite":
+            return found
+    if kind == "pronoun-sg":
+        same = [m for m in same if m.victim_count == 1]
+    elif kind == "pronoun-pl":
+        same = [m for m in same if m.victim_count != 1]
+    return same[-1] if same else None
+
+
 def settle(mentions: list[M]) -> list[M]:
-    """Group mentions as acts, before merging: a definite reference ("the students were
-    detained") is the act of the group the paragraph last counted with that head; a counted
-    group that the following sentences of its paragraph detail with at least as many names
-    of the same act is dropped, so nobody is counted twice (SPEC 7)."""
-    last: dict[tuple[str, str, str], str] = {}
+    """Group mentions as acts, before merging (SPEC 7: same act, one event; nobody counted twice).
+
+    - A back-reference ("the detained students", "the men", "they") takes the count of the
+      group it points to and, for the same action, is the same act; a pronoun that points
+      to no group is dropped (it is no group the report counts).
+    - A restatement in the next sentence ("arrested a number of journalists. Approximately
+      nine journalists ... were arrested") is the same act, with the count it gives.
+    - A counted group that the following sentences of its paragraph detail with at least
+      as many names of the same act is dropped; so is an uncounted group of an act and head
+      whose members the report lists by name elsewhere ("The detained journalists included: A, B").
+    """
+    named_groups = {(m.action, _parts(m)[1]) for m in mentions if not m.victim and _parts(m)[2] == "named"}
+    mentions = [m for m in mentions if m.victim or _parts(m)[2] != "named"]
+    groups: list[M] = []
+    kept: list[M] = []
     for mention in mentions:
         if mention.victim:
+            kept.append(mention)
             continue
-        paragraph, head, count = _key_parts(mention)
-        if count == "the":
-            mention.group_key = last.get((mention.action, paragraph, head), mention.group_key)
+        _, head, kind = _parts(mention)
+        if kind == "definite" or kind.startswith("pronoun") or kind == "anaphoric":
+            found = _antecedent(mention, groups, head, kind)
+            if found is None and kind.startswith("pronoun"):
+                continue
+            if found is not None:
+                mention.victim_count = found.victim_count
+                mention.victim_group = f"{found.victim_group} ({mention.victim_group})"
+                mention.group_key = found.group_key
         else:
-            last[(mention.action, paragraph, head)] = mention.group_key
-    kept: list[M] = []
-    for index, mention in enumerate(mentions):
+            before = next((m for m in reversed(groups) if m.action == mention.action), None)
+            if (
+                before is not None
+                and before.paragraph == mention.paragraph
+                and _parts(before)[1] == head
+                and 0 <= mention.start - before.end <= 3
+                and (before.victim_count is None) != (mention.victim_count is None)
+            ):
+                if before.victim_count is None:
+                    before.victim_count, before.victim_group = mention.victim_count, mention.victim_group
+                mention.victim_count, mention.group_key = before.victim_count, before.group_key
+            elif mention.victim_count is None and (mention.action, head) in named_groups:
+                continue
+        groups.append(mention)
+        kept.append(mention)
+    settled: list[M] = []
+    for index, mention in enumerate(kept):
         if not mention.victim and mention.victim_count is not None:
             named: set[str] = set()
-            for later in mentions[index + 1 :]:
+            for later in kept[index + 1 :]:
                 if later.paragraph != mention.paragraph or later.action != mention.action:
                     continue
-                if not later.victim and later.start > mention.start:
+                if later.start <= mention.start:
+                    continue
+                if not later.victim and later.group_key != mention.group_key:
                     break  # the next group of this act in the paragraph
-                if later.victim and later.start > mention.start:
+                if later.victim:
                     named.add(later.victim)
             if len(named) >= mention.victim_count:
                 continue
-        kept.append(mention)
-    return kept
+        settled.append(mention)
+    return settled
 
 
 def group_id_key(mention: GroupMention) -> str:
