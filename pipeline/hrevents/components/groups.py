@@ -125,6 +125,7 @@ class GroupFinder:
         self.irrealis = frozenset(self.lex.irrealis_governors)
         self.negated_nouns = frozenset(self.lex.negated_nouns)
         self.anaphoric = frozenset(self.lex.anaphoric_heads)
+        self.periods = frozenset(self.lex.period_words)
 
     # ------------------------------------------------------------------ phrases
     def words(self, tokens: Iterable[Token]) -> list[str]:
@@ -195,7 +196,12 @@ class GroupFinder:
         elif (
             not plural
             and lemma in self.singles
-            and (determiners & set(self.lex.single_determiners) or possessed or ("the" in determiners and restricted))
+            and (
+                determiners & set(self.lex.single_determiners)
+                or possessed
+                or ("the" in determiners and restricted)
+                or count_words(before, self.lex) == 1
+            )
         ):
             count = 1
         else:
@@ -280,6 +286,25 @@ class GroupFinder:
                 return True
         return False
 
+    def specific(self, trigger: dict, token: Token) -> bool:
+        """A bare plural ("detained persons") is one act when it is dated, tied to a period
+        or occasion ("during the year", "in some instances") or restricted to certain people
+        ("persons who had not completed national service")."""
+        if trigger.get("date") is not None:
+            return True
+        if any(c.dep_ in ("relcl", "acl") for c in token.children):
+            return True
+        anchor = token.doc[trigger["anchor"]]
+        hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
+        return any(
+            obj.lemma_.lower() in self.periods
+            for host in hosts
+            for prep in host.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        )
+
     def describes(self, trigger: dict, token: Token, found: dict) -> bool:
         """A participle on the group describes it ("the arrested journalists", "persons
         detained by the police"): only a counted group told that way is an act of its own
@@ -312,8 +337,8 @@ class GroupFinder:
                     continue
                 if members:
                     found["count"] -= members  # "six detainees, including A and B": four unnamed
-                if found["bare"] and trigger.get("date") is None:
-                    continue  # "police detained persons": a practice, unless the act is dated
+                if found["bare"] and not self.specific(trigger, token):
+                    continue  # "police detained persons": a practice, not an act
                 trigger["groups"].append(found)
             trigger["groups"].extend(self.pronouns(trigger, doc))
         return doc

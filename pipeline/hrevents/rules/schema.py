@@ -110,6 +110,7 @@ class GroupLexicon(BaseModel):
     anaphoric_heads: list[str]
     irrealis_governors: list[str]
     negated_nouns: list[str]
+    period_words: list[str]
     generic_cues: list[str]
 
 
