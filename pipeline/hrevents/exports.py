@@ -307,7 +307,7 @@ def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[P
                 event_mode=mode,
                 cameo=event.cameo,
                 actor_name=event.perpetrator,
-                recipient_name=event.victim,
+                recipient_name=event.victim or event.victim_group,
                 country=gazetteer().iso3.get(event.country, "") if event.country else "",
                 place_name=event.geo_name,
                 raw_placename=event.place,
@@ -357,10 +357,11 @@ def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[Ac
         country = _country_name(event.country)
         date = _first_day(event.date)
         admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+        who = event.victim or event.victim_group
         notes = (
-            f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
+            f"{who}: {event.action.replace('_', ' ')} ({event.trigger})."
             if event.trigger
-            else f"{event.victim}: {event.action}."
+            else f"{who}: {event.action}."
         )
         records.append(
             AcledRecord(
@@ -383,7 +384,8 @@ def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[Ac
                 geo_precision=_geo_precision(event),
                 source=sources.title(event.report_id),
                 notes=f"{notes} {event.evidence}".strip(),
-                fatalities=row.fatalities,
+                # A group killing (SPEC 7) counts its victims; an uncounted one ("dozens") gives 0.
+                fatalities=(event.victim_count or 0) * row.fatalities if event.is_group else row.fatalities,
                 tags=f"hrevents action={event.action}; report={event.report_id}",
             )
         )
@@ -422,8 +424,8 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
     involvements: list[HuridocsInvolvement] = []
     information: dict[str, HuridocsInformation] = {}
 
-    def person(report_id: str, name: str, role: str, group: bool) -> str:
-        number = f"P-{_digest(report_id, fold(name))}"
+    def person(report_id: str, name: str, role: str, group: bool, key: str = "") -> str:
+        number = f"P-{_digest(report_id, key or fold(name))}"
         unit = table.counting_unit_group if group else table.counting_unit_individual
         if number not in persons:
             persons[number] = HuridocsPerson(person_record_number=number, counting_unit=unit, name=name, roles=[role])
@@ -472,7 +474,10 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
         row = acts_table[event.action]
         refinement = refined(row, event.trigger)
         act_type = refinement.type_of_act if refinement else row.type_of_act
-        victim = person(event.report_id, event.victim, "victim", False)
+        if event.is_group:  # one unnamed group of one act (SPEC 7): counting unit "group"
+            victim = person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
+        else:
+            victim = person(event.report_id, event.victim, "victim", False)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:

@@ -273,8 +273,9 @@ class GroupFinder:
         if any(c.lower_ in self.generic for host in hosts for c in host.children if c.dep_ == "advmod"):
             return True
         verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return True
+        verbs = [verb] + ([verb.head] if verb is not None and verb.dep_ == "conj" else []) if verb is not None else []
+        if any(v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in verbs):
+            return True  # "a force to arrest and assassinate leaders"
         for hops, ancestor in enumerate(anchor.ancestors):
             if hops >= 4:
                 break
