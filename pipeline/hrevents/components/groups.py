@@ -256,11 +256,13 @@ class GroupFinder:
         anchor = doc[trigger["anchor"]]
         return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
 
-    def named_members(self, group: Token, names: list[Span]) -> int:
+    def named_members(self, group: Token, names: list[Span], anchor: Token) -> int:
         """How many of the names the phrase itself lists as the group's members: in its
-        appositions or "including" phrases, or after a colon that follows it."""
+        appositions or "including" phrases (also when the parser hangs "including" on the
+        verb), or after a colon that follows it."""
         doc = group.doc
         own = {t.i for t in group.subtree} - {t.i for c in group.children if c.dep_ == "conj" for t in c.subtree}
+        own |= {t.i for c in anchor.children if c.dep_ == "prep" and c.lower_ == "including" for t in c.subtree}
         colon = next((t.i for t in doc[group.i : min(group.i + 30, len(doc))] if t.text == ":"), None)
         return sum(1 for name in names if name.root.i in own or (colon is not None and name.start > colon))
 
@@ -329,7 +331,7 @@ class GroupFinder:
                 found = self.phrase(token)
                 if found is None:
                     continue
-                members = self.named_members(token, names)
+                members = self.named_members(token, names, doc[trigger["anchor"]])
                 if members and (found["count"] is None or members >= found["count"]):
                     # All named: named events only (SPEC 7); `settle` drops summaries of this act.
                     trigger["groups"].append({**found, "kind": "named", "count": None})
