@@ -185,8 +185,8 @@ class GroupFinder:
         restricted = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
         if quantity is not None:
             own = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
-            inner = count_words(before, self.lex)
-            count = own if own is not None else inner
+            within = count_words(before, self.lex)
+            count = own if own is not None else within
             if quantity.lower_ in self.partitives:
                 count = None
         elif plural and self.is_head(head):
