@@ -124,6 +124,11 @@ FORMS = [
     ("Soldiers beat a shopkeeper on 3 May.", "ill_treatment", [("", "a shopkeeper", 1)]),
     ("Soldiers beat the editor's brother on 3 May.", "ill_treatment", [("", "the editor's brother", 1)]),
     ("Police arrested six of the journalists on 3 May.", "arrest", [("", "six of the journalists", 6)]),
+    (
+        "In 2000 the Government detained between 10,000 and 20,000 refugees.",
+        "arrest",
+        [("", "between 10,000 and 20,000 refugees", 10000)],
+    ),
 ]
 
 NO_DOUBLE_COUNT = [

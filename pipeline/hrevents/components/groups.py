@@ -176,6 +176,8 @@ class GroupFinder:
         ):
             return None
         start = self.left_edge(quantity if quantity is not None else head)
+        if start > 0 and doc[start - 1].lower_ == "between":
+            start -= 1  # "between 10,000 and 20,000 Ethiopians": the range as written
         end = self.right_edge(head) + 1
         before = self.words(doc[self.left_edge(head) : head.i])
         nationality = head.ent_type_ == "NORP"
