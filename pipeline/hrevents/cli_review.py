@@ -28,6 +28,9 @@ def review(
     ),
     out: Path = typer.Option(Path("outputs/review.html"), "--out", "-o", help="The HTML page to write."),
     title: str | None = typer.Option(None, "--title", help="Page title (default: from the events file name)."),
+    all_reports: bool = typer.Option(
+        False, "--all-reports", help="Embed all reports under --reports, with or without events (to add missed ones)."
+    ),
 ) -> None:
     """Write one self-contained HTML page for reviewing events: no server, no network needed."""
     from hrevents.review import ReviewFileError, write_review
@@ -36,7 +39,7 @@ def review(
         typer.echo(f"error: {events}: no such file", err=True)
         raise typer.Exit(2)
     try:
-        summary = write_review(events, out, reports, title=title)
+        summary = write_review(events, out, reports, title=title, all_reports=all_reports)
     except (ReviewFileError, ReportError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
@@ -61,7 +64,7 @@ def gold_import(
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     strict: bool = typer.Option(False, "--strict", help="Write nothing if any row is refused."),
 ) -> None:
-    """Merge reviewed events into the gold: correct/corrected → events, wrong → rejected."""
+    """Merge reviewed events into the gold: correct/corrected/added → events, wrong → rejected."""
     from hrevents.gold_import import GoldImportError, import_reviewed
     from hrevents.review import ReviewFileError
 

@@ -27,8 +27,11 @@ from hrevents.reader import TEXT_SUFFIXES, read_report
 from hrevents.writers import FORMULA_START, atomic_path
 from hrevents_models import EVENT_COLUMNS, Event, load_actions
 
-REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note")
-STATUSES: tuple[str, ...] = ("correct", "wrong", "corrected")
+#: `reviewer` and `reviewed_at` (ISO 8601, UTC) say who took each decision and when, so two
+#: reviewers' exports of the same events can be compared (`scripts/agreement.py`).
+REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note", "reviewer", "reviewed_at")
+#: `added`: an event the extractor missed, marked by the reviewer in the report text.
+STATUSES: tuple[str, ...] = ("correct", "wrong", "corrected", "added")
 NUMERIC_COLUMNS = frozenset({"start_char", "end_char", "confidence"})
 WHITESPACE = re.compile(r"\s+")
 PLACEHOLDER = re.compile(r"\{\{(TITLE|CSS|JS|DATA)\}\}")
@@ -150,8 +153,10 @@ class ReviewedRow:
 
     line: int  # line number in the file (the header is line 1)
     fields: dict[str, str]
-    status: str  # "" (not reviewed), correct, wrong or corrected
+    status: str  # "" (not reviewed), correct, wrong, corrected or added
     note: str = ""
+    reviewer: str = ""
+    reviewed_at: str = ""
 
     def describe(self) -> str:
         get = self.fields.get
@@ -211,7 +216,8 @@ def read_reviewed(path: str | Path, require_status: bool = True) -> list[Reviewe
             problems.append(f"line {number}: {error}")
             continue
         note = values.pop("review_note", "")
-        rows.append(ReviewedRow(line=number, fields=values, status=status, note=note))
+        who, when = values.pop("reviewer", ""), values.pop("reviewed_at", "")
+        rows.append(ReviewedRow(line=number, fields=values, status=status, note=note, reviewer=who, reviewed_at=when))
     if problems:
         raise ReviewFileError(f"{path}: " + "; ".join(problems))
     return rows
@@ -230,7 +236,9 @@ def read_events_for_review(path: str | Path) -> tuple[list[Event], dict[int, dic
     rows = read_reviewed(path, require_status=False)
     events = [row.event() for row in rows]
     decisions = {
-        index: {"status": row.status, "note": row.note} for index, row in enumerate(rows) if row.status or row.note
+        index: {"status": row.status, "note": row.note, "reviewer": row.reviewer, "reviewed_at": row.reviewed_at}
+        for index, row in enumerate(rows)
+        if row.status or row.note
     }
     return events, decisions
 
@@ -274,6 +282,11 @@ def load_report_texts(sources: Sequence[Path], report_ids: Iterable[str]) -> Rep
 
 def asset(name: str) -> str:
     return resources.files("hrevents").joinpath("review_assets", name).read_text("utf-8")
+
+
+def world_outline() -> dict:
+    """Country outlines for the map (Natural Earth 1:110m, public domain; `scripts/make_world_outline.py`)."""
+    return json.loads(asset("world.json"))
 
 
 def passage_offsets(event: Event, text: str | None) -> tuple[int, int, str]:
@@ -334,6 +347,7 @@ def page_data(
         "reports": reports.texts,
         "missing_reports": reports.missing,
         "formula_start": list(FORMULA_START),
+        "world": world_outline(),
     }
 
 
@@ -366,11 +380,18 @@ def write_review(
     out: str | Path,
     reports: Sequence[Path] = (),
     title: str | None = None,
+    all_reports: bool = False,
 ) -> ReviewSummary:
-    """Read events (or a reviewed CSV), embed the report texts found, write the page atomically."""
+    """Read events (or a reviewed CSV), embed the report texts found, write the page atomically.
+
+    With `all_reports`, every report file under `reports` is embedded, not only those with
+    events: a reviewer can then add the events of reports where the extractor found none."""
     events_path, out = Path(events_path), Path(out)
     events, decisions = read_events_for_review(events_path)
-    texts = load_report_texts(reports, (event.report_id for event in events)) if reports else ReportTexts()
+    wanted = [event.report_id for event in events]
+    if all_reports:
+        wanted += sorted(index_report_files(reports))
+    texts = load_report_texts(reports, wanted) if reports else ReportTexts()
     data = page_data(events, texts, decisions, title=title or f"Review of {events_path.name}", source=events_path.name)
     document = build_page(data)
     with atomic_path(out) as temporary:

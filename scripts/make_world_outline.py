@@ -1,0 +1,85 @@
+"""Build `hrevents/review_assets/world.json`, the country outlines of the review page's map.
+
+Input: `countries-110m.json` of the npm package world-atlas 2.0.2 (TopoJSON of Natural Earth's
+1:110m Admin 0 countries; Natural Earth is public domain, world-atlas is ISC-licensed, © Mike
+Bostock). Get it with `npm pack world-atlas@2.0.2` and unpack the tarball. The output holds one
+SVG path per country in an equirectangular projection (x = longitude + 180, y = 90 − latitude,
+one decimal: about 10 km, finer than the 1:110m data), so the page draws it without a
+projection library and without fetching anything.
+
+    python scripts/make_world_outline.py package/countries-110m.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "pipeline" / "hrevents" / "review_assets" / "world.json"
+
+
+def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """Quantised, delta-encoded TopoJSON arcs to absolute longitude/latitude."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def path(rings: list[list[tuple[float, float]]]) -> str:
+    parts = []
+    for points in rings:
+        coords = []
+        last = None
+        for lon, lat in points:
+            xy = f"{lon + 180:.1f} {90 - lat:.1f}"
+            if xy != last:
+                coords.append(xy)
+            last = xy
+        if len(coords) >= 3:
+            parts.append("M" + "L".join(coords) + "Z")
+    return "".join(parts)
+
+
+def main(source: str) -> None:
+    topology = json.loads(Path(source).read_text("utf-8"))
+    arcs = decode_arcs(topology)
+    countries = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        rings = [ring(r, arcs) for polygon in polygons for r in polygon]
+        found = pycountry.countries.get(numeric=str(geometry.get("id", ""))) if geometry.get("id") else None
+        countries.append(
+            {"id": found.alpha_2 if found else "", "name": geometry["properties"]["name"], "d": path(rings)}
+        )
+    countries.sort(key=lambda c: c["name"])
+    data = {
+        "source": "Natural Earth 1:110m Admin 0 countries (public domain), via world-atlas 2.0.2 (ISC, © Mike Bostock)",
+        "projection": "equirectangular: x = longitude + 180, y = 90 - latitude",
+        "countries": countries,
+    }
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    print(f"{len(countries)} countries, {OUT.stat().st_size:,} bytes -> {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
