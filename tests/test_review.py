@@ -141,11 +141,20 @@ def test_reviewed_csv_reopens_with_its_decisions(tmp_path: Path) -> None:
     text = "Police arrested Ivan Petrov. Police arrested Olga Smirnova."
     one = make_event(text, "Police arrested Ivan Petrov.")
     two = make_event(text, "Police arrested Olga Smirnova.", victim="Olga Smirnova")
-    rows = [{**one.row(), "review_status": "wrong", "review_note": "n"}, {**two.row(), "review_status": ""}]
+    rows = [
+        {
+            **one.row(),
+            "review_status": "wrong",
+            "review_note": "n",
+            "reviewer": "A",
+            "reviewed_at": "2026-01-02T03:04:05Z",
+        },
+        {**two.row(), "review_status": ""},
+    ]
     path = write_reviewed_csv(rows, tmp_path / "reviewed.csv")
     events, decisions = read_events_for_review(path)
     assert events == [one, two]
-    assert decisions == {0: {"status": "wrong", "note": "n"}}
+    assert decisions == {0: {"status": "wrong", "note": "n", "reviewer": "A", "reviewed_at": "2026-01-02T03:04:05Z"}}
     header = path.read_text("utf-8").splitlines()[0].split(",")
     assert tuple(header) == REVIEW_COLUMNS
 
@@ -167,3 +176,28 @@ def test_review_command(tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
     missing = CliRunner().invoke(app, ["review", str(tmp_path / "nope.csv"), "--out", str(out)])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_page_embeds_the_map_outline_and_nothing_to_fetch(tmp_path: Path) -> None:
+    from hrevents.review import build_page, page_data
+
+    data = page_data([])
+    countries = data["world"]["countries"]
+    assert len(countries) > 150 and {"BY", "ET", "FR"} <= {c["id"] for c in countries}
+    assert all(c["d"].startswith("M") for c in countries if c["d"])
+    assert "Natural Earth" in data["world"]["source"]
+    document = build_page(data)
+    assert "http://" not in document.split('<script type="application/json"')[1]
+    assert "https://" not in document.split('<script type="application/json"')[1]
+
+
+def test_read_reviewed_takes_added_status_and_reviewer(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "report_id,action,victim,evidence,review_status,reviewer,reviewed_at\n"
+        "r1,arrest,Ivan Petrov,Police arrested Ivan Petrov.,added,Ana,2026-12-01T10:00:00Z\n",
+        "utf-8",
+    )
+    (row,) = read_reviewed(path)
+    assert (row.status, row.reviewer, row.reviewed_at) == ("added", "Ana", "2026-12-01T10:00:00Z")
+    assert "reviewer" not in row.fields
