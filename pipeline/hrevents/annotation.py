@@ -195,7 +195,7 @@ class ResultBuilder:
         self._count += 1
         region = f"{self.origin[0]}{self._count}"
         self.spans[region] = (start, end)
-        item = {
+        item: dict[str, object] = {
             "id": region,
             "from_name": FROM_NAME,
             "to_name": TO_NAME,
@@ -559,8 +559,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in SENTENCE_END.finditer(text, 0, start):
         left = match.end()
-    match = SENTENCE_END.search(text, end)
-    right = match.start() + 1 if match and match.group(0)[0] in ".!?" else match.start() if match else len(text)
+    after = SENTENCE_END.search(text, end)
+    right = after.start() + 1 if after and after.group(0)[0] in ".!?" else after.start() if after else len(text)
     return left, right
 
 
@@ -629,7 +629,7 @@ def parse_task(task: dict, use_predictions: bool, warnings: list[str]) -> Parsed
             return extra.get(ARGUMENTS[label]) or None
 
         victims = [r for r in related if r.label == "VICTIM"]
-        names = [
+        names: list[tuple[str, list[str], Region | None]] = [
             (r.value(), [a.strip() for a in "\n".join(r.extras.get("aliases", [])).splitlines() if a.strip()], r)
             for r in victims
         ]

@@ -187,7 +187,7 @@ def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: T
             )
             continue
         if line is None:
-            data = {
+            data: dict[str, object] = {
                 "report_id": report_id,
                 "text_file": finder.relative(path),
                 "published": published,

@@ -167,8 +167,8 @@ class ReviewedRow:
         row: dict[str, object] = {name: self.fields.get(name, "") for name in EVENT_COLUMNS}
         try:
             for name in ("start_char", "end_char"):
-                row[name] = int(float(row[name] or 0))
-            row["confidence"] = float(row["confidence"] or 0)
+                row[name] = int(float(str(row[name] or 0)))
+            row["confidence"] = float(str(row["confidence"] or 0))
             return Event.model_validate(row)
         except ValueError as error:
             raise ValueError(f"{self.describe()}: {error}") from error
@@ -281,7 +281,7 @@ def load_report_texts(sources: Sequence[Path], report_ids: Iterable[str]) -> Rep
 
 
 def asset(name: str) -> str:
-    return resources.files("hrevents").joinpath("review_assets", name).read_text("utf-8")
+    return resources.files("hrevents").joinpath("review_assets").joinpath(name).read_text("utf-8")
 
 
 def world_outline() -> dict:
