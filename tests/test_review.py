@@ -201,3 +201,23 @@ def test_read_reviewed_takes_added_status_and_reviewer(tmp_path: Path) -> None:
     (row,) = read_reviewed(path)
     assert (row.status, row.reviewer, row.reviewed_at) == ("added", "Ana", "2026-12-01T10:00:00Z")
     assert "reviewer" not in row.fields
+
+
+def test_decision_agreement_between_two_reviewers(tmp_path: Path) -> None:
+    from hrevents.review import decision_agreement
+
+    text = "Police arrested Ivan Petrov. Police arrested Olga Smirnova."
+    events = [make_event(text, "Police arrested Ivan Petrov.", victim=f"Ivan Petrov{n}") for n in range(4)]
+    events = [e.model_copy(update={"event_id": f"e{n}"}) for n, e in enumerate(events)]
+    first = ["correct", "wrong", "corrected", "correct"]
+    second = ["correct", "wrong", "wrong", ""]
+    paths = []
+    for name, statuses in (("a", first), ("b", second)):
+        rows = [{**e.row(), "review_status": s, "reviewer": name} for e, s in zip(events, statuses, strict=True)]
+        paths.append(write_reviewed_csv(rows, tmp_path / f"{name}.csv"))
+    result = decision_agreement(*paths)
+    assert (result["both_decided"], result["only_first"], result["only_second"]) == (3, 1, 0)
+    assert result["agreement"] == round(2 / 3, 4)
+    # observed 2/3; expected (2/3·1/3) + (1/3·2/3) = 4/9 → kappa (2/3 − 4/9)/(1 − 4/9) = 0.4
+    assert result["kappa"] == 0.4
+    assert result["confusion"]["correct/wrong"] == 1

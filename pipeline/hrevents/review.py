@@ -421,3 +421,47 @@ def write_reviewed_csv(rows: Iterable[dict[str, object]], path: str | Path, bom:
         frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\r\n")
         keep_mode(temporary, path)
     return path
+
+
+def decision_agreement(first: str | Path, second: str | Path) -> dict:
+    """Agreement of two reviewers' exports of the same events: on the events both decided
+    (matched by `event_id` and `report_id`), the share of equal verdicts and Cohen's kappa.
+
+    `corrected` counts as `correct` (both reviewers kept the event; field edits are compared
+    by `gold import` and `scripts/agreement.py` on the gold they produce); `added` rows have
+    no counterpart and are counted apart."""
+
+    def verdicts(path: str | Path) -> tuple[dict[tuple[str, str], str], int]:
+        rows = read_reviewed(path)
+        found = {
+            (row.fields.get("report_id", ""), row.fields.get("event_id", "")): (
+                "correct" if row.status == "corrected" else row.status
+            )
+            for row in rows
+            if row.status and row.status != "added"
+        }
+        return found, sum(row.status == "added" for row in rows)
+
+    a, added_a = verdicts(first)
+    b, added_b = verdicts(second)
+    both = sorted(set(a) & set(b))
+    pairs = [(a[key], b[key]) for key in both]
+    labels = sorted({x for pair in pairs for x in pair})
+    n = len(pairs)
+    observed = sum(x == y for x, y in pairs) / n if n else 0.0
+    expected = (
+        sum((sum(x == lab for x, _ in pairs) / n) * (sum(y == lab for _, y in pairs) / n) for lab in labels)
+        if n
+        else 0.0
+    )
+    kappa = (observed - expected) / (1 - expected) if n and expected < 1 else (1.0 if n else 0.0)
+    confusion = {f"{x}/{y}": sum(p == (x, y) for p in pairs) for x in labels for y in labels}
+    return {
+        "both_decided": n,
+        "only_first": len(set(a) - set(b)),
+        "only_second": len(set(b) - set(a)),
+        "added": [added_a, added_b],
+        "agreement": round(observed, 4),
+        "kappa": round(kappa, 4),
+        "confusion": confusion,
+    }
