@@ -44,17 +44,23 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tupl
 
 
 def path(rings: list[list[tuple[float, float]]]) -> str:
+    """SVG path data; a ring that jumps across the antimeridian (Russia, Fiji) is broken there
+    into open pieces, which would otherwise draw a line across the whole map."""
     parts = []
     for points in rings:
-        coords = []
-        last = None
+        pieces: list[list[str]] = [[]]
+        last_xy, last_lon = None, None
         for lon, lat in points:
+            if last_lon is not None and abs(lon - last_lon) > 180:
+                pieces.append([])
             xy = f"{lon + 180:.1f} {90 - lat:.1f}"
-            if xy != last:
-                coords.append(xy)
-            last = xy
-        if len(coords) >= 3:
-            parts.append("M" + "L".join(coords) + "Z")
+            if xy != last_xy:
+                pieces[-1].append(xy)
+            last_xy, last_lon = xy, lon
+        closed = len(pieces) == 1
+        for coords in pieces:
+            if len(coords) >= 3:
+                parts.append("M" + "L".join(coords) + ("Z" if closed else ""))
     return "".join(parts)
 
 
@@ -63,6 +69,8 @@ def main(source: str) -> None:
     arcs = decode_arcs(topology)
     countries = []
     for geometry in topology["objects"]["countries"]["geometries"]:
+        if geometry["properties"]["name"] == "Antarctica":
+            continue  # no events there; the map's world view stops at 60° S
         polygons = geometry.get("arcs") or []
         if geometry["type"] == "Polygon":
             polygons = [polygons]

@@ -494,6 +494,7 @@ def test_add_a_missed_event_and_gold_import_takes_it(open_page, tmp_path: Path) 
     page.fill("#f-report", BELARUS)
     page.click("#open-filtered-report")
     assert page.is_visible("#report-panel")
+    assert page.locator("#report-text mark.known").count() > 10  # what the table already has is marked
     text = read_report(REPORTS / f"{BELARUS}.txt").text
     missed = "Tsikhanousky, was arrested in May"
     select_in_report(page, missed)
@@ -549,6 +550,7 @@ def test_reviewer_name_and_a_timestamp_per_decision(open_page, tmp_path: Path) -
     page.click('#rows tr[data-i="0"] button[data-act=correct]')
     assert "Reviewer" in page.text_content("#notice")  # no name yet: the page asks once
     page.fill("#reviewer", "B. Second")
+    assert not page.is_visible("#notice")
     before = time.strftime("%Y-%m-%dT%H:%M", time.gmtime())
     page.click('#rows tr[data-i="1"] button[data-act=wrong]')
     page.click('#rows tr[data-i="2"] td.victim')

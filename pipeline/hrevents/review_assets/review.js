@@ -470,7 +470,7 @@
     });
     var list = Object.keys(groups).map(function (k) { return groups[k]; }).sort(function (a, b) { return b.n - a.n; });
     // Frame the dots (at least 24° wide, 2:1 like the projection), or the whole world when none.
-    var x0 = 0, y0 = 0, w = 360, h = 180;
+    var x0 = 0, y0 = 4, w = 360, h = 148; // 86° N to 62° S: no event is nearer the poles
     if (list.length) {
       var xs = list.map(function (g) { return g.x; }), ys = list.map(function (g) { return g.y; });
       var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs), minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
@@ -535,7 +535,7 @@
       '</div>' +
       '<label class="small muted" for="d-note">Note</label>' +
       '<textarea id="d-note" rows="2" style="width:100%" placeholder="why wrong, what was corrected…">' + esc(e.note) + '</textarea>' +
-      '<h3 class="small">Fields <span class="muted">(editing marks the event corrected)</span></h3>' +
+      '<h3 class="small">Fields <span class="muted">' + (e.added ? '(of the event you added)' : '(editing marks the event corrected)') + '</span></h3>' +
       '<form id="detail-form" autocomplete="off">' + EDITABLE.map(function (f) { return fieldInput(e, f); }).join('') + '</form>' +
       '<div class="error" id="detail-error"></div>' +
       (e.added ? '' : '<button type="button" id="revert"' + (hasEdits(e) ? '' : ' disabled') + '>Revert edits</button>') +
@@ -583,7 +583,22 @@
     pre.textContent = '';
     var noteText = '';
     if (!e) {
-      pre.appendChild(document.createTextNode(text));
+      // The passages of the events already in the table, so a reviewer sees what was found.
+      var known = events.filter(function (x) { return x.report_id === reportId && !x.deleted && x.pHow !== 'missing'; })
+        .sort(function (a, b) { return a.pStart - b.pStart; });
+      var at = 0;
+      known.forEach(function (x) {
+        if (x.pStart < at) return;
+        pre.appendChild(document.createTextNode(text.slice(at, x.pStart)));
+        var seen = document.createElement('mark');
+        seen.className = 'known';
+        seen.title = x.action + ' of ' + (x.victim || '?') + (x.added ? ' (added)' : '');
+        seen.textContent = text.slice(x.pStart, x.pEnd);
+        pre.appendChild(seen);
+        at = x.pEnd;
+      });
+      pre.appendChild(document.createTextNode(text.slice(at)));
+      noteText = known.length ? 'Marked: the passages of the ' + known.length + ' event(s) of this report already in the table.' : 'No event of this report is in the table yet.';
     } else if (e.pHow === 'missing') {
       noteText = 'The evidence of this event was not found in the report text; the report is shown without a highlight.';
       pre.appendChild(document.createTextNode(text));
@@ -930,6 +945,7 @@
   }
   $('reviewer').addEventListener('input', function () {
     if (storage) try { storage.setItem(REVIEWER_KEY, reviewerName()); } catch (err) { /* ignore */ }
+    if (reviewerName() && /Reviewer/.test($('notice').textContent)) notice('');
   });
   $('charts-box').addEventListener('toggle', function () {
     if (storage) try { storage.setItem(CHARTS_KEY, this.open ? 'open' : 'closed'); } catch (err) { /* ignore */ }
