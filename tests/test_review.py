@@ -221,3 +221,16 @@ def test_decision_agreement_between_two_reviewers(tmp_path: Path) -> None:
     # observed 2/3; expected (2/3·1/3) + (1/3·2/3) = 4/9 → kappa (2/3 − 4/9)/(1 − 4/9) = 0.4
     assert result["kappa"] == 0.4
     assert result["confusion"]["correct/wrong"] == 1
+
+
+def test_all_reports_embeds_reports_without_events(tmp_path: Path) -> None:
+    text = (REPORTS / "amnesty-belarus-2020-09.txt").read_text("utf-8")
+    event = make_event(text, "was arrested in May", report_id="amnesty-belarus-2020-09", victim="Syarhei Tsikhanousky")
+    events_csv = tmp_path / "events.csv"
+    write_events([event], events_csv)
+    out = tmp_path / "review.html"
+    args = ["review", str(events_csv), "--reports", str(REPORTS), "--out", str(out)]
+    assert "1 report texts embedded" in CliRunner().invoke(app, args).output
+    result = CliRunner().invoke(app, [*args, "--all-reports"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(list(REPORTS.glob('*.txt')))} report texts embedded" in result.output

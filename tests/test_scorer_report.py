@@ -116,3 +116,33 @@ def test_plots_are_written_and_not_empty(tmp_path, gold, predictions):
         else:
             assert b"<svg" in data[:2000] and b"<path" in data
     assert b"baseline" in (tmp_path / "plots" / "f1_per_action.svg").read_bytes()
+
+
+def test_evaluate_command_prints_the_report_and_writes_json_and_charts(tmp_path):
+    """The CLI wiring, on the shipped gold scored against itself (no model: --pred, --no-baseline)."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from hrevents.cli import app
+    from hrevents.writers import write_events
+
+    repo = Path(__file__).resolve().parents[1]
+    gold = load_gold(repo / "corpus" / "gold.jsonl")
+    events = [
+        e.as_event(report.report_id, f"{report.report_id}-{n}", "gold")
+        for report in gold.reports
+        for n, e in enumerate(report.events)
+    ]
+    pred = tmp_path / "pred.csv"
+    write_events(events, pred)
+    args = ["evaluate", "--gold", str(repo / "corpus" / "gold.jsonl"), "--pred", str(pred), "--no-baseline"]
+    args += ["--json", str(tmp_path / "m.json"), "--plot", str(tmp_path / "plots"), "--bootstrap", "50"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "predictions: per action, 50 bootstrap resamples of reports, seed 12" in result.output
+    assert "micro avg      1.000 [1.00, 1.00]" in result.output
+    metrics = json.loads((tmp_path / "m.json").read_text())
+    assert metrics["predictions"]["report"]["micro avg"]["f1"] == 1.0
+    assert metrics["predictions"]["report"]["arrest"]["support"] > 10
+    assert len(list((tmp_path / "plots").iterdir())) == 8
