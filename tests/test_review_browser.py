@@ -608,6 +608,7 @@ def test_map_draws_located_events_and_geo_follows_an_edited_place(open_page, tmp
     events_csv = tmp_path / "events.csv"
     write_events(events, events_csv)
     page, console = open_page(build_page(events_csv, tmp_path / "review.html"))
+    wait_until(page, "document.querySelectorAll('#svg-map circle.dot').length > 0")  # drawn just after ready
     assert page.locator("#svg-map path.land").count() > 150  # the country outlines shipped with the package
     assert page.locator("#svg-map circle.dot").count() == 2
     assert "6 events in view at 2 places" in page.text_content("#map-note")

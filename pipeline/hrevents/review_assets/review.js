@@ -68,15 +68,14 @@
 
   // Where the same place text already has coordinates: the report's own events first, then any.
   var placeIndex = {}, destIndex = {};
+  function indexPlace(index, e, value) {
+    var key = fold(value);
+    if (!index[e.report_id + '|' + key]) index[e.report_id + '|' + key] = e;
+    if (!index['|' + key]) index['|' + key] = e;
+  }
   events.forEach(function (e) {
-    if (e.place && (e.geonames_id || e.country)) {
-      placeIndex[e.report_id + '|' + fold(e.place)] = placeIndex[e.report_id + '|' + fold(e.place)] || e;
-      placeIndex['|' + fold(e.place)] = placeIndex['|' + fold(e.place)] || e;
-    }
-    if (e.destination && e.destination_country) {
-      destIndex[e.report_id + '|' + fold(e.destination)] = destIndex[e.report_id + '|' + fold(e.destination)] || e;
-      destIndex['|' + fold(e.destination)] = destIndex['|' + fold(e.destination)] || e;
-    }
+    if (e.place && (e.geonames_id || e.country)) indexPlace(placeIndex, e, e.place);
+    if (e.destination && e.destination_country) indexPlace(destIndex, e, e.destination);
   });
   function geoSource(index, e, value) {
     if (!value.trim()) return null;
@@ -99,7 +98,7 @@
   }
   function derive(e) {
     e.kVictim = fold(e.victim);
-    e.kPlace = fold(e.place + ' | ' + e.geo_name);
+    e.kPlace = e.place || e.geo_name ? fold(e.place + ' | ' + e.geo_name) : '';
     e.kText = fold(e.evidence);
     e.bounds = dateBounds(e.date);
   }
@@ -457,8 +456,13 @@
       '<g id="map-land">' + land + '</g><g id="map-dots"></g></svg>';
     mapBuilt = true;
   }
+  var mapPending = false;
   function renderMap() {
-    if (!mapBuilt) buildMap();
+    if (!mapBuilt) {
+      // The outlines are drawn once, after the page is ready, so they never delay the table.
+      if (!mapPending) { mapPending = true; setTimeout(function () { buildMap(); renderMap(); }, 0); }
+      return;
+    }
     var groups = {}, located = 0, elsewhere = 0;
     view.forEach(function (e) {
       var lat = parseFloat(e.latitude), lon = parseFloat(e.longitude);
