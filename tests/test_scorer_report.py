@@ -104,7 +104,8 @@ def test_events_per_month_leaves_out_year_only_dates(predictions):
 
 def test_plots_are_written_and_not_empty(tmp_path, gold, predictions):
     scores = {"pipeline": score(predictions, gold), "baseline": score(predictions[:2], gold)}
-    written = write_plots(scores, predictions, tmp_path / "plots")
+    reports = {name: classification_report(result, resamples=20) for name, result in scores.items()}
+    written = write_plots(scores, predictions, tmp_path / "plots", reports)
     names = sorted(p.name for p in written)
     stems = ("events_per_action", "events_per_month", "f1_per_action", "field_accuracy")
     assert names == sorted(f"{stem}.{ext}" for stem in stems for ext in ("png", "svg"))

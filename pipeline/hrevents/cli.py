@@ -140,7 +140,7 @@ def evaluate(
     if plot:
         from hrevents.scoring.plots import write_plots
 
-        written = write_plots(results, run.events, plot)
+        written = write_plots(results, run.events, plot, breakdown)
         typer.echo(f"{len(written)} charts written to {plot}")
 
 

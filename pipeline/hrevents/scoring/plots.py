@@ -37,17 +37,41 @@ def _save(figure: Figure, folder: Path, stem: str) -> list[Path]:
     return paths
 
 
-def _grouped_bars(frame: pd.DataFrame, title: str, xlabel: str, limit: float | None = 1.0) -> Figure:
-    """Horizontal bars, one group per row of `frame`, one bar per column (system)."""
+def _grouped_bars(
+    frame: pd.DataFrame,
+    title: str,
+    xlabel: str,
+    limit: float | None = 1.0,
+    spans: dict[str, tuple[list[float], list[float]]] | None = None,
+) -> Figure:
+    """Horizontal bars, one group per row of `frame`, one bar per column (system); `spans`
+    (system → lower and upper bounds per row) draws each bar's confidence interval."""
     rows, systems = list(frame.index), list(frame.columns)
     height = 0.8 / max(len(systems), 1)
     figure = Figure(figsize=(7, max(2.5, 0.42 * len(rows) * max(1, len(systems) / 1.5) + 1)))
     axes = figure.add_subplot()
     for j, system in enumerate(systems):
         positions = [i + (j - (len(systems) - 1) / 2) * height for i in range(len(rows))]
+        missing = frame[system].isna().tolist()  # nothing scored: labelled "n/a", not 0
         values = frame[system].fillna(0).tolist()
-        bars = axes.barh(positions, values, height=height, label=system, color=PALETTE[j % len(PALETTE)])
-        axes.bar_label(bars, labels=[f"{v:.2f}" if limit else f"{v:.0f}" for v in values], fontsize=7, padding=2)
+        xerr = None
+        if spans and system in spans:
+            low, high = spans[system]
+            xerr = [
+                [max(0.0, v - lo) for v, lo in zip(values, low, strict=True)],
+                [max(0.0, hi - v) for v, hi in zip(values, high, strict=True)],
+            ]
+        bars = axes.barh(
+            positions,
+            values,
+            height=height,
+            label=system,
+            color=PALETTE[j % len(PALETTE)],
+            xerr=xerr,
+            error_kw={"ecolor": "#333333", "elinewidth": 0.8, "capsize": 2},
+        )
+        labels = ["n/a" if gap else f"{v:.2f}" if limit else f"{v:.0f}" for v, gap in zip(values, missing, strict=True)]
+        axes.bar_label(bars, labels=labels, fontsize=7, padding=2)
     axes.set_yticks(range(len(rows)), [str(r) for r in rows])
     axes.invert_yaxis()
     if limit:
@@ -55,7 +79,7 @@ def _grouped_bars(frame: pd.DataFrame, title: str, xlabel: str, limit: float | N
     axes.set_xlabel(xlabel)
     axes.set_title(title)
     if len(systems) > 1:
-        axes.legend(loc="lower right", fontsize=8)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -108,10 +132,27 @@ def _column_chart(series: pd.Series, title: str, ylabel: str) -> Figure:
     return figure
 
 
-def write_plots(scores: dict[str, Score], events: list[Event], folder: Path) -> list[Path]:
-    """All charts into `folder`; returns the files written."""
+def f1_spans(frame: pd.DataFrame, reports: dict[str, pd.DataFrame]) -> dict[str, tuple[list[float], list[float]]]:
+    """Bootstrap bounds of F1 per action (rows of `frame`) from classification reports with intervals."""
+    spans = {}
+    for system, report in reports.items():
+        if "f1_low" not in report:
+            continue
+        low = [float(report.at[a, "f1_low"]) if a in report.index else float("nan") for a in frame.index]
+        high = [float(report.at[a, "f1_high"]) if a in report.index else float("nan") for a in frame.index]
+        spans[system] = ([0.0 if lo != lo else lo for lo in low], [0.0 if hi != hi else hi for hi in high])
+    return spans
+
+
+def write_plots(
+    scores: dict[str, Score], events: list[Event], folder: Path, reports: dict[str, pd.DataFrame] | None = None
+) -> list[Path]:
+    """All charts into `folder`; returns the files written. With `reports` (classification
+    reports with bootstrap intervals, as `evaluate` prints them), F1 bars carry their interval."""
     written: list[Path] = []
-    written += _save(_grouped_bars(f1_per_action(scores), "Event F1 per action", "F1"), folder, "f1_per_action")
+    f1 = f1_per_action(scores)
+    title = "Event F1 per action" + (" (bars: 95% bootstrap interval over reports)" if reports else "")
+    written += _save(_grouped_bars(f1, title, "F1", spans=f1_spans(f1, reports or {})), folder, "f1_per_action")
     written += _save(
         _grouped_bars(field_accuracy(scores), "Field accuracy on matched events", "accuracy"), folder, "field_accuracy"
     )
