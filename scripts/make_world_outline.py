@@ -18,6 +18,17 @@ from pathlib import Path
 
 import pycountry
 
+#: world-atlas' ISC notice, which asks to be kept with copies; the Natural Earth data itself is public domain.
+LICENCE = (
+    "Natural Earth data: public domain (naturalearthdata.com). world-atlas: Copyright 2013-2019 Michael Bostock. "
+    "Permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is "
+    "hereby granted, provided that the above copyright notice and this permission notice appear in all copies. "
+    'THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH REGARD TO THIS SOFTWARE '
+    "INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR "
+    "ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS OF USE, "
+    "DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN "
+    "CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE."
+)
 OUT = Path(__file__).resolve().parents[1] / "pipeline" / "hrevents" / "review_assets" / "world.json"
 
 
@@ -82,6 +93,7 @@ def main(source: str) -> None:
     countries.sort(key=lambda c: c["name"])
     data = {
         "source": "Natural Earth 1:110m Admin 0 countries (public domain), via world-atlas 2.0.2 (ISC, © Mike Bostock)",
+        "licence": LICENCE,
         "projection": "equirectangular: x = longitude + 180, y = 90 - latitude",
         "countries": countries,
     }
