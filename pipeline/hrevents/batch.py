@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from hrevents.errors import ModelNotInstalledError, OutputError
 from hrevents.inputs import InputScan, ledger_key, plan_batch, scan_inputs, unreadable_outcomes
-from hrevents.ledger import Ledger, RunLock, corrupt_ledger_error, pipeline_version
+from hrevents.ledger import Ledger, RunLock, corrupt_ledger_error, is_write_problem, pipeline_version
 from hrevents.manifest import Manifest, read_manifest
 from hrevents.progress import Progress, plural
 from hrevents.work import ReportOutcome, Task, batches, process_batch
@@ -105,21 +105,23 @@ def run_batch(options: BatchOptions, extractor: Extractor | None = None) -> Batc
     try:
         return _run_locked(options, out, scan, manifest, paths, extractor)
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and _is_write_problem(str(error)):
-            raise OutputError(f"cannot write the ledger beside {out}: {error}") from error
+        if isinstance(error, sqlite3.OperationalError) and is_write_problem(str(error)):
+            raise OutputError(
+                f"cannot write the ledger for {out}: {error} (a read-only folder or a full disk?)"
+            ) from error
         raise corrupt_ledger_error(options.ledger or out.parent / "ledger.sqlite", error) from error
     except OSError as error:
         if error.errno in WRITE_ERRNOS:
             where = error.filename or out.parent
-            raise OutputError(f"cannot write {where}: {error.strerror or error}; no output was replaced") from error
+            raise OutputError(
+                f"cannot write {where}: {error.strerror or error}. Outputs not yet rewritten keep their previous "
+                "contents (each is replaced whole or not at all); finished reports are kept in the ledger, so "
+                "fix this and run the same command again"
+            ) from error
         raise
 
 
 WRITE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
-
-
-def _is_write_problem(message: str) -> bool:
-    return any(words in message for words in ("unable to open", "readonly", "read-only", "disk", "full"))
 
 
 def _check_encoding(encoding: str) -> None:

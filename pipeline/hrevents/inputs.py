@@ -45,13 +45,13 @@ def scan_inputs(inputs: Iterable[Path]) -> InputScan:
     found: dict[str, Path] = {}
     for item in inputs:
         item = Path(item)
-        if item.is_dir():
+        if _is_dir(item):
             for path in sorted(_walk(item, scan)):
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                     scan.ignored[path.suffix.lower() or "(none)"] += 1
                     continue
                 found.setdefault(ledger_key(path), path)  # dangling links too: they get "cannot read"
-        elif not item.is_symlink() and not _exists(item):
+        elif not _exists(item):
             scan.missing.append(item)
         else:
             found.setdefault(ledger_key(item), item)
@@ -59,11 +59,18 @@ def scan_inputs(inputs: Iterable[Path]) -> InputScan:
     return scan
 
 
-def _exists(path: Path) -> bool:
-    """Whether `path` exists; a path the system cannot even look up (too long) counts as existing,
-    so that it becomes a per-file error rather than a usage error."""
+def _is_dir(path: Path) -> bool:
     try:
-        os.stat(path)
+        return os.path.isdir(path)
+    except (OSError, ValueError):  # too long a name: a per-file error later, not a crash here
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists (a dangling link does: it gets "cannot read"); a path the system cannot
+    even look up (too long) counts as existing, so it becomes a per-file error, not a usage error."""
+    try:
+        os.lstat(path)
     except FileNotFoundError:
         return False
     except (OSError, ValueError):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
+from hrevents.errors import OutputError
 from hrevents_models import Event
 
 SCHEMA_VERSION = 3
@@ -157,8 +158,19 @@ def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
         return db
+    except sqlite3.OperationalError as error:
+        if is_write_problem(str(error)):
+            raise OutputError(
+                f"cannot write the ledger {path}: {error} (a read-only folder or a full disk?)"
+            ) from error
+        raise corrupt_ledger_error(path, error) from error
     except sqlite3.DatabaseError as error:
         raise corrupt_ledger_error(path, error) from error
+
+
+def is_write_problem(message: str) -> bool:
+    """Whether an sqlite error means the ledger cannot be written (rather than that it is damaged)."""
+    return any(words in message for words in ("unable to open", "readonly", "read-only", "disk", "full"))
 
 
 def corrupt_ledger_error(path: Path, error: Exception) -> LedgerCorruptError:
