@@ -272,3 +272,21 @@ def test_review_reads_every_format_extract_reads(tmp_path: Path) -> None:
     for name in ("a.txt", "b.md", "c.pdf", "d.html", "e.docx", "f.jpg"):
         (tmp_path / name).write_bytes(b"x")
     assert sorted(index_report_files([tmp_path])) == ["a", "b", "c", "d", "e"]
+
+
+def test_a_version_2_ledger_keeps_its_results_and_gains_warnings(tmp_path: Path) -> None:
+    from hrevents.ledger import SCHEMA, Ledger
+
+    path = tmp_path / "ledger.sqlite"
+    db = sqlite3.connect(path)
+    db.execute(SCHEMA.replace("    warnings TEXT NOT NULL DEFAULT '[]', -- JSON list: read, but doubtfully", "    --"))
+    db.execute(
+        "INSERT INTO reports (key, path, report_id, content_hash, inputs_hash, pipeline_version, status, updated)"
+        " VALUES ('/k', 'k.txt', 'k', 'c', 'i', 'v', 'ok', 0)"
+    )
+    db.execute("PRAGMA user_version=2")
+    db.commit()
+    db.close()
+    with Ledger(path) as ledger:
+        row = ledger.lookup("/k")
+    assert row is not None and row.status == "ok" and row.warnings == "[]"
