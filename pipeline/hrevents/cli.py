@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from hrevents.errors import ModelNotInstalledError, ReportError
+from hrevents.errors import ModelNotInstalledError, OutputError, ReportError
 from hrevents.nlp import DEFAULT_MODEL
 
 app = typer.Typer(
@@ -50,7 +50,16 @@ def extract(
         20_000_000, "--max-bytes", help="Reports larger than this many bytes are refused with an error."
     ),
     scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the [dask] extra."
+        None,
+        "--scheduler",
+        # "\\[" keeps rich markup from taking "[dask]" for a style tag and dropping it
+        help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the \\[dask] extra.",
+    ),
+    encoding: str | None = typer.Option(
+        None,
+        "--encoding",
+        help="Decode .txt/.md files that are not valid UTF-8 with this encoding (e.g. cp1251) instead of "
+        "the default order: UTF-8 with bad bytes replaced, cp1252, then a guess. Each is a warning in errors.csv.",
     ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
@@ -70,7 +79,9 @@ def extract(
         scheduler=scheduler,
         bom=bom,
         quiet=quiet,
+        encoding=encoding,
     )
+    _refuse_flag_values(inputs)
     try:
         summary = run_batch(options)
     except KeyboardInterrupt as error:
@@ -79,11 +90,29 @@ def extract(
     except ModelNotInstalledError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(3) from error
+    except OutputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(4) from error
     except (ReportError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
     if summary.failed:
         raise typer.Exit(1)
+
+
+FLAG_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
+
+
+def _refuse_flag_values(inputs: list[Path]) -> None:
+    """`--force true` makes "true" an input: say that flags take no value, before it reads as a missing file."""
+    for item in inputs:
+        if str(item).lower() in FLAG_VALUES and not item.exists():
+            typer.echo(
+                f"error: {str(item)!r} is not a file or folder; --force, --quiet and --excel-bom are flags "
+                "and take no value (write `--force`, not `--force true`)",
+                err=True,
+            )
+            raise typer.Exit(2)
 
 
 @app.command()

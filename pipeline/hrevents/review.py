@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from hrevents.reader import TEXT_SUFFIXES, read_report
+from hrevents.reader import SUPPORTED_SUFFIXES, read_report
 from hrevents.writers import FORMULA_START, atomic_path, keep_mode
 from hrevents.writers import neutralise as neutralise_cell
 from hrevents.writers import unneutralise as unneutralise_cell
@@ -228,7 +228,7 @@ def index_report_files(sources: Sequence[Path]) -> dict[str, Path]:
     for source in sources:
         candidates = sorted(source.rglob("*")) if source.is_dir() else [source]
         for candidate in candidates:
-            if candidate.is_file() and candidate.suffix.lower() in TEXT_SUFFIXES:
+            if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES:
                 found.setdefault(candidate.stem, candidate)
     return found
 
