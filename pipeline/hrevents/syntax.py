@@ -124,6 +124,22 @@ def patient(verb: Token) -> Token | None:
     return direct_object(verb)
 
 
+def recipient(verb: Token) -> Token | None:
+    """Who is given something: the indirect object ("handed X a term"), the object of
+    "to" ("handed a term to X"), the subject of the passive ("X was handed a term")."""
+    if is_passive(verb):
+        return subject(verb)
+    found = children(verb, "dative")
+    for child in found:
+        objects = children(child, "pobj")
+        if child.pos_ == "ADP":
+            if objects:
+                return objects[0]
+            continue
+        return child
+    return None
+
+
 def agent(verb: Token) -> Token | None:
     """The `by` phrase of a passive verb or noun."""
     for child in verb.children:

@@ -22,6 +22,8 @@ from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_trigg
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "hers", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model often gives to people's names; the others never name a person.
+NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 MAX_VICTIM_DEPTH = 6
 DATE_PREPOSITIONS = ("after", "within", "during", "throughout", "in", "on", "since", "until", "by", "from")
 
@@ -39,6 +41,7 @@ class ArgumentFinder:
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
         self.authority_words = frozenset(self.lex.authority_words)
         self.person_nouns = frozenset(self.lex.person_nouns)
+        self.end_preps = frozenset(self.lex.date_end_prepositions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
     # ------------------------------------------------------------------ victims
@@ -50,22 +53,19 @@ class ArgumentFinder:
         """
         doc = token.doc
         if token.ent_type_ == "PERSON":
+            if self.described_as_organisation(token) and not self.in_person_phrase(token):
+                return None  # "X, an Arabic financial newspaper"
             for ent in doc.ents:
                 if ent.start <= token.i < ent.end:
                     return ent
         if token.pos_ != "PROPN" or not token.is_title:
             return None
-        if token.ent_type_ and token.ent_type_ not in (
-            "PERSON",
-            "GPE",
-            "ORG",
-            "NORP",
-            "LOC",
-            "WORK_OF_ART",
-            "PRODUCT",
-            "FAC",
-        ):
-            return None
+        if token.ent_type_ and not self.in_person_phrase(token):
+            # NER called it a work, a date, a building...: never a victim, unless the phrase
+            # says it is a person. The small model calls many people ORG, GPE or LOC, so
+            # those are refused where the phrase says organisation ("the weekly X").
+            if token.ent_type_ not in NAME_LIKE_LABELS or self.in_organisation_phrase(token):
+                return None
         start = token.i
         while (
             start > 0
@@ -91,6 +91,45 @@ class ArgumentFinder:
             return None
         return doc[words[0].i : words[-1].i + 1]
 
+    def in_person_phrase(self, token: Token) -> bool:
+        """A name the phrase marks as a person's: a title or person noun before it
+        ("journalist X", "Dr. X"), or in apposition ("X, a lawyer"; "the lawyer, X")."""
+        head = self.phrase_head(token)
+        words = {c.lemma_.lower().rstrip(".") for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")}
+        words |= {t.lemma_.lower().rstrip(".") for t in head.subtree if t.i < token.i and t.dep_ == "compound"}
+        if head.dep_ == "appos":
+            words.add(head.head.lemma_.lower())
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        words |= {c.lemma_.lower() for c in appositions}
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_words for c in appositions):
+            return True  # "X, a computer specialist"
+        return bool(words & (self.titles | self.person_nouns))
+
+    def phrase_head(self, token: Token) -> Token:
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i != head.i:
+            head = head.head
+        return head
+
+    def in_organisation_phrase(self, token: Token) -> bool:
+        """A name the phrase marks as an organisation's: "the X" ("the Daily Monitor"),
+        "the weekly X", "X, a newspaper", "newspaper X"."""
+        head = self.phrase_head(token)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True
+        words = {c.lower_ for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")}
+        words |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos"}
+        if head.dep_ == "appos":
+            words.add(head.head.lemma_.lower())
+        return bool(words & self.org_words)
+
+    def described_as_organisation(self, token: Token) -> bool:
+        """An apposition calls the name an organisation: "X, a weekly newspaper"."""
+        head = self.phrase_head(token)
+        return any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.org_words for c in head.children
+        )
+
     def victims_from(self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True) -> list[dict]:
         """Victim mentions reachable from the head of a victim slot."""
         if head.i in seen or depth > MAX_VICTIM_DEPTH:
@@ -114,7 +153,13 @@ class ArgumentFinder:
                 child.dep_ in ("appos", "conj")
                 and (coordinated or child.dep_ == "appos")
                 and (child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON")
+            ) or (
+                child.dep_ == "nmod"
+                and child.ent_type_ == "PERSON"
+                and coordinated
+                and (head.lemma_.lower() in self.person_nouns | self.titles or head.ent_type_ == "PERSON")
             ):
+                # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
             elif (child.dep_ == "prep" and child.lower_ in ("including", "like", "among")) or (
                 child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
@@ -145,8 +190,9 @@ class ArgumentFinder:
         if lower not in self.plural_groups or not determiners & {"the", "these", "those", "both", "all"}:
             return False
         # "the men of the village" restricts the group; "the men of threatening security" does not.
+        # A count ("the four defendants") is kept: the people component matches it.
         return not any(
-            c.dep_ in ("relcl", "acl", "amod", "compound", "nummod")
+            c.dep_ in ("relcl", "acl", "amod", "compound")
             or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
             for c in head.children
         )
@@ -238,6 +284,8 @@ class ArgumentFinder:
             return syntax.subject(verb)
         if rule.victim == "possessor":
             return syntax.possessor(anchor)
+        if rule.victim == "recipient":
+            return syntax.recipient(verb)
         return syntax.patient(verb) or syntax.subject(verb)
 
     def fallback_head(self, anchor: Token) -> Token | None:
@@ -350,7 +398,9 @@ class ArgumentFinder:
                 return start, end
         return None
 
-    def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
+    def date_span(
+        self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False
+    ) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
         dates = [
             ent
@@ -366,6 +416,19 @@ class ArgumentFinder:
                 ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
             )
         ]
+        # "remanded until June 17": the end of a period is not when the act happened.
+        # ("until June 17, when it released them": the act the date's own clause tells is dated by it.)
+        dates = [
+            ent
+            for ent in dates
+            if not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in self.end_preps)
+            or anchor.i in {t.i for t in ent.root.subtree}
+        ]
+        if nominal:
+            # "On May 21 the court cancelled the sentence against X": the date of the verb
+            # is not the date of the act a noun names; only a date in the noun's own phrase is.
+            inside = {t.i for t in anchor.subtree}
+            dates = [ent for ent in dates if ent.root.i in inside]
         if not dates:
             return None
         clause = {anchor.i}
@@ -455,7 +518,10 @@ class ArgumentFinder:
                 and not fallback
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
+                and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
             ):
+                # ("hundreds of persons convicted": the participle's own noun is the patient,
+                # so the subject of the clause above, who granted them amnesty, is not.)
                 clause_subject = self.fallback_head(anchor)
                 if clause_subject is not None and clause_subject.i != head.i:
                     victims = self.victims_from(clause_subject, seen)
@@ -485,7 +551,8 @@ class ArgumentFinder:
             for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
                 trigger["detail"] = syntax.subtree_phrase(obj)
                 break
-            trigger["date"] = self.date_span(anchor, anchor.sent, anchors)
+            nominal = rule.victim == "possessor" and anchor.pos_ == "NOUN"
+            trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {
                 c.i

@@ -16,7 +16,7 @@ from hrevents_models.vocabulary import check_action
 
 RULE_ID = r"^[a-z0-9_.-]+$"
 
-VictimRole = Literal["patient", "subject", "possessor", "object_or_subject"]
+VictimRole = Literal["patient", "subject", "possessor", "object_or_subject", "recipient"]
 ModifierCategory = Literal["negated", "hypothetical", "attempted", "threatened", "demanded", "alleged"]
 
 
@@ -107,6 +107,8 @@ class Lexicon(BaseModel):
     authority_words: list[str]
     covictim_words: list[str]
     group_reference_words: list[str]
+    number_words: dict[str, int]
+    date_end_prepositions: list[str]
     person_nouns: list[str]
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
