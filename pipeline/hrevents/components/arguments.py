@@ -60,12 +60,15 @@ class ArgumentFinder:
                     return ent
         if token.pos_ != "PROPN" or not token.is_title:
             return None
-        if token.ent_type_ and not self.in_person_phrase(token):
-            # NER called it a work, a date, a building...: never a victim, unless the phrase
-            # says it is a person. The small model calls many people ORG, GPE or LOC, so
-            # those are refused where the phrase says organisation ("the weekly X").
-            if token.ent_type_ not in NAME_LIKE_LABELS or self.in_organisation_phrase(token):
-                return None
+        # NER called it a work, a date, a building...: never a victim, unless the phrase
+        # says it is a person. The small model calls many people ORG, GPE or LOC, so those
+        # are refused only where the phrase says organisation ("the weekly X").
+        if (
+            token.ent_type_
+            and not self.in_person_phrase(token)
+            and (token.ent_type_ not in NAME_LIKE_LABELS or self.in_organisation_phrase(token))
+        ):
+            return None
         start = token.i
         while (
             start > 0
@@ -95,7 +98,11 @@ class ArgumentFinder:
         """A name the phrase marks as a person's: a title or person noun before it
         ("journalist X", "Dr. X"), or in apposition ("X, a lawyer"; "the lawyer, X")."""
         head = self.phrase_head(token)
-        words = {c.lemma_.lower().rstrip(".") for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")}
+        words = {
+            c.lemma_.lower().rstrip(".")
+            for c in head.children
+            if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")
+        }
         words |= {t.lemma_.lower().rstrip(".") for t in head.subtree if t.i < token.i and t.dep_ == "compound"}
         if head.dep_ == "appos":
             words.add(head.head.lemma_.lower())
@@ -126,9 +133,7 @@ class ArgumentFinder:
     def described_as_organisation(self, token: Token) -> bool:
         """An apposition calls the name an organisation: "X, a weekly newspaper"."""
         head = self.phrase_head(token)
-        return any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.org_words for c in head.children
-        )
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.org_words for c in head.children)
 
     def victims_from(self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True) -> list[dict]:
         """Victim mentions reachable from the head of a victim slot."""
@@ -398,9 +403,7 @@ class ArgumentFinder:
                 return start, end
         return None
 
-    def date_span(
-        self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False
-    ) -> tuple[int, int] | None:
+    def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
         dates = [
             ent
