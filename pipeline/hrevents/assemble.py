@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.people import fold
 from hrevents.dates import is_duration, normalise
@@ -148,7 +148,9 @@ class Narrative:
     The reference date is the last date the paragraph mentioned: events without their own
     date take it, relative dates ("the same day") count from it, and a coarser date of the
     same period ("at year's end" after "In November") does not blur it. An act told
-    without its agent takes the agent of the same act last told in the paragraph.
+    without its agent has none (SPEC 6.5), unless a participle refers back to an act the
+    paragraph told with one ("Police arrested ten journalists. The detained journalists
+    included A and B"): that act's agent is given to it.
     """
 
     def __init__(self) -> None:
@@ -161,6 +163,14 @@ class Narrative:
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
+
+    def agent(self, action: str, perpetrator: str, anchor: Token) -> str:
+        if perpetrator:
+            self.agents[(self.paragraph, action)] = perpetrator
+            return perpetrator
+        if anchor.tag_ == "VBN" and anchor.dep_ in ("amod", "acl"):
+            return self.agents.get((self.paragraph, action), "")
+        return ""
 
     def leave(self) -> None:
         if self.current:
@@ -176,12 +186,6 @@ class Narrative:
             self.current = (value, words)
         return value, words
 
-    def agent(self, action: str, perpetrator: str) -> str:
-        if perpetrator:
-            self.agents[(self.paragraph, action)] = perpetrator
-            return perpetrator
-        return self.agents.get((self.paragraph, action), "")
-
 
 def _add_mentions(
     doc: Doc, trigger: dict, sent: Span, story: Narrative, repaired: Repaired, mentions: list[Mention]
@@ -189,7 +193,7 @@ def _add_mentions(
     """Mentions of one trigger, one per victim, with the narrative filling gaps."""
     if any(m["blocks"] for m in trigger.get("modifiers", [])):
         return
-    perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")))
+    perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")), doc[trigger["anchor"]])
     own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
     dated = story.resolve(own_words, move=True) if own_words else None

@@ -42,6 +42,8 @@ class ArgumentFinder:
         self.authority_words = frozenset(self.lex.authority_words)
         self.person_nouns = frozenset(self.lex.person_nouns)
         self.end_preps = frozenset(self.lex.date_end_prepositions)
+        self.place_nouns = frozenset(self.lex.place_nouns)
+        self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
     # ------------------------------------------------------------------ victims
@@ -347,6 +349,10 @@ class ArgumentFinder:
             return False
         if token.ent_type_ in PLACE_LABELS:
             return True
+        if token.lemma_.lower() in self.place_nouns and (
+            token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        ):
+            return True  # "in Kasubi Town", "in Krobei Riel commune", "Siem Reap Province" (tagged ORG)
         if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
             return True
         return (
@@ -372,6 +378,12 @@ class ArgumentFinder:
         # embedded clauses.
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
         stack = [c for c in anchor.children if c.dep_ not in stop]
+        # "beaten while reporting in X": a clause of the same moment happens in the same place.
+        stack += [
+            c
+            for c in anchor.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.same_place_marks for m in c.children)
+        ]
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
@@ -388,6 +400,8 @@ class ArgumentFinder:
             return None
         head = doc[perpetrator[0] : perpetrator[1]].root
         for token in head.subtree:
+            if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
+                return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
             if (
                 token.ent_type_ in ("GPE", "LOC")
                 and token.dep_ in ("compound", "pobj", "nmod")

@@ -109,6 +109,8 @@ class Lexicon(BaseModel):
     group_reference_words: list[str]
     number_words: dict[str, int]
     date_end_prepositions: list[str]
+    place_nouns: list[str]
+    clause_marks_same_place: list[str]
     person_nouns: list[str]
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
