@@ -522,7 +522,8 @@ class ArgumentFinder:
                     "indictment",
                     "conviction",
                 ):
-                    head = syntax.possessor(head) or head
+                    # "dropped the case against X", with "against" on the noun or on the verb
+                    head = syntax.possessor(head) or syntax.possessor(anchor, ("against",)) or head
             seen: set[int] = set()
             fallback = False
             if head is None:

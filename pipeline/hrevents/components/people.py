@@ -52,7 +52,10 @@ class PeopleResolver:
 
     def clean_name(self, span: Span) -> str:
         words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
-        while words and words[0].lower().rstrip(".") in self.titles:
+        # Titles, and a person noun used as one ("Writer X", "Farmer X"), are not the name.
+        while words and (
+            words[0].lower().rstrip(".") in self.titles or (len(words) > 1 and words[0].lower() in self.person_nouns)
+        ):
             words.pop(0)
         if words and words[-1].lower() in ("'s", "’s"):
             words.pop()
