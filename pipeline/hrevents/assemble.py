@@ -213,7 +213,7 @@ def _add_mentions(
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
     asserted = (
         any(t.lower_ in REPETITION_CUES for t in anchor.children)
-        or trigger["rule"].endswith("rearrest")
+        or trigger.get("repetition", False)
         or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )
     for person in trigger["people"]:

@@ -79,6 +79,14 @@ class ArgumentFinder:
             and doc[start - 1].dep_ == "compound"
         ):
             start -= 1
+        while (
+            start > 1
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].is_title
+        ):
+            start -= 2  # "Jean-Bosco Talla": a hyphenated first name is one name
         end = token.i + 1
         while (
             end < len(doc)
@@ -89,8 +97,8 @@ class ArgumentFinder:
             and end == token.i + 1
         ):
             end += 1
-        words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles]
-        if not words or len(words) > 4 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
+        words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles and t.text != "-"]
+        if not words or len(words) > 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None
         if len(words) < 2:
             return None
@@ -294,6 +302,15 @@ class ArgumentFinder:
         if rule.victim == "recipient":
             return syntax.recipient(verb)
         return syntax.patient(verb) or syntax.subject(verb)
+
+    def done_by_a_person(self, anchor: Token) -> bool:
+        """The active verb's subject is an individual: a named person or "he"/"she"."""
+        if anchor.pos_ not in syntax.VERBAL or syntax.is_passive(anchor):
+            return False
+        doer = syntax.subject(anchor)
+        return doer is not None and (
+            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS - {"they", "them"})
+        )
 
     def fallback_head(self, anchor: Token) -> Token | None:
         """A trigger in a non-finite clause or a bare noun takes the clause's subject
@@ -551,6 +568,8 @@ class ArgumentFinder:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
             victims.extend(self.covictims(anchor, seen))
+            if rule.person_agent_blocks and self.done_by_a_person(anchor):
+                victims = []
             victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
             trigger["victims"] = victims
             trigger["fallback"] = fallback
@@ -569,7 +588,9 @@ class ArgumentFinder:
             for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
                 trigger["detail"] = syntax.subtree_phrase(obj)
                 break
-            nominal = rule.victim == "possessor" and anchor.pos_ == "NOUN"
+            # a noun ("the sentence against X") or a state ("self-exiled X") names the act;
+            # the clause's date belongs to the clause's own verb
+            nominal = (rule.victim == "possessor" and anchor.pos_ == "NOUN") or not rule.clause_date
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {

@@ -62,7 +62,7 @@ class TriggerMatcher:
         taken: set[int] = set()
         triggers = []
         for rule, anchor, start, end, governor in candidates:
-            tokens = set(range(start, end))
+            tokens = {anchor} if rule.context_only else set(range(start, end))
             if tokens & taken:
                 continue
             taken |= tokens
@@ -76,6 +76,7 @@ class TriggerMatcher:
                     "words": sorted(tokens),
                     "governor": governor,
                     "confidence": rule.confidence,
+                    "repetition": rule.repetition,
                 }
             )
         superseded = {
