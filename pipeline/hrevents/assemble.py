@@ -18,7 +18,6 @@ from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
 
-REPETITION_CUES = frozenset({"again", "anew"})
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 WHITESPACE = re.compile(r"\s+")
 
@@ -212,7 +211,7 @@ def _add_mentions(
     anchor = doc[trigger["anchor"]]
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
     asserted = (
-        any(t.lower_ in REPETITION_CUES for t in anchor.children)
+        any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children)
         or trigger.get("repetition", False)
         or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )

@@ -12,26 +12,29 @@ dates depend on the event before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hrevents import syntax
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.triggers import TriggerMatcher, ensure_extensions
 from hrevents.dates import find_date_spans, is_duration
-from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_triggers
+from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
-PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "hers", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model often gives to people's names; the others never name a person.
 NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 MAX_VICTIM_DEPTH = 6
-DATE_PREPOSITIONS = ("after", "within", "during", "throughout", "in", "on", "since", "until", "by", "from")
 
 
 class ArgumentFinder:
-    def __init__(self, rules: str, lexicon: str) -> None:
+    """Reads the trigger rules the trigger component loaded (one rule set for the
+    pipeline), so a trigger and its arguments always come from the same records."""
+
+    def __init__(self, rules: Mapping[str, TriggerRule], lexicon: str) -> None:
         ensure_extensions()
-        self.rules: dict[str, TriggerRule] = {rule.id: rule for rule in load_triggers(rules)}
+        self.rules = rules
         self.lex: Lexicon = load_lexicon(lexicon)
         self.titles = frozenset(self.lex.titles)
         self.org_words = frozenset(self.lex.organisation_words)
@@ -39,9 +42,19 @@ class ArgumentFinder:
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
+        self.group_words = frozenset(self.lex.group_words)
         self.authority_words = frozenset(self.lex.authority_words)
         self.person_nouns = frozenset(self.lex.person_nouns)
         self.end_preps = frozenset(self.lex.date_end_prepositions)
+        self.pronouns = frozenset(self.lex.personal_pronouns)
+        self.non_agents = frozenset(self.lex.non_agent_pronouns) | self.pronouns
+        self.plural_pronouns = frozenset(self.lex.plural_pronouns)
+        self.institution_pronouns = frozenset(self.lex.institution_pronouns)
+        self.date_preps = frozenset(self.lex.date_prepositions)
+        self.inclusion = frozenset(self.lex.inclusion_words)
+        self.group_determiners = frozenset(self.lex.definite_group_determiners)
+        self.auxiliaries = frozenset(self.lex.trigger_auxiliaries)
+        self.case_nouns = frozenset(self.lex.case_nouns)
         self.place_nouns = frozenset(self.lex.place_nouns)
         self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
@@ -115,12 +128,13 @@ class ArgumentFinder:
         }
         words |= {t.lemma_.lower().rstrip(".") for t in head.subtree if t.i < token.i and t.dep_ == "compound"}
         if head.dep_ == "appos":
-            words.add(head.head.lemma_.lower())
+            # "two activists, X and Y": a plural noun of people names its members
+            words |= {head.head.lemma_.lower(), head.head.lower_}
         appositions = [c for c in head.children if c.dep_ == "appos"]
         words |= {c.lemma_.lower() for c in appositions}
         if any(c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_words for c in appositions):
             return True  # "X, a computer specialist"
-        return bool(words & (self.titles | self.person_nouns))
+        return bool(words & (self.titles | self.person_nouns | self.group_words))
 
     def phrase_head(self, token: Token) -> Token:
         head = token
@@ -155,7 +169,7 @@ class ArgumentFinder:
         lower = head.lower_
         if name is not None:
             found.append({"start": name.start, "end": name.end, "kind": "name"})
-        elif head.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
+        elif head.pos_ == "PRON" and lower in self.pronouns:
             found.append({"start": head.i, "end": head.i + 1, "kind": "pronoun"})
         elif self.is_group_reference(head):
             found.append({"start": head.i, "end": head.i + 1, "kind": "group"})
@@ -176,12 +190,12 @@ class ArgumentFinder:
             ):
                 # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (child.dep_ == "prep" and child.lower_ in ("including", "like", "among")) or (
+            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or (
                 child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
             ):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
-            elif child.dep_ == "acl" and child.lower_ == "including":
+            elif child.dep_ == "acl" and child.lower_ in self.inclusion:
                 for obj in syntax.children(child, "dobj", "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
         if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
@@ -202,7 +216,7 @@ class ArgumentFinder:
             return True
         if lower in self.group_refs and "the" in determiners:
             return True
-        if lower not in self.plural_groups or not determiners & {"the", "these", "those", "both", "all"}:
+        if lower not in self.plural_groups or not determiners & self.group_determiners:
             return False
         # "the men of the village" restricts the group; "the men of threatening security" does not.
         # A count ("the four defendants") is kept: the people component matches it.
@@ -220,7 +234,7 @@ class ArgumentFinder:
         stack = [c for c in head.children if c.dep_ not in stop]
         while stack:
             token = stack.pop(0)
-            if token.dep_ in ("appos",) or (token.dep_ == "prep" and token.lower_ in ("including", "among")):
+            if token.dep_ in ("appos",) or (token.dep_ == "prep" and token.lower_ in self.inclusion):
                 targets = [token] if token.dep_ == "appos" else syntax.children(token, "pobj")
                 for target in targets:
                     found.extend(self.victims_from(target, seen, 1))
@@ -309,7 +323,7 @@ class ArgumentFinder:
             return False
         doer = syntax.subject(anchor)
         return doer is not None and (
-            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS - {"they", "them"})
+            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns)
         )
 
     def fallback_head(self, anchor: Token) -> Token | None:
@@ -334,13 +348,9 @@ class ArgumentFinder:
             and not syntax.is_passive(verb)
         ):
             doer = syntax.subject(verb)
-        if doer is not None and doer.lower_ in ("they", "it") and doer.pos_ == "PRON":
+        if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
-        if (
-            doer is None
-            or doer.i in victim_tokens
-            or (doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"})
-        ):
+        if doer is None or doer.i in victim_tokens or (doer.pos_ == "PRON" and doer.lower_ in self.non_agents):
             return None
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
@@ -506,16 +516,15 @@ class ArgumentFinder:
             return None
         start = (
             chosen.start - 1
-            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in DATE_PREPOSITIONS
+            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in self.date_preps
             else chosen.start
         )
         return start, chosen.end
 
-    @staticmethod
-    def date_words(ent: Span) -> str:
+    def date_words(self, ent: Span) -> str:
         """The date with its preposition: "after four days" is a date, "four days" a duration."""
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return f"{before} {ent.text}" if before in DATE_PREPOSITIONS else ent.text
+        return f"{before} {ent.text}" if before in self.date_preps else ent.text
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
@@ -532,13 +541,7 @@ class ArgumentFinder:
                 if lemma in rule.forbid_patient_lemmas:
                     trigger["victims"] = []
                     continue
-                if rule.require_patient_lemmas and lemma in (
-                    "charge",
-                    "case",
-                    "accusation",
-                    "indictment",
-                    "conviction",
-                ):
+                if rule.require_patient_lemmas and lemma in self.case_nouns:
                     # "dropped the case against X", with "against" on the noun or on the verb
                     head = syntax.possessor(head) or syntax.possessor(anchor, ("against",)) or head
             seen: set[int] = set()
@@ -564,7 +567,7 @@ class ArgumentFinder:
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
             for prep in syntax.children(anchor, "prep"):
-                if prep.lower_ == "including":
+                if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
             victims.extend(self.covictims(anchor, seen))
@@ -596,14 +599,15 @@ class ArgumentFinder:
             words |= {
                 c.i
                 for c in anchor.children
-                if c.dep_ in ("auxpass", "aux")
-                and c.i < anchor.i
-                and c.lower_ in ("was", "were", "been", "be", "being", "is", "are", "had", "has", "have")
+                if c.dep_ in ("auxpass", "aux") and c.i < anchor.i and c.lower_ in self.auxiliaries
             }
             trigger["words"] = sorted(words)
         return doc
 
 
-@Language.factory("hrevents_arguments", default_config={"rules": "triggers.yaml", "lexicon": "lexicon.yaml"})
-def make_argument_finder(nlp: Language, name: str, rules: str, lexicon: str) -> ArgumentFinder:
-    return ArgumentFinder(rules, lexicon)
+@Language.factory("hrevents_arguments", default_config={"lexicon": "lexicon.yaml"})
+def make_argument_finder(nlp: Language, name: str, lexicon: str) -> ArgumentFinder:
+    """Shares the rules of the pipeline's trigger component (added before this one); a
+    pipeline without one has no triggers, so no rules are needed."""
+    matcher = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, TriggerMatcher)), None)
+    return ArgumentFinder(matcher.rules if matcher is not None else {}, lexicon)

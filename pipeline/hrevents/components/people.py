@@ -18,8 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from hrevents.components.triggers import ensure_extensions
 from hrevents.rules.schema import load_lexicon
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL = frozenset({"they", "them", "their"})
 LOOKBACK_SENTENCES = 3
 
 
@@ -39,6 +37,8 @@ class PeopleResolver:
         self.male = frozenset(lex.male_cues)
         self.person_nouns = frozenset(lex.person_nouns)
         self.number_words = dict(lex.number_words)
+        self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
+        self.plural = frozenset(lex.plural_pronouns)
 
     def group_size(self, token: Token) -> int | None:
         """The count a group reference gives: its own number word ("the five", "both")
@@ -191,7 +191,7 @@ class PeopleResolver:
         name_start = {s.root.i: full[names[(s.start, s.end)]] for s in mentions}
 
         def resolve_singular(index: int, word: str) -> str | None:
-            wanted = PRONOUN_GENDER.get(word)
+            wanted = self.pronoun_gender.get(word)
             sentence = sent_index.get(index, 0)
             earlier = [m for m in chain if m[0] < index and sentence - m[3] <= LOOKBACK_SENTENCES]
             compatible = [m for m in earlier if not wanted or gender.get(m[1], wanted) == wanted]
@@ -228,17 +228,17 @@ class PeopleResolver:
             return max(compatible, key=lambda m: m[0])[1]
 
         for token in doc:
-            if token.pos_ == "PRON" and token.lower_ in PRONOUN_GENDER:
+            if token.pos_ == "PRON" and token.lower_ in self.pronoun_gender:
                 person = resolve_singular(token.i, token.lower_)
                 if person is not None:
                     resolved_at[token.i] = person
                     chain.append((token.i, person, token.dep_, sent_index.get(token.i, 0)))
                     chain.sort(key=lambda m: m[0])
-                    wanted = PRONOUN_GENDER[token.lower_]
+                    wanted = self.pronoun_gender[token.lower_]
                     gender.setdefault(person, wanted)
 
         def resolve_pronoun(index: int, word: str) -> list[str]:
-            if word in PLURAL:
+            if word in self.plural:
                 sentence = sent_index.get(index, 0)
                 candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
                 return candidates[-1][1] if candidates else []
