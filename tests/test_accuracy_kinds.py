@@ -141,3 +141,43 @@ def test_a_person_span_without_a_name_does_not_crash_people_resolution(nlp):
     nlp.get_pipe("hrevents_people")(doc)
     arrest = next(t for t in doc._.hr_triggers if t["action"] == "arrest")
     assert [p["name"] for p in arrest["people"]] == ["Ali Musa"]
+
+
+NEWS = [
+    # (text, action, victim, perpetrator)
+    (
+        "LAKESIDE, Freedonia (AP) — Police arrested opposition activist Maria Ostrova on Tuesday.",
+        "arrest",
+        "Maria Ostrova",
+        "Police",
+    ),
+    (
+        "Activists protest in Lakeside\n\nBy John Carter, Wire Service\n\n"
+        "LAKESIDE, Freedonia (Wire) - Security forces detained journalist Tomas Reyes on Monday.",
+        "arrest",
+        "Tomas Reyes",
+        "Security forces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "victim", "perpetrator"), NEWS)
+def test_datelines_and_bylines_neither_make_nor_block_events(extract_text, text, action, victim, perpetrator):
+    events = [e for e in extract_text(text) if e.action == action]
+    assert [(e.victim, e.perpetrator) for e in events] == [(victim, perpetrator)]
+
+
+def test_caption_words_are_not_part_of_a_name(extract_text):
+    text = "Enlarge this image Police detained blogger Sami Nour on Monday. Enlarge Sami Nour was released."
+    assert {e.victim for e in extract_text(text)} == {"Sami Nour"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kidnappings are common. Entertainers and artists are arrested by the junta.",
+        "Dozens of Freedonians and Croats were held and tortured in the camp.",
+    ],
+)
+def test_person_labels_no_name_can_carry_make_no_victim(extract_text, text):
+    assert extract_text(text) == []

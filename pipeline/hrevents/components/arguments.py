@@ -56,6 +56,7 @@ class ArgumentFinder:
         self.auxiliaries = frozenset(self.lex.trigger_auxiliaries)
         self.case_nouns = frozenset(self.lex.case_nouns)
         self.place_nouns = frozenset(self.lex.place_nouns)
+        self.place_preps = frozenset(self.lex.place_prepositions)
         self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
@@ -110,6 +111,10 @@ class ArgumentFinder:
             and end == token.i + 1
         ):
             end += 1
+        if doc[end - 1].lower_ in self.person_nouns | self.plural_groups or (
+            start > 0 and doc[start - 1].lower_ in self.place_preps and token.ent_type_ in NAME_LIKE_LABELS
+        ):
+            return None  # "a released Political Prisoner" describes; "from Upper Valley" is a place
         words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles and t.text != "-"]
         if not words or len(words) > 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None

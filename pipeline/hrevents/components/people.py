@@ -37,6 +37,7 @@ class PeopleResolver:
         self.male = frozenset(lex.male_cues)
         self.person_nouns = frozenset(lex.person_nouns)
         self.number_words = dict(lex.number_words)
+        self.captions = frozenset(lex.caption_words)
         self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
         self.plural = frozenset(lex.plural_pronouns)
 
@@ -53,8 +54,11 @@ class PeopleResolver:
     def clean_name(self, span: Span) -> str:
         words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
         # Titles, and a person noun used as one ("Writer X", "Farmer X"), are not the name.
+        # So are a photo caption's words and a handle run into the name ("Enlarge X", "@x X").
         while words and (
-            words[0].lower().rstrip(".") in self.titles or (len(words) > 1 and words[0].lower() in self.person_nouns)
+            words[0].lower().rstrip(".") in self.titles | self.captions
+            or words[0][:1] in "@#"
+            or (len(words) > 1 and words[0].lower() in self.person_nouns)
         ):
             words.pop(0)
         if words and words[-1].lower() in ("'s", "’s"):

@@ -120,6 +120,8 @@ class Lexicon(BaseModel):
     number_words: dict[str, int]
     date_end_prepositions: list[str]
     place_nouns: list[str]
+    place_prepositions: list[str]
+    caption_words: list[str]
     clause_marks_same_place: list[str]
     personal_pronouns: list[str]
     pronoun_gender: dict[str, Literal["m", "f"]]
