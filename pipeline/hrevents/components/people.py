@@ -286,7 +286,7 @@ class PeopleResolver:
                     people = group_members(victim["start"])
                     how = "group"
                 resolved.extend({"name": person, "how": how} for person in people)
-            unique = {}
+            unique: dict[str, dict] = {}
             for item in resolved:
                 unique.setdefault(item["name"], item)
             trigger["people"] = list(unique.values())
