@@ -181,3 +181,14 @@ def test_caption_words_are_not_part_of_a_name(extract_text):
 )
 def test_person_labels_no_name_can_carry_make_no_victim(extract_text, text):
     assert extract_text(text) == []
+
+
+def test_the_end_of_a_period_dates_the_clause_that_relates_to_it(extract_text):
+    text = (
+        "On 3 May police arrested Ana Bello and Rui Sousa. "
+        "A judge remanded them to prison until 17 June, when he released them on bail."
+    )
+    events = extract_text(text)
+    releases = sorted((e.victim, e.date) for e in events if e.action == "release")
+    assert releases == [("Ana Bello", "2020-06-17"), ("Rui Sousa", "2020-06-17")]
+    assert all(e.date != "2020-06-17" for e in events if e.action == "detention")

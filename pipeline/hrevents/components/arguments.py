@@ -465,14 +465,9 @@ class ArgumentFinder:
                 ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
             )
         ]
-        # "remanded until June 17": the end of a period is not when the act happened.
-        # ("until June 17, when it released them": the act the date's own clause tells is dated by it.)
-        dates = [
-            ent
-            for ent in dates
-            if not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in self.end_preps)
-            or anchor.i in {t.i for t in ent.root.subtree}
-        ]
+        # "remanded X until June 17": the end of the period the act lasts is not when it
+        # happened; another act's clause ("..., when it released them") may be dated by it.
+        dates = [ent for ent in dates if not self.ends_period_of(ent, anchor)]
         if nominal:
             # "On May 21 the court cancelled the sentence against X": the date of the verb
             # is not the date of the act a noun names; only a date in the noun's own phrase is.
@@ -480,6 +475,10 @@ class ArgumentFinder:
             dates = [ent for ent in dates if ent.root.i in inside]
         if not dates:
             return None
+        # "until June 17, when it released them": a clause that relates to a date happened on it
+        related = next((e for e in dates if anchor.dep_ == "relcl" and e.start <= anchor.head.i < e.end), None)
+        if related is not None:
+            return related.start, related.end
         clause = {anchor.i}
         walker = anchor
         while (
@@ -525,6 +524,11 @@ class ArgumentFinder:
             else chosen.start
         )
         return start, chosen.end
+
+    def ends_period_of(self, ent: Span, anchor: Token) -> bool:
+        """The date closes a period ("until June 17") that the trigger's own verb spans."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and before.lower_ in self.end_preps and before.head.i == anchor.i
 
     def date_words(self, ent: Span) -> str:
         """The date with its preposition: "after four days" is a date, "four days" a duration."""
