@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.people import fold
@@ -19,7 +19,6 @@ from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
 
-REPETITION_CUES = frozenset({"again", "anew"})
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 WHITESPACE = re.compile(r"\s+")
 
@@ -156,7 +155,9 @@ class Narrative:
     The reference date is the last date the paragraph mentioned: events without their own
     date take it, relative dates ("the same day") count from it, and a coarser date of the
     same period ("at year's end" after "In November") does not blur it. An act told
-    without its agent takes the agent of the same act last told in the paragraph.
+    without its agent has none (SPEC 6.5), unless a participle refers back to an act the
+    paragraph told with one ("Police arrested ten journalists. The detained journalists
+    included A and B"): that act's agent is given to it.
     """
 
     def __init__(self, published: str | None = None) -> None:
@@ -171,6 +172,14 @@ class Narrative:
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
+
+    def agent(self, action: str, perpetrator: str, anchor: Token) -> str:
+        if perpetrator:
+            self.agents[(self.paragraph, action)] = perpetrator
+            return perpetrator
+        if anchor.tag_ == "VBN" and anchor.dep_ in ("amod", "acl"):
+            return self.agents.get((self.paragraph, action), "")
+        return ""
 
     def leave(self) -> None:
         if self.current:
@@ -197,12 +206,6 @@ class Narrative:
             self.current = (value, words)
         return value, words
 
-    def agent(self, action: str, perpetrator: str) -> str:
-        if perpetrator:
-            self.agents[(self.paragraph, action)] = perpetrator
-            return perpetrator
-        return self.agents.get((self.paragraph, action), "")
-
 
 def _add_mentions(
     doc: Doc, trigger: dict, sent: Span, story: Narrative, repaired: Repaired, mentions: list[Mention]
@@ -210,7 +213,7 @@ def _add_mentions(
     """Mentions of one trigger, one per victim, with the narrative filling gaps."""
     if any(m["blocks"] for m in trigger.get("modifiers", [])):
         return
-    perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")))
+    perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")), doc[trigger["anchor"]])
     own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
     dated = story.resolve(own_words, move=True) if own_words else None
@@ -231,8 +234,8 @@ def _add_mentions(
     anchor = doc[trigger["anchor"]]
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
     asserted = (
-        any(t.lower_ in REPETITION_CUES for t in anchor.children)
-        or trigger["rule"].endswith("rearrest")
+        any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children)
+        or trigger.get("repetition", False)
         or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )
     for person in [*trigger.get("people", []), *trigger.get("groups", [])]:

@@ -7,39 +7,24 @@ clauses), so the rules can name a role ("patient") instead of a parse configurat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Token
 
+from hrevents.rules.schema import load_lexicon
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom", "whose"})
 VERBAL = frozenset({"VERB", "AUX"})
-OBJECT_CONTROL = frozenset(
-    [
-        "tell",
-        "order",
-        "force",
-        "ask",
-        "compel",
-        "instruct",
-        "allow",
-        "permit",
-        "urge",
-        "persuade",
-        "require",
-        "invite",
-        "forbid",
-        "oblige",
-        "make",
-        "let",
-        "advise",
-        "warn",
-        "encourage",
-        "summon",
-    ]
-)
 NP_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case", "npadvmod"}
 )
+
+
+@cache
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's relative pronouns and object-control verbs (read once)."""
+    lex = load_lexicon()
+    return frozenset(lex.relative_pronouns), frozenset(lex.object_control_verbs)
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -65,7 +50,7 @@ def subject(verb: Token) -> Token | None:
     if found:
         # Two subjects is a parse error ("Journalist Can Dundar fled"); the name is the subject.
         head = next((t for t in found if t.ent_type_ == "PERSON"), found[0])
-        if head.lower_ in RELATIVE_PRONOUNS:
+        if head.lower_ in _words()[0]:
             clause = verb
             while clause.dep_ == "conj" and clause.head.i != clause.i:
                 clause = clause.head
@@ -79,7 +64,7 @@ def subject(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in VERBAL:
         # "ordered her to leave": the object controls; "used force to arrest X": the subject.
         objects = children(verb.head, "dobj")
-        if objects and verb.head.lemma_.lower() in OBJECT_CONTROL:
+        if objects and verb.head.lemma_.lower() in _words()[1]:
             return objects[0]
         return subject(verb.head)
     if verb.dep_ in ("advcl", "pcomp") and verb.head.pos_ in VERBAL:
@@ -122,6 +107,22 @@ def patient(verb: Token) -> Token | None:
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         return verb.head
     return direct_object(verb)
+
+
+def recipient(verb: Token) -> Token | None:
+    """Who is given something: the indirect object ("handed X a term"), the object of
+    "to" ("handed a term to X"), the subject of the passive ("X was handed a term")."""
+    if is_passive(verb):
+        return subject(verb)
+    found = children(verb, "dative")
+    for child in found:
+        objects = children(child, "pobj")
+        if child.pos_ == "ADP":
+            if objects:
+                return objects[0]
+            continue
+        return child
+    return None
 
 
 def agent(verb: Token) -> Token | None:

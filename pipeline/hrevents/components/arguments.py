@@ -12,24 +12,29 @@ dates depend on the event before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hrevents import syntax
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.triggers import TriggerMatcher, ensure_extensions
 from hrevents.dates import find_date_spans, is_duration
-from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon, load_triggers
+from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
-PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "hers", "they", "them", "their"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model often gives to people's names; the others never name a person.
+NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 MAX_VICTIM_DEPTH = 6
-DATE_PREPOSITIONS = ("after", "within", "during", "throughout", "in", "on", "since", "until", "by", "from")
 
 
 class ArgumentFinder:
-    def __init__(self, rules: str, lexicon: str) -> None:
+    """Reads the trigger rules the trigger component loaded (one rule set for the
+    pipeline), so a trigger and its arguments always come from the same records."""
+
+    def __init__(self, rules: Mapping[str, TriggerRule], lexicon: str) -> None:
         ensure_extensions()
-        self.rules: dict[str, TriggerRule] = {rule.id: rule for rule in load_triggers(rules)}
+        self.rules = rules
         self.lex: Lexicon = load_lexicon(lexicon)
         self.titles = frozenset(self.lex.titles)
         self.org_words = frozenset(self.lex.organisation_words)
@@ -37,8 +42,22 @@ class ArgumentFinder:
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
+        self.group_words = frozenset(self.lex.group_words)
         self.authority_words = frozenset(self.lex.authority_words)
         self.person_nouns = frozenset(self.lex.person_nouns)
+        self.end_preps = frozenset(self.lex.date_end_prepositions)
+        self.pronouns = frozenset(self.lex.personal_pronouns)
+        self.non_agents = frozenset(self.lex.non_agent_pronouns) | self.pronouns
+        self.plural_pronouns = frozenset(self.lex.plural_pronouns)
+        self.institution_pronouns = frozenset(self.lex.institution_pronouns)
+        self.date_preps = frozenset(self.lex.date_prepositions)
+        self.inclusion = frozenset(self.lex.inclusion_words)
+        self.group_determiners = frozenset(self.lex.definite_group_determiners)
+        self.auxiliaries = frozenset(self.lex.trigger_auxiliaries)
+        self.case_nouns = frozenset(self.lex.case_nouns)
+        self.place_nouns = frozenset(self.lex.place_nouns)
+        self.place_preps = frozenset(self.lex.place_prepositions)
+        self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
     # ------------------------------------------------------------------ victims
@@ -50,20 +69,20 @@ class ArgumentFinder:
         """
         doc = token.doc
         if token.ent_type_ == "PERSON":
+            if self.described_as_organisation(token) and not self.in_person_phrase(token):
+                return None  # "X, an Arabic financial newspaper"
             for ent in doc.ents:
                 if ent.start <= token.i < ent.end:
                     return ent
         if token.pos_ != "PROPN" or not token.is_title:
             return None
-        if token.ent_type_ and token.ent_type_ not in (
-            "PERSON",
-            "GPE",
-            "ORG",
-            "NORP",
-            "LOC",
-            "WORK_OF_ART",
-            "PRODUCT",
-            "FAC",
+        # NER called it a work, a date, a building...: never a victim, unless the phrase
+        # says it is a person. The small model calls many people ORG, GPE or LOC, so those
+        # are refused only where the phrase says organisation ("the weekly X").
+        if (
+            token.ent_type_
+            and not self.in_person_phrase(token)
+            and (token.ent_type_ not in NAME_LIKE_LABELS or self.in_organisation_phrase(token))
         ):
             return None
         start = token.i
@@ -74,6 +93,14 @@ class ArgumentFinder:
             and doc[start - 1].dep_ == "compound"
         ):
             start -= 1
+        while (
+            start > 1
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].is_title
+        ):
+            start -= 2  # "Jean-Bosco Talla": a hyphenated first name is one name
         end = token.i + 1
         while (
             end < len(doc)
@@ -84,12 +111,58 @@ class ArgumentFinder:
             and end == token.i + 1
         ):
             end += 1
-        words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles]
-        if not words or len(words) > 4 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
+        if doc[end - 1].lower_ in self.person_nouns | self.plural_groups or (
+            start > 0 and doc[start - 1].lower_ in self.place_preps and token.ent_type_ in NAME_LIKE_LABELS
+        ):
+            return None  # "a released Political Prisoner" describes; "from Upper Valley" is a place
+        words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles and t.text != "-"]
+        if not words or len(words) > 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None
         if len(words) < 2:
             return None
         return doc[words[0].i : words[-1].i + 1]
+
+    def in_person_phrase(self, token: Token) -> bool:
+        """A name the phrase marks as a person's: a title or person noun before it
+        ("journalist X", "Dr. X"), or in apposition ("X, a lawyer"; "the lawyer, X")."""
+        head = self.phrase_head(token)
+        words = {
+            c.lemma_.lower().rstrip(".")
+            for c in head.children
+            if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")
+        }
+        words |= {t.lemma_.lower().rstrip(".") for t in head.subtree if t.i < token.i and t.dep_ == "compound"}
+        if head.dep_ == "appos":
+            # "two activists, X and Y": a plural noun of people names its members
+            words |= {head.head.lemma_.lower(), head.head.lower_}
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        words |= {c.lemma_.lower() for c in appositions}
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() not in self.org_words for c in appositions):
+            return True  # "X, a computer specialist"
+        return bool(words & (self.titles | self.person_nouns | self.group_words))
+
+    def phrase_head(self, token: Token) -> Token:
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i != head.i:
+            head = head.head
+        return head
+
+    def in_organisation_phrase(self, token: Token) -> bool:
+        """A name the phrase marks as an organisation's: "the X" ("the Daily Monitor"),
+        "the weekly X", "X, a newspaper", "newspaper X"."""
+        head = self.phrase_head(token)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True
+        words = {c.lower_ for c in head.children if c.i < head.i and c.dep_ in ("compound", "amod", "nmod")}
+        words |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos"}
+        if head.dep_ == "appos":
+            words.add(head.head.lemma_.lower())
+        return bool(words & self.org_words)
+
+    def described_as_organisation(self, token: Token) -> bool:
+        """An apposition calls the name an organisation: "X, a weekly newspaper"."""
+        head = self.phrase_head(token)
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.org_words for c in head.children)
 
     def victims_from(self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True) -> list[dict]:
         """Victim mentions reachable from the head of a victim slot."""
@@ -101,7 +174,7 @@ class ArgumentFinder:
         lower = head.lower_
         if name is not None:
             found.append({"start": name.start, "end": name.end, "kind": "name"})
-        elif head.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
+        elif head.pos_ == "PRON" and lower in self.pronouns:
             found.append({"start": head.i, "end": head.i + 1, "kind": "pronoun"})
         elif self.is_group_reference(head):
             found.append({"start": head.i, "end": head.i + 1, "kind": "group"})
@@ -114,14 +187,20 @@ class ArgumentFinder:
                 child.dep_ in ("appos", "conj")
                 and (coordinated or child.dep_ == "appos")
                 and (child.pos_ in ("PROPN", "NOUN", "PRON") or child.ent_type_ == "PERSON")
+            ) or (
+                child.dep_ == "nmod"
+                and child.ent_type_ == "PERSON"
+                and coordinated
+                and (head.lemma_.lower() in self.person_nouns | self.titles or head.ent_type_ == "PERSON")
             ):
+                # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (child.dep_ == "prep" and child.lower_ in ("including", "like", "among")) or (
+            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or (
                 child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
             ):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
-            elif child.dep_ == "acl" and child.lower_ == "including":
+            elif child.dep_ == "acl" and child.lower_ in self.inclusion:
                 for obj in syntax.children(child, "dobj", "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
         if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
@@ -142,11 +221,12 @@ class ArgumentFinder:
             return True
         if lower in self.group_refs and "the" in determiners:
             return True
-        if lower not in self.plural_groups or not determiners & {"the", "these", "those", "both", "all"}:
+        if lower not in self.plural_groups or not determiners & self.group_determiners:
             return False
         # "the men of the village" restricts the group; "the men of threatening security" does not.
+        # A count ("the four defendants") is kept: the people component matches it.
         return not any(
-            c.dep_ in ("relcl", "acl", "amod", "compound", "nummod")
+            c.dep_ in ("relcl", "acl", "amod", "compound")
             or (c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children))
             for c in head.children
         )
@@ -159,7 +239,7 @@ class ArgumentFinder:
         stack = [c for c in head.children if c.dep_ not in stop]
         while stack:
             token = stack.pop(0)
-            if token.dep_ in ("appos",) or (token.dep_ == "prep" and token.lower_ in ("including", "among")):
+            if token.dep_ in ("appos",) or (token.dep_ == "prep" and token.lower_ in self.inclusion):
                 targets = [token] if token.dep_ == "appos" else syntax.children(token, "pobj")
                 for target in targets:
                     found.extend(self.victims_from(target, seen, 1))
@@ -238,7 +318,18 @@ class ArgumentFinder:
             return syntax.subject(verb)
         if rule.victim == "possessor":
             return syntax.possessor(anchor)
+        if rule.victim == "recipient":
+            return syntax.recipient(verb)
         return syntax.patient(verb) or syntax.subject(verb)
+
+    def done_by_a_person(self, anchor: Token) -> bool:
+        """The active verb's subject is an individual: a named person or "he"/"she"."""
+        if anchor.pos_ not in syntax.VERBAL or syntax.is_passive(anchor):
+            return False
+        doer = syntax.subject(anchor)
+        return doer is not None and (
+            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns)
+        )
 
     def fallback_head(self, anchor: Token) -> Token | None:
         """A trigger in a non-finite clause or a bare noun takes the clause's subject
@@ -262,13 +353,9 @@ class ArgumentFinder:
             and not syntax.is_passive(verb)
         ):
             doer = syntax.subject(verb)
-        if doer is not None and doer.lower_ in ("they", "it") and doer.pos_ == "PRON":
+        if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
-        if (
-            doer is None
-            or doer.i in victim_tokens
-            or (doer.pos_ == "PRON" and doer.lower_ in PERSONAL_PRONOUNS | {"i", "we", "you", "it"})
-        ):
+        if doer is None or doer.i in victim_tokens or (doer.pos_ == "PRON" and doer.lower_ in self.non_agents):
             return None
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
@@ -294,6 +381,10 @@ class ArgumentFinder:
             return False
         if token.ent_type_ in PLACE_LABELS:
             return True
+        if token.lemma_.lower() in self.place_nouns and (
+            token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        ):
+            return True  # "in Kasubi Town", "in Krobei Riel commune", "Siem Reap Province" (tagged ORG)
         if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
             return True
         return (
@@ -319,6 +410,12 @@ class ArgumentFinder:
         # embedded clauses.
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
         stack = [c for c in anchor.children if c.dep_ not in stop]
+        # "beaten while reporting in X": a clause of the same moment happens in the same place.
+        stack += [
+            c
+            for c in anchor.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.same_place_marks for m in c.children)
+        ]
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
@@ -335,6 +432,8 @@ class ArgumentFinder:
             return None
         head = doc[perpetrator[0] : perpetrator[1]].root
         for token in head.subtree:
+            if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
+                return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
             if (
                 token.ent_type_ in ("GPE", "LOC")
                 and token.dep_ in ("compound", "pobj", "nmod")
@@ -350,7 +449,7 @@ class ArgumentFinder:
                 return start, end
         return None
 
-    def date_span(self, anchor: Token, sent: Span, anchors: set[int]) -> tuple[int, int] | None:
+    def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
         dates = [
             ent
@@ -366,8 +465,20 @@ class ArgumentFinder:
                 ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
             )
         ]
+        # "remanded X until June 17": the end of the period the act lasts is not when it
+        # happened; another act's clause ("..., when it released them") may be dated by it.
+        dates = [ent for ent in dates if not self.ends_period_of(ent, anchor)]
+        if nominal:
+            # "On May 21 the court cancelled the sentence against X": the date of the verb
+            # is not the date of the act a noun names; only a date in the noun's own phrase is.
+            inside = {t.i for t in anchor.subtree}
+            dates = [ent for ent in dates if ent.root.i in inside]
         if not dates:
             return None
+        # "until June 17, when it released them": a clause that relates to a date happened on it
+        related = next((e for e in dates if anchor.dep_ == "relcl" and e.start <= anchor.head.i < e.end), None)
+        if related is not None:
+            return related.start, related.end
         clause = {anchor.i}
         walker = anchor
         while (
@@ -409,16 +520,20 @@ class ArgumentFinder:
             return None
         start = (
             chosen.start - 1
-            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in DATE_PREPOSITIONS
+            if chosen.start > 0 and chosen.doc[chosen.start - 1].lower_ in self.date_preps
             else chosen.start
         )
         return start, chosen.end
 
-    @staticmethod
-    def date_words(ent: Span) -> str:
+    def ends_period_of(self, ent: Span, anchor: Token) -> bool:
+        """The date closes a period ("until June 17") that the trigger's own verb spans."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and before.lower_ in self.end_preps and before.head.i == anchor.i
+
+    def date_words(self, ent: Span) -> str:
         """The date with its preposition: "after four days" is a date, "four days" a duration."""
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return f"{before} {ent.text}" if before in DATE_PREPOSITIONS else ent.text
+        return f"{before} {ent.text}" if before in self.date_preps else ent.text
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
@@ -435,14 +550,9 @@ class ArgumentFinder:
                 if lemma in rule.forbid_patient_lemmas:
                     trigger["victims"] = []
                     continue
-                if rule.require_patient_lemmas and lemma in (
-                    "charge",
-                    "case",
-                    "accusation",
-                    "indictment",
-                    "conviction",
-                ):
-                    head = syntax.possessor(head) or head
+                if rule.require_patient_lemmas and lemma in self.case_nouns:
+                    # "dropped the case against X", with "against" on the noun or on the verb
+                    head = syntax.possessor(head) or syntax.possessor(anchor, ("against",)) or head
             seen: set[int] = set()
             fallback = False
             if head is None:
@@ -455,7 +565,10 @@ class ArgumentFinder:
                 and not fallback
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
+                and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
             ):
+                # ("hundreds of persons convicted": the participle's own noun is the patient,
+                # so the subject of the clause above, who granted them amnesty, is not.)
                 clause_subject = self.fallback_head(anchor)
                 if clause_subject is not None and clause_subject.i != head.i:
                     victims = self.victims_from(clause_subject, seen)
@@ -463,10 +576,12 @@ class ArgumentFinder:
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
             for prep in syntax.children(anchor, "prep"):
-                if prep.lower_ == "including":
+                if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
             victims.extend(self.covictims(anchor, seen))
+            if rule.person_agent_blocks and self.done_by_a_person(anchor):
+                victims = []
             victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
             trigger["victims"] = victims
             trigger["victim_head"] = head.i if head is not None else None  # for group victims (SPEC 7)
@@ -486,19 +601,23 @@ class ArgumentFinder:
             for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
                 trigger["detail"] = syntax.subtree_phrase(obj)
                 break
-            trigger["date"] = self.date_span(anchor, anchor.sent, anchors)
+            # a noun ("the sentence against X") or a state ("self-exiled X") names the act;
+            # the clause's date belongs to the clause's own verb
+            nominal = (rule.victim == "possessor" and anchor.pos_ == "NOUN") or not rule.clause_date
+            trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {
                 c.i
                 for c in anchor.children
-                if c.dep_ in ("auxpass", "aux")
-                and c.i < anchor.i
-                and c.lower_ in ("was", "were", "been", "be", "being", "is", "are", "had", "has", "have")
+                if c.dep_ in ("auxpass", "aux") and c.i < anchor.i and c.lower_ in self.auxiliaries
             }
             trigger["words"] = sorted(words)
         return doc
 
 
-@Language.factory("hrevents_arguments", default_config={"rules": "triggers.yaml", "lexicon": "lexicon.yaml"})
-def make_argument_finder(nlp: Language, name: str, rules: str, lexicon: str) -> ArgumentFinder:
-    return ArgumentFinder(rules, lexicon)
+@Language.factory("hrevents_arguments", default_config={"lexicon": "lexicon.yaml"})
+def make_argument_finder(nlp: Language, name: str, lexicon: str) -> ArgumentFinder:
+    """Shares the rules of the pipeline's trigger component (added before this one); a
+    pipeline without one has no triggers, so no rules are needed."""
+    matcher = next((pipe for _, pipe in nlp.pipeline if isinstance(pipe, TriggerMatcher)), None)
+    return ArgumentFinder(matcher.rules if matcher is not None else {}, lexicon)

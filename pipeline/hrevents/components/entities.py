@@ -74,6 +74,27 @@ class EntityFixer:
         words = [t for t in ent if t.is_alpha]
         return any((t.text.isupper() and len(t.text) > 1) or t.lower_ in self.org_words for t in words)
 
+    @staticmethod
+    def drop_implausible_persons(ents: list[Span]) -> list[Span]:
+        """PERSON labels no name can carry: no proper noun ("Kidnappings"), a plural
+        proper noun ("Croats"), a digit ("JFK8"); and a one-word "person" the document
+        elsewhere labels a place or group ("Burundi", "Nigeria") takes that label."""
+        other = {ent.text.lower(): ent.label_ for ent in ents if ent.label_ in ("GPE", "LOC", "NORP", "ORG")}
+        kept = []
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                words = [t for t in ent if not t.is_punct]
+                if (
+                    not any(t.pos_ == "PROPN" for t in words)
+                    or (len(words) == 1 and words[0].tag_ == "NNPS")
+                    or any(c.isdigit() for c in ent.text)
+                ):
+                    continue
+                if len(words) == 1 and ent.text.lower() in other:
+                    ent = Span(ent.doc, ent.start, ent.end, label=other[ent.text.lower()])
+            kept.append(ent)
+        return kept
+
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         dates = [
@@ -118,6 +139,7 @@ class EntityFixer:
             Span(doc, ent.start, ent.end, label="ORG") if ent.label_ == "PERSON" and self.not_a_person(ent) else ent
             for ent in fixed
         ]
+        fixed = self.drop_implausible_persons(fixed)
         doc.ents = filter_spans(fixed)
         return doc
 

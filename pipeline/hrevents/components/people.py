@@ -13,13 +13,11 @@ import unicodedata
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.triggers import ensure_extensions
 from hrevents.rules.schema import load_lexicon
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PLURAL = frozenset({"they", "them", "their"})
 LOOKBACK_SENTENCES = 3
 
 
@@ -38,10 +36,30 @@ class PeopleResolver:
         self.female = frozenset(lex.female_cues)
         self.male = frozenset(lex.male_cues)
         self.person_nouns = frozenset(lex.person_nouns)
+        self.number_words = dict(lex.number_words)
+        self.captions = frozenset(lex.caption_words)
+        self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
+        self.plural = frozenset(lex.plural_pronouns)
+
+    def group_size(self, token: Token) -> int | None:
+        """The count a group reference gives: its own number word ("the five", "both")
+        or its numeral ("the four defendants", "the 3 men")."""
+        for word in (token, *(c for c in token.children if c.dep_ == "nummod")):
+            if word.lower_ in self.number_words:
+                return self.number_words[word.lower_]
+            if word.like_num and word.text.isdigit():
+                return int(word.text)
+        return None
 
     def clean_name(self, span: Span) -> str:
         words = [t.text for t in span if not t.is_punct or t.text in "-'’"]
-        while words and words[0].lower().rstrip(".") in self.titles:
+        # Titles, and a person noun used as one ("Writer X", "Farmer X"), are not the name.
+        # So are a photo caption's words and a handle run into the name ("Enlarge X", "@x X").
+        while words and (
+            words[0].lower().rstrip(".") in self.titles | self.captions
+            or words[0][:1] in "@#"
+            or (len(words) > 1 and words[0].lower() in self.person_nouns)
+        ):
             words.pop(0)
         if words and words[-1].lower() in ("'s", "’s"):
             words.pop()
@@ -89,7 +107,9 @@ class PeopleResolver:
                 and not followed_by_name
             ):
                 spans[(token.i, token.i + 1)] = doc[token.i : token.i + 1]
-        mentions = sorted(spans.values(), key=lambda s: s.start)
+        # A span that is all title or punctuation ("Dr.", a quote mark NER called a person)
+        # names nobody: it is no mention, so every later lookup by name has a key.
+        mentions = sorted((s for s in spans.values() if fold(self.clean_name(s))), key=lambda s: s.start)
         names = {(s.start, s.end): self.clean_name(s) for s in mentions}
 
         # 2. canonical names: fullest name sharing surname and first initial
@@ -122,7 +142,11 @@ class PeopleResolver:
         # 3. groups: two or more names coordinated in one victim slot or one sentence list
         groups: list[tuple[int, list[str]]] = []
         for trigger in triggers:
-            named = [full[names[(v["start"], v["end"])]] for v in trigger.get("victims", []) if v["kind"] == "name"]
+            named = [
+                full[names[(v["start"], v["end"])]]
+                for v in trigger.get("victims", [])
+                if v["kind"] == "name" and (v["start"], v["end"]) in names
+            ]
             if len(set(named)) >= 2:
                 groups.append((trigger["anchor"], list(dict.fromkeys(named))))
         for span in mentions:
@@ -137,13 +161,20 @@ class PeopleResolver:
 
         def unnamed_person_between(start: int, index: int) -> bool:
             """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
+            # This sentence, and the object or subject of the one before ("took the owner to
+            # the station. He was released.").
             sent_start = doc[index].sent.start
-            for token in doc[max(start, sent_start) : index]:
+            before = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            for token in doc[max(start, before) : index]:
+                roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
                 if (
                     token.lemma_.lower() in self.person_nouns
                     and token.tag_ == "NN"
-                    and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
-                    and any(c.lower_ in ("a", "an", "another", "one") for c in token.children)
+                    and token.dep_ in roles
+                    and any(
+                        c.lower_ in ("a", "an", "another", "one") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                        for c in token.children
+                    )
                     and not any(c.dep_ == "appos" and c.i in name_tokens for c in token.children)
                 ):
                     return True
@@ -164,7 +195,7 @@ class PeopleResolver:
         name_start = {s.root.i: full[names[(s.start, s.end)]] for s in mentions}
 
         def resolve_singular(index: int, word: str) -> str | None:
-            wanted = PRONOUN_GENDER.get(word)
+            wanted = self.pronoun_gender.get(word)
             sentence = sent_index.get(index, 0)
             earlier = [m for m in chain if m[0] < index and sentence - m[3] <= LOOKBACK_SENTENCES]
             compatible = [m for m in earlier if not wanted or gender.get(m[1], wanted) == wanted]
@@ -201,37 +232,61 @@ class PeopleResolver:
             return max(compatible, key=lambda m: m[0])[1]
 
         for token in doc:
-            if token.pos_ == "PRON" and token.lower_ in PRONOUN_GENDER:
+            if token.pos_ == "PRON" and token.lower_ in self.pronoun_gender:
                 person = resolve_singular(token.i, token.lower_)
                 if person is not None:
                     resolved_at[token.i] = person
                     chain.append((token.i, person, token.dep_, sent_index.get(token.i, 0)))
                     chain.sort(key=lambda m: m[0])
-                    wanted = PRONOUN_GENDER[token.lower_]
+                    wanted = self.pronoun_gender[token.lower_]
                     gender.setdefault(person, wanted)
 
         def resolve_pronoun(index: int, word: str) -> list[str]:
-            if word in PLURAL:
+            if word in self.plural:
                 sentence = sent_index.get(index, 0)
                 candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
                 return candidates[-1][1] if candidates else []
             return [resolved_at[index]] if index in resolved_at else []
 
+        def group_members(index: int) -> list[str]:
+            """The people a group reference points back to. A counted reference ("the
+            four defendants", "the five") takes the nearest earlier group of that size, or
+            the recent groups together when they make up that count (a name the parse lost
+            tolerated in larger groups); an uncounted one takes the nearest group."""
+            earlier = [g for g in groups if g[0] < index]
+            size = self.group_size(doc[index])
+            if size is None:
+                return earlier[-1][1] if earlier else []
+            exact = [g for g in earlier if len(g[1]) == size]
+            if exact:
+                return exact[-1][1]
+            sentence = sent_index.get(index, 0)
+            union: list[str] = []
+            for _, members in reversed(earlier):
+                if sentence - sent_index.get(_, 0) > 2:
+                    break
+                union.extend(m for m in members if m not in union)
+                if len(union) >= size:
+                    break
+            if len(union) == size or (size >= 4 and len(union) == size - 1):
+                return union
+            return []
+
         for trigger in triggers:
             resolved: list[dict] = []
             for victim in trigger.get("victims", []):
                 if victim["kind"] == "name":
-                    people = [full[names[(victim["start"], victim["end"])]]]
+                    key = (victim["start"], victim["end"])
+                    people = [full[names[key]]] if key in names else []
                     how = "name"
                 elif victim["kind"] == "pronoun":
                     people = resolve_pronoun(victim["start"], doc[victim["start"]].lower_)
                     how = "pronoun"
                 else:
-                    candidates = [g for g in groups if g[0] < victim["start"]]
-                    people = candidates[-1][1] if candidates else []
+                    people = group_members(victim["start"])
                     how = "group"
                 resolved.extend({"name": person, "how": how} for person in people)
-            unique = {}
+            unique: dict[str, dict] = {}
             for item in resolved:
                 unique.setdefault(item["name"], item)
             trigger["people"] = list(unique.values())

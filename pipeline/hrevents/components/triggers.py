@@ -60,9 +60,9 @@ class TriggerMatcher:
         # Most specific first; a token belongs to one trigger, so overlapping weaker matches drop.
         candidates.sort(key=lambda c: (-c[0].specificity, -(c[3] - c[2]), c[2]))
         taken: set[int] = set()
-        triggers = []
-        for rule, anchor, start, end, governor in candidates:
-            tokens = set(range(start, end))
+        triggers: list[dict] = []
+        for rule, index, start, end, governor_index in candidates:
+            tokens = {index} if rule.context_only else set(range(start, end))
             if tokens & taken:
                 continue
             taken |= tokens
@@ -70,12 +70,13 @@ class TriggerMatcher:
                 {
                     "rule": rule.id,
                     "action": rule.action,
-                    "anchor": anchor,
-                    "start": min(start, anchor),
-                    "end": max(end, anchor + 1),
+                    "anchor": index,
+                    "start": min(start, index),
+                    "end": max(end, index + 1),
                     "words": sorted(tokens),
-                    "governor": governor,
+                    "governor": governor_index,
                     "confidence": rule.confidence,
+                    "repetition": rule.repetition,
                 }
             )
         superseded = {

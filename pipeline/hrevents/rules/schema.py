@@ -16,7 +16,7 @@ from hrevents_models.vocabulary import check_action
 
 RULE_ID = r"^[a-z0-9_.-]+$"
 
-VictimRole = Literal["patient", "subject", "possessor", "object_or_subject"]
+VictimRole = Literal["patient", "subject", "possessor", "object_or_subject", "recipient"]
 ModifierCategory = Literal["negated", "hypothetical", "attempted", "threatened", "demanded", "alleged"]
 
 
@@ -27,7 +27,13 @@ class TriggerRule(BaseModel):
     `anchor` in the match, or that token's syntactic head when `anchor_head` is set ("took
     X into custody" matches "into custody" and anchors on "took"; a preposition in between
     is skipped). `supersedes` names rules whose trigger on the same anchor this one
-    replaces ("beat X to death" is a killing, not also ill-treatment).
+    replaces ("beat X to death" is a killing, not also ill-treatment). `context_only`: the
+    pattern's words other than the anchor stay free for other triggers ("died after his
+    arrest" is a killing and an arrest). `repetition`: the words say the act happened again
+    ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
+    the act is no event when a person, not an institution, does it ("he accused X of lying"
+    is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
+    the date of their clause does not date.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -44,6 +50,10 @@ class TriggerRule(BaseModel):
     require_patient_lemmas: list[str] = []
     forbid_patient_lemmas: list[str] = []
     ccomp_subject: bool = False
+    context_only: bool = False
+    repetition: bool = False
+    person_agent_blocks: bool = False
+    clause_date: bool = True
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
@@ -129,6 +139,25 @@ class Lexicon(BaseModel):
     authority_words: list[str]
     covictim_words: list[str]
     group_reference_words: list[str]
+    number_words: dict[str, int]
+    date_end_prepositions: list[str]
+    place_nouns: list[str]
+    place_prepositions: list[str]
+    caption_words: list[str]
+    clause_marks_same_place: list[str]
+    personal_pronouns: list[str]
+    pronoun_gender: dict[str, Literal["m", "f"]]
+    plural_pronouns: list[str]
+    non_agent_pronouns: list[str]
+    institution_pronouns: list[str]
+    relative_pronouns: list[str]
+    object_control_verbs: list[str]
+    date_prepositions: list[str]
+    inclusion_words: list[str]
+    definite_group_determiners: list[str]
+    trigger_auxiliaries: list[str]
+    case_nouns: list[str]
+    repetition_cues: list[str]
     person_nouns: list[str]
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
