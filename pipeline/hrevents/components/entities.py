@@ -97,10 +97,9 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        dates = [
-            doc.char_span(start, end, label="DATE", alignment_mode="expand") for start, end in find_date_spans(doc.text)
-        ]
-        dates = [span for span in dates if span is not None]
+        spans = find_date_spans(doc.text)
+        found = (doc.char_span(start, end, label="DATE", alignment_mode="expand") for start, end in spans)
+        dates = [span for span in found if span is not None]
         date_tokens = {token.i for span in dates for token in span}
         ents = [ent for ent in ents if not (ent.label_ != "DATE" and any(t.i in date_tokens for t in ent))]
         ents = filter_spans([*dates, *ents])
