@@ -1,0 +1,385 @@
+"""The cheap first pass: which sentences of a report can hold an act, and the context they need.
+
+Most text users really have is about no act at all (a whole country report covers elections,
+labour and corruption; a news stream is mostly not about human rights), yet the tagger,
+parser and NER cost the same on every word. This pass reads the text with a regular
+expression tokenizer and the trigger rules' own words, and keeps for the full pipeline:
+
+- **trigger sentences**: sentences that meet some trigger rule's necessary condition: every
+  token its pattern always needs has a candidate word (a `LOWER` word; a word the model's rule
+  lemmatizer could map to the `LEMMA`, by its suffix rules and exception tables; a word the
+  `REGEX` accepts). No sentence the Matcher could match is ever left out.
+- **context sentences**, for what runs after the triggers and needs context today:
+  - the paragraph's reference date: earlier sentences of the same paragraph that carry date
+    words (a digit, a month, a relative date the date normaliser knows);
+  - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
+    a pronoun or a group reference ("he", "they", "the two"), where they name someone or
+    refer to someone; and every sentence that gives in full ("Viktar Babaryka") a name a
+    trigger sentence uses alone ("Babaryka"), since a bare name maps to the fullest one;
+  - the narrative's year: the nearest sentence naming a year before each trigger sentence,
+    and the first one of the report (unless the front matter's `covers` decides the year).
+  The agent a paragraph gave the same act earlier comes from a trigger sentence, kept anyway.
+
+Kept sentences are joined (as they are within a paragraph, by a blank line across
+paragraphs, so paragraphs stay paragraphs) into one text with a map back to the report's
+offsets, which then goes through the normal pipeline. With every sentence kept the text is
+the report unchanged.
+
+Text without sentence structure (a paragraph with a stretch of `MAX_SENTENCE_CHARS` without
+a sentence end, as in a file of one word repeated) is never given to the parser, prefilter or
+not: it would cost minutes and can hold no readable event. It is dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from spacy.language import Language
+
+from hrevents import dates
+from hrevents.components.people import PLURAL, PRONOUN_GENDER
+from hrevents.repair import Repaired
+from hrevents.rules.schema import TriggerRule, load_lexicon, load_triggers
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+PARAGRAPH_END = re.compile(r"\n\s*\n\s*$")
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
+# "Mr. Smith", "A. Smith": a short capitalised word before the break is an abbreviation
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)\.$")
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\w")
+YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+DIGIT = re.compile(r"\d")
+NAME_JOINER = re.compile(r"[ \t]+")
+MAX_SENTENCE_CHARS = 20_000
+LOOKBACK_SENTENCES = 3
+REQUIRED_OPS = (None, "+", "1")
+DATE_PATTERN_NAMES = (
+    "MONTH_ONLY",
+    "SAME_DAY",
+    "NEXT_DAY",
+    "PREVIOUS_DAY",
+    "N_LATER",
+    "AFTER_N",
+    "N_EARLIER",
+    "NEXT_FEW_DAYS",
+    "SAME_PERIOD_YEAR",
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of the repaired text, `[start, end)`, trailing space included, in its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Selection:
+    """What the first pass decided for one text: the sentences kept, and what it dropped."""
+
+    repaired: Repaired
+    units: list[Unit]
+    triggers: set[int] = field(default_factory=set)
+    context: set[int] = field(default_factory=set)
+    dropped: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why), report offsets
+
+    @property
+    def kept(self) -> list[int]:
+        return sorted(self.triggers | self.context)
+
+    def words(self) -> tuple[int, int]:
+        """(words kept, words in all), for a user who asks what the pass saved."""
+        text = self.repaired.text
+        kept = sum(len(text[self.units[i].start : self.units[i].end].split()) for i in self.kept)
+        return kept, len(text.split())
+
+    def text(self) -> Repaired:
+        """The kept sentences as one text with its map back to the report's offsets."""
+        source = self.repaired
+        kept = self.kept
+        if len(kept) == len(self.units) and not self.dropped:
+            return source
+        runs: list[list[int]] = []  # [start, end, paragraph]
+        for index in kept:
+            unit = self.units[index]
+            if runs and runs[-1][1] == unit.start:
+                runs[-1][1:] = [unit.end, unit.paragraph]
+            else:
+                runs.append([unit.start, unit.end, unit.paragraph])
+        chars: list[str] = []
+        offsets: list[int] = []
+        previous = -1
+        for start, end, paragraph in runs:
+            if chars:
+                # what keeps the run its own sentence (or paragraph); it maps to the last run's
+                # last word, so that a sentence ending on it ends where the report's sentence ends
+                before = chars[-1]
+                last_word = offsets[len(offsets) - 1 - (len(before) - len(before.rstrip()))]
+                if paragraph != previous and not PARAGRAPH_END.search(before):
+                    separator = "\n\n"
+                elif not before[-1:].isspace():
+                    separator = " "
+                else:
+                    separator = ""
+                chars.append(separator)
+                offsets.extend([last_word] * len(separator))
+            chars.append(source.text[start:end])
+            offsets.extend(source.offsets[start:end])
+            previous = paragraph
+        offsets.append(offsets[-1] + 1 if offsets else source.offsets[-1])
+        return Repaired("".join(chars), offsets)
+
+
+def split_units(text: str) -> list[Unit]:
+    """Sentences by punctuation and capitals (a short capitalised word before the stop is an
+    abbreviation, not an end), within paragraphs as the pipeline sees them; they cover the text."""
+    units: list[Unit] = []
+    starts = [0, *(match.end() for match in PARAGRAPH_BREAK.finditer(text))]
+    for paragraph, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=True)):
+        begin = start
+        for match in SENTENCE_BREAK.finditer(text, start, end):
+            if ABBREVIATION.search(text, max(begin, match.start() - 4), match.start() + 1):
+                continue
+            units.append(Unit(begin, match.end(), paragraph))
+            begin = match.end()
+        if end > begin:
+            units.append(Unit(begin, end, paragraph))
+    return units
+
+
+def structureless(text: str) -> bool:
+    """A stretch of `MAX_SENTENCE_CHARS` without a sentence end: not prose the parser can read."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return False
+    previous = 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if match.start() - previous > MAX_SENTENCE_CHARS:
+            return True
+        previous = match.end()
+    return len(text) - previous > MAX_SENTENCE_CHARS
+
+
+class TriggerWords:
+    """A necessary condition for every trigger rule, tested on the words of one passage.
+
+    A rule can match only where every token its pattern always needs (no `?`, `*` or `!`
+    operator) is present: a `LOWER` word, a word the lemmatizer may give the `LEMMA`, a word
+    the `REGEX` accepts. A passage that meets no rule's condition holds no trigger. Built from
+    the rules as the rules' loader reads them and from the model's lemmatizer tables, never
+    from a word list of its own.
+    """
+
+    def __init__(self, nlp: Language, rules: Sequence[TriggerRule] | None = None) -> None:
+        self.needs: list[tuple[str, list[tuple[str, frozenset[str]]]]] = []
+        self.unfiltered: list[str] = []  # rules with nothing to test: every passage is kept
+        self._suffix_rules, self._exceptions = _lemmatizer_tables(nlp)
+        self._lemmas: dict[str, frozenset[str]] = {}
+        self._regexes: dict[str, re.Pattern[str]] = {}
+        for rule in rules if rules is not None else load_triggers():
+            needs = _required_words(rule.pattern)
+            if not needs:
+                self.unfiltered.append(rule.id)
+            self.needs.append((rule.id, needs))
+            for kind, values in needs:
+                if kind == "REGEX":
+                    self._regexes.update((value, re.compile(value)) for value in values)
+
+    def lemma_candidates(self, word: str) -> frozenset[str]:
+        """Every lemma the rule lemmatizer could give this word, whatever its part of speech."""
+        known = self._lemmas.get(word)
+        if known is None:
+            found = {word, *self._exceptions.get(word, ())}
+            for old, new in self._suffix_rules:
+                if word.endswith(old) and len(word) > len(old):
+                    found.add(word[: len(word) - len(old)] + new)
+            known = self._lemmas[word] = frozenset(found)
+        return known
+
+    def rules_possible(self, words: set[str]) -> list[str]:
+        """Ids of the rules whose every needed token has a candidate among `words`."""
+        lemmas: set[str] = set()
+        for word in words:
+            lemmas |= self.lemma_candidates(word)
+        possible = []
+        for rule_id, needs in self.needs:
+            if all(self._met(kind, values, words, lemmas) for kind, values in needs):
+                possible.append(rule_id)
+        return possible
+
+    def _met(self, kind: str, values: frozenset[str], words: set[str], lemmas: set[str]) -> bool:
+        if kind == "LOWER":
+            return not values.isdisjoint(words)
+        if kind == "LEMMA":
+            return not values.isdisjoint(lemmas)
+        return any(self._regexes[value].search(word) for value in values for word in words)
+
+    def any_in(self, words: set[str]) -> bool:
+        return bool(self.rules_possible(words))
+
+
+def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """Suffix rules and exceptions of the model's rule lemmatizer, plus the lemmas its
+    attribute ruler sets for particular words; empty if the model has no such tables."""
+    rules: set[tuple[str, str]] = set()
+    exceptions: dict[str, list[str]] = {}
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_rules"):
+            for pairs in lookups.get_table("lemma_rules").values():
+                rules.update((old, new) for old, new in pairs if old)
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            for table in lookups.get_table("lemma_exc").values():
+                for form, lemmas in table.items():
+                    exceptions.setdefault(form, []).extend(lemmas)
+    if "attribute_ruler" in nlp.pipe_names:
+        for entry in nlp.get_pipe("attribute_ruler").patterns:
+            lemma = entry["attrs"].get("LEMMA")
+            for pattern in entry["patterns"] if lemma else ():
+                for token in pattern:
+                    lower = token.get("LOWER")
+                    if isinstance(lower, str):
+                        exceptions.setdefault(lower, []).append(str(lemma).lower())
+    return sorted(rules), exceptions
+
+
+def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, frozenset[str]]]:
+    """For each token every match needs, the words it accepts: (`LOWER`|`LEMMA`|`REGEX`, values)."""
+    needs: list[tuple[str, frozenset[str]]] = []
+    for token in pattern:
+        if token.get("OP") not in REQUIRED_OPS:
+            continue
+        for kind in ("LOWER", "LEMMA", "ORTH", "TEXT", "NORM"):
+            value = token.get(kind)
+            label = "LEMMA" if kind == "LEMMA" else "LOWER"
+            if isinstance(value, str):
+                needs.append((label, frozenset({value.lower()})))
+            elif isinstance(value, dict) and "IN" in value:
+                needs.append((label, frozenset(str(v).lower() for v in value["IN"])))
+            elif isinstance(value, dict) and "REGEX" in value and kind in ("LOWER", "NORM"):
+                needs.append(("REGEX", frozenset({value["REGEX"]})))
+    return needs
+
+
+class Prefilter:
+    """Decides, per text, the sentences the full pipeline must see (see the module's notes).
+
+    Disabled, it keeps every readable sentence: the slow path, for comparison.
+    """
+
+    def __init__(self, nlp: Language, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.words = TriggerWords(nlp)
+
+    @cached_property
+    def references(self) -> frozenset[str]:
+        return frozenset({*PRONOUN_GENDER, *PLURAL, *load_lexicon().group_reference_words})
+
+    @cached_property
+    def date_cues(self) -> tuple[re.Pattern[str], ...]:
+        found = (getattr(dates, name, None) for name in DATE_PATTERN_NAMES)
+        return (DIGIT, *(pattern for pattern in found if isinstance(pattern, re.Pattern)))
+
+    def select(self, repaired: Repaired, covers_year: bool = False) -> Selection:
+        text = repaired.text
+        bad = _structureless_paragraphs(text)
+        units = [unit for unit in split_units(text) if unit.paragraph not in bad]
+        selection = Selection(repaired, units)
+        for start, end in bad.values():
+            first, last = repaired.original_span(start, end)
+            selection.dropped.append((first, last, f"no sentence end in {MAX_SENTENCE_CHARS:,} characters"))
+        if not self.enabled:
+            selection.triggers = set(range(len(units)))
+            return selection
+        words = [_words(text[unit.start : unit.end]) for unit in units]
+        selection.triggers = {index for index, found in enumerate(words) if self.words.any_in(found)}
+        if selection.triggers:
+            selection.context = self._context(selection, words, covers_year) - selection.triggers
+        return selection
+
+    def _context(self, selection: Selection, words: list[set[str]], covers_year: bool) -> set[int]:
+        text = selection.repaired.text
+        units = selection.units
+        chosen = sorted(selection.triggers)
+        unit_text = [text[unit.start : unit.end] for unit in units]
+        written = set(WORD.findall(text))  # as written: a word also seen in lower case is no name
+        names = [{n for n in _capitalised(piece) if n.lower() not in written} for piece in unit_text]
+        context: set[int] = set()
+        for index in chosen:
+            paragraph = units[index].paragraph
+            # the paragraph's reference date
+            earlier = index - 1
+            while earlier >= 0 and units[earlier].paragraph == paragraph:
+                if any(cue.search(unit_text[earlier]) for cue in self.date_cues):
+                    context.add(earlier)
+                earlier -= 1
+            # antecedents of pronouns and group references
+            if not words[index].isdisjoint(self.references):
+                for earlier in range(max(index - LOOKBACK_SENTENCES, 0), index):
+                    if names[earlier] or not words[earlier].isdisjoint(self.references):
+                        context.add(earlier)
+        # bare names ("Babaryka") and the sentences that give them in full ("Viktar Babaryka")
+        kept = set(chosen) | context
+        bare = {name for index in kept for name in _lone_capitalised(unit_text[index]) if name in names[index]}
+        if bare:
+            for index, piece in enumerate(unit_text):
+                if index not in kept and names[index] & bare and not _names_in_full(piece).isdisjoint(bare):
+                    context.add(index)
+        # the narrative's year: the nearest before each trigger sentence, and the first in the report
+        if not covers_year:
+            dated = [index for index, piece in enumerate(unit_text) if YEAR.search(piece)]
+            if dated:
+                context.add(dated[0])
+                for index in chosen:
+                    before = [d for d in dated if d < index]
+                    if before:
+                        context.add(before[-1])
+        return context
+
+
+def _structureless_paragraphs(text: str) -> dict[int, tuple[int, int]]:
+    starts = [0, *(match.end() for match in PARAGRAPH_BREAK.finditer(text))]
+    found = {}
+    for paragraph, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=True)):
+        if end - start > MAX_SENTENCE_CHARS and structureless(text[start:end]):
+            found[paragraph] = (start, end)
+    return found
+
+
+def _words(text: str) -> set[str]:
+    """Lower-case words, hyphenated and apostrophised ones also in their parts."""
+    found = set(WORD.findall(text.lower()))
+    for word in [w for w in found if "-" in w or "'" in w or "’" in w]:
+        found.update(re.split(r"[-'’]", word))
+    return found
+
+
+def _capitalised(text: str) -> set[str]:
+    return set(CAPITALISED.findall(text))
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words separated only by spaces: "Viktar Babaryka", "Essama"."""
+    runs: list[list[str]] = []
+    last_end = -1
+    for match in CAPITALISED.finditer(text):
+        if runs and NAME_JOINER.fullmatch(text[last_end : match.start()] or "x") is not None:
+            runs[-1].append(match.group())
+        else:
+            runs.append([match.group()])
+        last_end = match.end()
+    return runs
+
+
+def _lone_capitalised(text: str) -> set[str]:
+    return {run[0] for run in _runs(text) if len(run) == 1}
+
+
+def _names_in_full(text: str) -> set[str]:
+    return {word for run in _runs(text) if len(run) > 1 for word in run}
