@@ -11,7 +11,7 @@ expression tokenizer and the trigger rules' own words, and keeps for the full pi
   `REGEX` accepts). No sentence the Matcher could match is ever left out.
 - **context sentences**, for what runs after the triggers and needs context today:
   - the paragraph's reference date: earlier sentences of the same paragraph that carry date
-    words (a digit, a month, a relative date the date normaliser knows);
+    words (a year, a month, a relative date the date normaliser knows);
   - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
     a pronoun or a group reference ("he", "they", "the two"), where they name someone or
     refer to someone; and every sentence that gives in full ("Viktar Babaryka") a name a
@@ -53,13 +53,11 @@ ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)\.$"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\w")
 YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-DIGIT = re.compile(r"\d")
 NAME_JOINER = re.compile(r"[ \t]+")
 MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
 REQUIRED_OPS = (None, "+", "1")
 DATE_PATTERN_NAMES = (
-    "MONTH_ONLY",
     "SAME_DAY",
     "NEXT_DAY",
     "PREVIOUS_DAY",
@@ -177,51 +175,56 @@ class TriggerWords:
     """
 
     def __init__(self, nlp: Language, rules: Sequence[TriggerRule] | None = None) -> None:
-        self.needs: list[tuple[str, list[tuple[str, frozenset[str]]]]] = []
-        self.unfiltered: list[str] = []  # rules with nothing to test: every passage is kept
         self._suffix_rules, self._exceptions = _lemmatizer_tables(nlp)
-        self._lemmas: dict[str, frozenset[str]] = {}
-        self._regexes: dict[str, re.Pattern[str]] = {}
+        self.needs: list[tuple[str, str, frozenset[str]]] = []  # (kind, regex or "", words)
+        self.rules: list[tuple[str, frozenset[int]]] = []  # (rule id, the needs it has)
         for rule in rules if rules is not None else load_triggers():
-            needs = _required_words(rule.pattern)
-            if not needs:
-                self.unfiltered.append(rule.id)
-            self.needs.append((rule.id, needs))
-            for kind, values in needs:
-                if kind == "REGEX":
-                    self._regexes.update((value, re.compile(value)) for value in values)
+            numbers = []
+            for need in _required_words(rule.pattern):
+                if need not in self.needs:
+                    self.needs.append(need)
+                numbers.append(self.needs.index(need))
+            self.rules.append((rule.id, frozenset(numbers)))
+        self._regexes = {need[1]: re.compile(need[1]) for need in self.needs if need[0] == "REGEX"}
+        self._met: dict[str, frozenset[int]] = {}
 
-    def lemma_candidates(self, word: str) -> frozenset[str]:
+    def lemma_candidates(self, word: str) -> set[str]:
         """Every lemma the rule lemmatizer could give this word, whatever its part of speech."""
-        known = self._lemmas.get(word)
+        found = {word, *self._exceptions.get(word, ())}
+        for old, new in self._suffix_rules:
+            if word.endswith(old) and len(word) > len(old):
+                found.add(word[: len(word) - len(old)] + new)
+        return found
+
+    def met_by(self, word: str) -> frozenset[int]:
+        """The needs (by number) this lower-case word meets; cached, as words repeat."""
+        known = self._met.get(word)
         if known is None:
-            found = {word, *self._exceptions.get(word, ())}
-            for old, new in self._suffix_rules:
-                if word.endswith(old) and len(word) > len(old):
-                    found.add(word[: len(word) - len(old)] + new)
-            known = self._lemmas[word] = frozenset(found)
+            lemmas = self.lemma_candidates(word)
+            known = frozenset(
+                number
+                for number, (kind, regex, words) in enumerate(self.needs)
+                if (kind == "LOWER" and word in words)
+                or (kind == "LEMMA" and not words.isdisjoint(lemmas))
+                or (kind == "REGEX" and self._regexes[regex].search(word))
+            )
+            if len(self._met) > 500_000:  # a text of random tokens must not grow it without bound
+                self._met.clear()
+            self._met[word] = known
         return known
 
     def rules_possible(self, words: set[str]) -> list[str]:
         """Ids of the rules whose every needed token has a candidate among `words`."""
-        lemmas: set[str] = set()
+        met: set[int] = set()
         for word in words:
-            lemmas |= self.lemma_candidates(word)
-        possible = []
-        for rule_id, needs in self.needs:
-            if all(self._met(kind, values, words, lemmas) for kind, values in needs):
-                possible.append(rule_id)
-        return possible
-
-    def _met(self, kind: str, values: frozenset[str], words: set[str], lemmas: set[str]) -> bool:
-        if kind == "LOWER":
-            return not values.isdisjoint(words)
-        if kind == "LEMMA":
-            return not values.isdisjoint(lemmas)
-        return any(self._regexes[value].search(word) for value in values for word in words)
+            met |= self.met_by(word)
+        return [rule_id for rule_id, needs in self.rules if needs <= met]
 
     def any_in(self, words: set[str]) -> bool:
-        return bool(self.rules_possible(words))
+        met: set[int] = set()
+        for word in words:
+            met |= self.met_by(word)
+        return any(needs <= met for _, needs in self.rules)
 
 
 def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
@@ -249,9 +252,10 @@ def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, 
     return sorted(rules), exceptions
 
 
-def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, frozenset[str]]]:
-    """For each token every match needs, the words it accepts: (`LOWER`|`LEMMA`|`REGEX`, values)."""
-    needs: list[tuple[str, frozenset[str]]] = []
+def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str, frozenset[str]]]:
+    """For each token every match needs, what it accepts: (`LOWER`|`LEMMA`, "", words) or
+    (`REGEX`, the expression, no words)."""
+    needs: list[tuple[str, str, frozenset[str]]] = []
     for token in pattern:
         if token.get("OP") not in REQUIRED_OPS:
             continue
@@ -259,11 +263,11 @@ def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, frozenset[
             value = token.get(kind)
             label = "LEMMA" if kind == "LEMMA" else "LOWER"
             if isinstance(value, str):
-                needs.append((label, frozenset({value.lower()})))
+                needs.append((label, "", frozenset({value.lower()})))
             elif isinstance(value, dict) and "IN" in value:
-                needs.append((label, frozenset(str(v).lower() for v in value["IN"])))
+                needs.append((label, "", frozenset(str(v).lower() for v in value["IN"])))
             elif isinstance(value, dict) and "REGEX" in value and kind in ("LOWER", "NORM"):
-                needs.append(("REGEX", frozenset({value["REGEX"]})))
+                needs.append(("REGEX", str(value["REGEX"]), frozenset()))
     return needs
 
 
@@ -284,7 +288,10 @@ class Prefilter:
     @cached_property
     def date_cues(self) -> tuple[re.Pattern[str], ...]:
         found = (getattr(dates, name, None) for name in DATE_PATTERN_NAMES)
-        return (DIGIT, *(pattern for pattern in found if isinstance(pattern, re.Pattern)))
+        # month names as the date normaliser knows them, capitalised: "may" is mostly a verb
+        months = "|".join(sorted((m.capitalize() for m in getattr(dates, "MONTHS", {})), key=len, reverse=True))
+        month = re.compile(rf"\b(?:{months})\b") if months else YEAR
+        return (YEAR, month, *(pattern for pattern in found if isinstance(pattern, re.Pattern)))
 
     def select(self, repaired: Repaired, covers_year: bool = False) -> Selection:
         text = repaired.text
