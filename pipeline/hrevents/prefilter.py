@@ -185,7 +185,13 @@ class TriggerWords:
                     self.needs.append(need)
                 numbers.append(self.needs.index(need))
             self.rules.append((rule.id, frozenset(numbers)))
-        self._regexes = {need[1]: re.compile(need[1]) for need in self.needs if need[0] == "REGEX"}
+        self._regexes = [(number, re.compile(regex)) for number, (kind, regex, _) in enumerate(self.needs) if regex]
+        self._by_word: dict[str, set[int]] = {}
+        self._by_lemma: dict[str, set[int]] = {}
+        for number, (kind, _, words) in enumerate(self.needs):
+            index = self._by_lemma if kind == "LEMMA" else self._by_word
+            for word in words:
+                index.setdefault(word, set()).add(number)
         self._met: dict[str, frozenset[int]] = {}
 
     def lemma_candidates(self, word: str) -> set[str]:
@@ -200,14 +206,11 @@ class TriggerWords:
         """The needs (by number) this lower-case word meets; cached, as words repeat."""
         known = self._met.get(word)
         if known is None:
-            lemmas = self.lemma_candidates(word)
-            known = frozenset(
-                number
-                for number, (kind, regex, words) in enumerate(self.needs)
-                if (kind == "LOWER" and word in words)
-                or (kind == "LEMMA" and not words.isdisjoint(lemmas))
-                or (kind == "REGEX" and self._regexes[regex].search(word))
-            )
+            met = set(self._by_word.get(word, ()))
+            for lemma in self.lemma_candidates(word):
+                met.update(self._by_lemma.get(lemma, ()))
+            met.update(number for number, regex in self._regexes if regex.search(word))
+            known = frozenset(met)
             if len(self._met) > 500_000:  # a text of random tokens must not grow it without bound
                 self._met.clear()
             self._met[word] = known
@@ -305,18 +308,32 @@ class Prefilter:
             selection.triggers = set(range(len(units)))
             return selection
         words = [_words(text[unit.start : unit.end]) for unit in units]
-        selection.triggers = {index for index, found in enumerate(words) if self.words.any_in(found)}
-        if selection.triggers:
-            selection.context = self._context(selection, words, covers_year) - selection.triggers
-        return selection
-
-    def _context(self, selection: Selection, words: list[set[str]], covers_year: bool) -> set[int]:
-        text = selection.repaired.text
-        units = selection.units
-        chosen = sorted(selection.triggers)
+        possible = [index for index, found in enumerate(words) if self.words.any_in(found)]
+        if not possible:
+            return selection
         unit_text = [text[unit.start : unit.end] for unit in units]
         written = set(WORD.findall(text))  # as written: a word also seen in lower case is no name
         names = [{n for n in _capitalised(piece) if n.lower() not in written} for piece in unit_text]
+        # an event needs a named victim: in the sentence, or reached by a pronoun or group reference
+        selection.triggers = {i for i in possible if names[i] or not words[i].isdisjoint(self.references)}
+        # a trigger sentence naming no one still gives the paragraph's agent and date to later ones
+        last_named = {units[i].paragraph: i for i in sorted(selection.triggers)}
+        helpers = {i for i in possible if last_named.get(units[i].paragraph, -1) > i}
+        if selection.triggers:
+            context = self._context(selection, words, names, unit_text, covers_year)
+            selection.context = (context | helpers) - selection.triggers
+        return selection
+
+    def _context(
+        self,
+        selection: Selection,
+        words: list[set[str]],
+        names: list[set[str]],
+        unit_text: list[str],
+        covers_year: bool,
+    ) -> set[int]:
+        units = selection.units
+        chosen = sorted(selection.triggers)
         context: set[int] = set()
         for index in chosen:
             paragraph = units[index].paragraph
