@@ -290,23 +290,27 @@ def process_chunk(tasks: list[Task], extractor: Extractor) -> list[Outcome]:
         if isinstance(result, BaseException):
             outcome.status, outcome.error = "failed", " ".join(_extraction_error(outcome.task.path, result).split())
         else:
-            outcome.events = len(result)
-            outcome.events_json = json.dumps([event.model_dump() for event in result], ensure_ascii=False)
+            found, warnings = result
+            outcome.events = len(found)
+            outcome.events_json = json.dumps([event.model_dump() for event in found], ensure_ascii=False)
+            # an ok report keeps its warnings (a passage a component failed on) for errors.csv
+            outcome.error = " ".join(" | ".join(f"warning: {warning}" for warning in warnings).split())
     return [outcomes[index] for index in range(len(tasks))]
 
 
-def _extract(extractor: Extractor, loaded: list, batch_size: int = CHUNK) -> dict[int, list | BaseException]:
-    """Events per report; if the batch fails, each report again on its own to isolate the culprit."""
-    results: dict[int, list | BaseException] = {}
+def _extract(extractor: Extractor, loaded: list, batch_size: int = CHUNK) -> dict[int, tuple | BaseException]:
+    """(events, warnings) per report; if the batch fails, each report again on its own to isolate the culprit."""
+    results: dict[int, tuple | BaseException] = {}
     try:
-        for _, events, index in extractor.pipe_with_context(loaded, batch_size=batch_size):
-            results[index] = events
+        for result in extractor.pipe_results(loaded, batch_size=batch_size):
+            results[result.context] = (result.events, result.warnings)
     except Exception:
         for report, index in loaded:
             if index in results:
                 continue
             try:
-                results[index] = next(extractor.pipe_with_context([(report, index)], batch_size=1))[1]
+                result = next(extractor.pipe_results([(report, index)], batch_size=1))
+                results[index] = (result.events, result.warnings)
             except Exception as error:
                 results[index] = error
     return results
@@ -512,6 +516,8 @@ class Progress:
         if self.tty:
             if failed:
                 self._print(f"error: {outcome.error}")
+            elif outcome.error:
+                self._print(outcome.error)
             elif note:
                 self._print(f"note: {outcome.task.path}{note}")
             now = time.monotonic()
@@ -520,6 +526,7 @@ class Progress:
                 self._draw()
         else:
             what = f"FAILED: {outcome.error}" if failed else f"ok, {outcome.events} events{note}"
+            what += f"; {outcome.error}" if outcome.error and not failed else ""
             self._print(f"[{self.done}/{self.total}] {outcome.task.path}: {what}")
 
     def line(self) -> str:
@@ -697,7 +704,7 @@ def write_outputs(ledger: Ledger, keys: list[str], options: BatchOptions) -> int
     with _csv_writer(out.parent / "errors.csv", options.bom) as writer:
         writer.writerow(["path", "report_id", "error"])
         for row in ledger.rows(keys):
-            if row.status != "ok":
+            if row.status != "ok" or row.error:  # failures, and warnings of reports that went through
                 writer.writerow([neutralise(value) for value in (row.path, row.report_id, row.error)])
     return count
 

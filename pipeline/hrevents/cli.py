@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -54,9 +55,14 @@ def extract(
     ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
+    no_prefilter: bool = typer.Option(
+        False, "--no-prefilter", help="Run the full pipeline on every sentence, not only where an act can be (slow)."
+    ),
 ) -> None:
     """Extract events from reports into one table (SPEC section 4), resumably."""
     from hrevents.batch import BatchOptions, run_batch
+
+    _prefilter_option(no_prefilter)
 
     options = BatchOptions(
         inputs=inputs,
@@ -86,6 +92,14 @@ def extract(
         raise typer.Exit(1)
 
 
+def _prefilter_option(off: bool) -> None:
+    """`--no-prefilter` reaches every worker process through the environment."""
+    if off:
+        from hrevents.prefilter import PREFILTER_VARIABLE
+
+        os.environ[PREFILTER_VARIABLE] = "0"
+
+
 @app.command()
 def evaluate(
     gold: Path = typer.Option(Path("corpus/gold.jsonl"), "--gold", help="Gold file (SPEC section 5)."),
@@ -106,8 +120,12 @@ def evaluate(
     exclude: list[str] = typer.Option(
         [], "--exclude", help="Leave out reports whose id matches this glob (repeatable)."
     ),
+    no_prefilter: bool = typer.Option(
+        False, "--no-prefilter", help="Extract with the full pipeline on every sentence (to compare; slow)."
+    ),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
+    _prefilter_option(no_prefilter)
     from hrevents.reader import read_report
     from hrevents.scoring.scorer import score
     from hrevents.scoring.tables import metrics_table, write_errors, write_json

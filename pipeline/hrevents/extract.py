@@ -25,7 +25,7 @@ from hrevents.assemble import assemble, combine, covered_year, last_year
 from hrevents.chunks import paragraph_pieces, pieces
 from hrevents.geo import geocode_events
 from hrevents.nlp import DEFAULT_MODEL, build_pipeline
-from hrevents.prefilter import Prefilter
+from hrevents.prefilter import Prefilter, prefilter_enabled
 from hrevents.repair import Repaired, repair
 from hrevents_models import Event, Report
 
@@ -108,7 +108,9 @@ class Extractor:
 
     `piece_chars` bounds the text spaCy sees at once: longer texts are annotated in pieces
     (see `hrevents.chunks`), which keeps memory flat whatever the report's length.
-    `prefilter=False` sends every sentence through the pipeline (the slow path, to compare).
+    `prefilter=False` sends every sentence through the pipeline (the slow path, to compare);
+    left out, the `HREVENTS_PREFILTER` environment variable decides (`0` turns it off), so
+    that pool workers follow `hrevents extract --no-prefilter`.
     """
 
     def __init__(
@@ -116,12 +118,12 @@ class Extractor:
         model: str = DEFAULT_MODEL,
         nlp: Language | None = None,
         piece_chars: int = PIECE_CHARS,
-        prefilter: bool = True,
+        prefilter: bool | None = None,
     ) -> None:
         self.model = model
         self.nlp = nlp if nlp is not None else build_pipeline(model)
         self.piece_chars = piece_chars
-        self.prefilter = Prefilter(self.nlp, enabled=prefilter)
+        self.prefilter = Prefilter(self.nlp, enabled=prefilter_enabled() if prefilter is None else prefilter)
         self.counts = Counts()
         self.failures = _install_handler(self.nlp)
 

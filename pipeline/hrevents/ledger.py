@@ -79,8 +79,10 @@ def pipeline_version(model: str) -> str:
     import spacy
 
     from hrevents import __version__
+    from hrevents.prefilter import prefilter_enabled
 
     digest = hashlib.sha256(f"{__version__}|{model}|spacy {spacy.__version__}".encode())
+    digest.update(f"|prefilter {prefilter_enabled()}".encode())
     try:
         from importlib.metadata import version
 

@@ -32,6 +32,7 @@ not: it would cost minutes and can hold no readable event. It is dropped with a 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ NAME_JOINER = re.compile(r"[ \t]+")
 MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
 REQUIRED_OPS = (None, "+", "1")
+PREFILTER_VARIABLE = "HREVENTS_PREFILTER"
 DATE_PATTERN_NAMES = (
     "SAME_DAY",
     "NEXT_DAY",
@@ -272,6 +274,11 @@ def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str, froze
             elif isinstance(value, dict) and "REGEX" in value and kind in ("LOWER", "NORM"):
                 needs.append(("REGEX", str(value["REGEX"]), frozenset()))
     return needs
+
+
+def prefilter_enabled() -> bool:
+    """On unless `HREVENTS_PREFILTER` is `0`, `off`, `false` or `no` (`--no-prefilter` sets it)."""
+    return os.environ.get(PREFILTER_VARIABLE, "1").strip().lower() not in ("0", "off", "false", "no")
 
 
 class Prefilter:
