@@ -49,8 +49,8 @@ from hrevents.rules.schema import TriggerRule, load_lexicon, load_triggers
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 PARAGRAPH_END = re.compile(r"\n\s*\n\s*$")
 SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
-# "Mr. Smith", "A. Smith": a short capitalised word before the break is an abbreviation
-ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])*)\.$")
+# "Mr. Smith", "A. Smith", "U.S. Embassy": a title of the lexicon or an initial before the stop
+LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-Z](?:\.[A-Z])*|[A-Za-z]+)\.$")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\w")
 YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
@@ -137,21 +137,26 @@ class Selection:
         return Repaired("".join(chars), offsets)
 
 
-def split_units(text: str) -> list[Unit]:
-    """Sentences by punctuation and capitals (a short capitalised word before the stop is an
+def split_units(text: str, titles: frozenset[str] = frozenset()) -> list[Unit]:
+    """Sentences by punctuation and capitals (a title or an initial before the stop is an
     abbreviation, not an end), within paragraphs as the pipeline sees them; they cover the text."""
     units: list[Unit] = []
     starts = [0, *(match.end() for match in PARAGRAPH_BREAK.finditer(text))]
     for paragraph, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=True)):
         begin = start
         for match in SENTENCE_BREAK.finditer(text, start, end):
-            if ABBREVIATION.search(text, max(begin, match.start() - 4), match.start() + 1):
+            word = LAST_WORD.search(text, max(begin, match.start() - 12), match.start() + 1)
+            if word and _abbreviation(word.group(1), titles):
                 continue
             units.append(Unit(begin, match.end(), paragraph))
             begin = match.end()
         if end > begin:
             units.append(Unit(begin, end, paragraph))
     return units
+
+
+def _abbreviation(word: str, titles: frozenset[str]) -> bool:
+    return len(word) == 1 or "." in word or word.lower() in titles
 
 
 def structureless(text: str) -> bool:
@@ -296,6 +301,10 @@ class Prefilter:
         return frozenset({*PRONOUN_GENDER, *PLURAL, *load_lexicon().group_reference_words})
 
     @cached_property
+    def titles(self) -> frozenset[str]:
+        return frozenset(load_lexicon().titles)
+
+    @cached_property
     def date_cues(self) -> tuple[re.Pattern[str], ...]:
         found = (getattr(dates, name, None) for name in DATE_PATTERN_NAMES)
         # month names as the date normaliser knows them, capitalised: "may" is mostly a verb
@@ -306,7 +315,7 @@ class Prefilter:
     def select(self, repaired: Repaired, covers_year: bool = False) -> Selection:
         text = repaired.text
         bad = _structureless_paragraphs(text)
-        units = [unit for unit in split_units(text) if unit.paragraph not in bad]
+        units = [unit for unit in split_units(text, self.titles) if unit.paragraph not in bad]
         selection = Selection(repaired, units)
         for start, end in bad.values():
             first, last = repaired.original_span(start, end)
