@@ -14,8 +14,8 @@ are never written.
 
 News: the articles of the HRDsAttack **dev** split (`dataminr-ai/HRDsAttack`, `data/dev.json`;
 the test split is never read), each `sample["Input.article_interface"]` (HTML paragraphs, with
-the title and publication date) as `corpus/external/hrdsattack-dev/<number>.html`. News texts are third-party: the folder is
-git-ignored.
+the title and publication date) as `corpus/external/hrdsattack-dev/<number>.html`. News texts
+are third-party: the folder is git-ignored.
 """
 
 from __future__ import annotations
