@@ -13,12 +13,13 @@ expression tokenizer and the trigger rules' own words, and keeps for the full pi
   - the paragraph's reference date: earlier sentences of the same paragraph that carry date
     words (a year, a month, a relative date the date normaliser knows);
   - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
-    a pronoun or a group reference ("he", "they", "the two"), where they name someone or
+    a pronoun or a group reference ("he", "they", "the two", "the men"), where they name or
     refer to someone; and every sentence that gives in full ("Viktar Babaryka") a name a
     trigger sentence uses alone ("Babaryka"), since a bare name maps to the fullest one;
   - the narrative's year: the nearest sentence naming a year before each trigger sentence,
-    and the first one of the report (unless the front matter's `covers` decides the year).
-  The agent a paragraph gave the same act earlier comes from a trigger sentence, kept anyway.
+    and the first one of the report (unless the front matter's `covers` decides the year);
+  - the agent: a trigger sentence that names no one is kept before a later one of its
+    paragraph for the same action, which takes its agent when it names none.
 
 Kept sentences are joined (as they are within a paragraph, by a blank line across
 paragraphs, so paragraphs stay paragraphs) into one text with a map back to the report's
@@ -185,6 +186,7 @@ class TriggerWords:
         self._suffix_rules, self._exceptions = _lemmatizer_tables(nlp)
         self.needs: list[tuple[str, str, frozenset[str]]] = []  # (kind, regex or "", words)
         self.rules: list[tuple[str, frozenset[int]]] = []  # (rule id, the needs it has)
+        self.actions: dict[str, str] = {}
         for rule in rules if rules is not None else load_triggers():
             numbers = []
             for need in _required_words(rule.pattern):
@@ -192,6 +194,7 @@ class TriggerWords:
                     self.needs.append(need)
                 numbers.append(self.needs.index(need))
             self.rules.append((rule.id, frozenset(numbers)))
+            self.actions[rule.id] = rule.action
         self._regexes = [(number, re.compile(regex)) for number, (kind, regex, _) in enumerate(self.needs) if regex]
         self._by_word: dict[str, set[int]] = {}
         self._by_lemma: dict[str, set[int]] = {}
@@ -229,6 +232,9 @@ class TriggerWords:
         for word in words:
             met |= self.met_by(word)
         return [rule_id for rule_id, needs in self.rules if needs <= met]
+
+    def actions_possible(self, words: set[str]) -> set[str]:
+        return {self.actions[rule_id] for rule_id in self.rules_possible(words)}
 
     def any_in(self, words: set[str]) -> bool:
         met: set[int] = set()
@@ -298,7 +304,8 @@ class Prefilter:
 
     @cached_property
     def references(self) -> frozenset[str]:
-        return frozenset({*PRONOUN_GENDER, *PLURAL, *load_lexicon().group_reference_words})
+        lexicon = load_lexicon()
+        return frozenset({*PRONOUN_GENDER, *PLURAL, *lexicon.group_reference_words, *lexicon.plural_group_nouns})
 
     @cached_property
     def titles(self) -> frozenset[str]:
@@ -332,9 +339,17 @@ class Prefilter:
         names = [{n for n in _capitalised(piece) if n.lower() not in written} for piece in unit_text]
         # an event needs a named victim: in the sentence, or reached by a pronoun or group reference
         selection.triggers = {i for i in possible if names[i] or not words[i].isdisjoint(self.references)}
-        # a trigger sentence naming no one still gives the paragraph's agent and date to later ones
-        last_named = {units[i].paragraph: i for i in sorted(selection.triggers)}
-        helpers = {i for i in possible if last_named.get(units[i].paragraph, -1) > i}
+        # a trigger sentence naming no one still gives its agent to a later one of the paragraph
+        # for the same action (its date is kept as any date of the paragraph is, below)
+        actions = {i: self.words.actions_possible(words[i]) for i in possible}
+        later: dict[int, set[str]] = {}  # paragraph -> actions of named trigger sentences after
+        helpers = set()
+        for i in reversed(possible):
+            paragraph = units[i].paragraph
+            if i in selection.triggers:
+                later.setdefault(paragraph, set()).update(actions[i])
+            elif not actions[i].isdisjoint(later.get(paragraph, ())):
+                helpers.add(i)
         if selection.triggers:
             context = self._context(selection, words, names, unit_text, covers_year)
             selection.context = (context | helpers) - selection.triggers
