@@ -42,6 +42,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "corpus" / "reports"
@@ -68,13 +69,14 @@ def long_report(path: Path, size: int, seed: int = 7) -> Path:
     while sum(len(p) + 2 for p in chosen) < size:
         generator.shuffle(paragraphs)
         chosen += paragraphs
-    text, total = [], 0
+    kept: list[str] = []
+    total = 0
     for paragraph in chosen:
         if total + len(paragraph) + 2 > size:
             break
-        text.append(paragraph)
+        kept.append(paragraph)
         total += len(paragraph) + 2
-    path.write_text('---\ncovers: "2008"\n---\n' + "\n\n".join(text) + "\n", encoding="utf-8")
+    path.write_text('---\ncovers: "2008"\n---\n' + "\n\n".join(kept) + "\n", encoding="utf-8")
     return path
 
 
@@ -93,7 +95,7 @@ class PeakSampler:
         self.peak_total = 0
         self._stop = threading.Event()
         try:
-            import psutil
+            import psutil  # type: ignore[import-untyped]
 
             self._process = psutil.Process()
         except ImportError:
@@ -275,12 +277,12 @@ def main() -> None:
     print(f"hrevents benchmark: model {args.model}, {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="hrevents-benchmark-") as folder:
         work = Path(folder)
-        speed = {}
+        speed: dict[str, dict[str, Any]] = {}
         for name, corpus in sets.items():
             if not corpus.is_dir() or not any(corpus.iterdir()):
                 print(f"  {name}: {corpus} missing; run scripts/state_dept_corpus.py (skipped)", flush=True)
                 continue
-            row = {"corpus": str(corpus.relative_to(ROOT))}
+            row: dict[str, Any] = {"corpus": str(corpus.relative_to(ROOT))}
             kinds = ["plain", "extract"] + (["slow"] if name == "sections" else [])
             for kind in kinds:
                 out = work / f"{name.replace(' ', '-')}-{kind}"
@@ -329,7 +331,7 @@ def main() -> None:
             f1 = results["f1"]
             print(f"F1 on {GOLD.relative_to(ROOT)}: with the first pass {f1['with']}, without {f1['without']}")
         if not args.skip_memory:
-            memory = {}
+            memory: dict[str, dict] = {}
             print()
             for label, size in (("0.25 MB", 250_000), ("1 MB", 1_000_000)):
                 corpus = work / f"long-{size}"

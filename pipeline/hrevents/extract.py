@@ -44,7 +44,7 @@ class PassageFailures:
         self.failed: dict[int, tuple[str, BaseException]] = {}
 
     def __call__(self, name: str, component: object, docs: list[Doc], error: Exception) -> None:
-        keys = [getattr(doc, "_context", None) for doc in docs]
+        keys: list[int] = [getattr(doc, "_context", -1) for doc in docs]
         if not keys or any(key not in self.pending for key in keys):
             raise error
         for key in keys:
@@ -208,15 +208,15 @@ class Extractor:
         for part in paragraph_pieces(piece.part):
             key = next(KEYS)
             self.failures.pending.add(key)
-            failure = None
+            failure: tuple[str, BaseException] | None = None
             try:
                 docs = list(self.nlp.pipe([(part.text, key)], as_tuples=True))
                 if docs:
                     doc = docs[0][0]
                     progress.found.append(assemble(doc, report, part, progress.year))
                     progress.year = last_year(doc, report) or progress.year
-            except Exception as error:
-                failure = ("assemble", error)
+            except Exception as problem:
+                failure = ("assemble", problem)
             self.failures.pending.discard(key)
             failure = self.failures.failed.pop(key, None) or failure
             if failure is not None:

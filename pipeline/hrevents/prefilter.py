@@ -258,7 +258,7 @@ def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, 
                 for form, lemmas in table.items():
                     exceptions.setdefault(form, []).extend(lemmas)
     if "attribute_ruler" in nlp.pipe_names:
-        for entry in nlp.get_pipe("attribute_ruler").patterns:
+        for entry in getattr(nlp.get_pipe("attribute_ruler"), "patterns", ()):
             lemma = entry["attrs"].get("LEMMA")
             for pattern in entry["patterns"] if lemma else ():
                 for token in pattern:
