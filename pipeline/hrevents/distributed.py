@@ -78,10 +78,12 @@ def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[
 
     with _LOCK:
         results = _extract(_extractor(model), [(report, index) for index, report in enumerate(reports)], batch_size)
-    return [
-        _extraction_error(report.path, results[index]) if isinstance(results[index], BaseException) else results[index]
-        for index, report in enumerate(reports)
-    ]
+    done: list[list[Event] | str] = []
+    for index, report in enumerate(reports):
+        result = results[index]
+        # (events, warnings): the warnings reach errors.csv through the batch, not this API
+        done.append(_extraction_error(report.path, result) if isinstance(result, BaseException) else result[0])
+    return done
 
 
 # --- on the client --------------------------------------------------------------------------
