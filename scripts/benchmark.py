@@ -257,6 +257,10 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2019, help="year of the whole country reports (default 2019)")
     parser.add_argument("--skip-memory", action="store_true", help="leave out the long-report and 20 MB runs")
     parser.add_argument("--skip-f1", action="store_true", help="leave out the two evaluate runs")
+    parser.add_argument("--skip-speed", action="store_true", help="leave out the speed runs and differences")
+    parser.add_argument(
+        "--sets", nargs="+", choices=["sections", "whole", "news"], help="speed on these sets only (default all)"
+    )
     parser.add_argument("--json", type=Path, help="also write all measurements here")
     parser.add_argument("--measure", choices=["plain", "extract", "slow"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -278,7 +282,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hrevents-benchmark-") as folder:
         work = Path(folder)
         speed: dict[str, dict[str, Any]] = {}
-        for name, corpus in sets.items():
+        chosen = {name: corpus for name, corpus in sets.items() if not args.sets or name.split()[0] in args.sets}
+        for name, corpus in chosen.items() if not args.skip_speed else ():
             if not corpus.is_dir() or not any(corpus.iterdir()):
                 print(f"  {name}: {corpus} missing; run scripts/state_dept_corpus.py (skipped)", flush=True)
                 continue
