@@ -60,6 +60,7 @@ MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
 REQUIRED_OPS = (None, "+", "1")
 PREFILTER_VARIABLE = "HREVENTS_PREFILTER"
+MONTH_WORDS = frozenset(getattr(dates, "MONTHS", {}))
 DATE_PATTERN_NAMES = (
     "SAME_DAY",
     "NEXT_DAY",
@@ -424,7 +425,11 @@ def _runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     last_end = -1
     for match in CAPITALISED.finditer(text):
-        if runs and NAME_JOINER.fullmatch(text[last_end : match.start()] or "x") is not None:
+        if match.group().lower() in MONTH_WORDS:  # "In June Babarin": a month is no part of a name
+            runs.append([match.group()])
+            last_end = -1
+            continue
+        if runs and last_end >= 0 and NAME_JOINER.fullmatch(text[last_end : match.start()] or "x") is not None:
             runs[-1].append(match.group())
         else:
             runs.append([match.group()])
