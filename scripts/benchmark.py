@@ -81,7 +81,7 @@ def long_report(path: Path, size: int, seed: int = 7) -> Path:
 
 
 def one_word_file(path: Path, size: int = 20_000_000) -> Path:
-    path.write_text("harvest " * (size // 8) + "\n", encoding="utf-8")
+    path.write_text("harvest " * (size // 8 - 1) + "\n", encoding="utf-8")  # under the --max-bytes default
     return path
 
 
