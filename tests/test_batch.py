@@ -169,12 +169,12 @@ def test_a_report_that_breaks_extraction_does_not_stop_the_batch(extractor, tmp_
     class Fragile:
         """The real extractor, except that it raises on one report."""
 
-        def pipe_with_context(self, items, batch_size=8, n_process=1):
+        def pipe_results(self, items, batch_size=8, n_process=1):
             items = list(items)
             for report, _ in items:
                 if report.report_id == "b-charge":
                     raise RuntimeError("boom")
-            return extractor.pipe_with_context(items, batch_size=batch_size)
+            return extractor.pipe_results(items, batch_size=batch_size)
 
     inputs = write_reports(tmp_path / "in", GOOD)
     out = tmp_path / "out" / "events.csv"

@@ -35,3 +35,14 @@ def pieces(repaired: Repaired, limit: int) -> Iterator[Repaired]:
                 end = start + cuts[-1]
         yield Repaired(text[start:end], repaired.offsets[start : end + 1])
         start = end
+
+
+def paragraph_pieces(repaired: Repaired) -> Iterator[Repaired]:
+    """Each paragraph of a text on its own (blank lines left out), with its map back: the
+    smallest unit a failure is confined to."""
+    text = repaired.text
+    starts = [0, *(match.end() for match in PARAGRAPH_BREAK.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        end = start + len(text[start:end].rstrip())
+        if end > start:
+            yield Repaired(text[start:end], [*repaired.offsets[start:end], repaired.offsets[end - 1] + 1])

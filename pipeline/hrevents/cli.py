@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -63,9 +64,14 @@ def extract(
     ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
+    no_prefilter: bool = typer.Option(
+        False, "--no-prefilter", help="Run the full pipeline on every sentence, not only where an act can be (slow)."
+    ),
 ) -> None:
     """Extract events from reports into one table (SPEC section 4), resumably."""
     from hrevents.batch import BatchOptions, run_batch
+
+    _prefilter_option(no_prefilter)
 
     options = BatchOptions(
         inputs=inputs,
@@ -115,6 +121,14 @@ def _refuse_flag_values(inputs: list[Path]) -> None:
             raise typer.Exit(2)
 
 
+def _prefilter_option(off: bool) -> None:
+    """`--no-prefilter` reaches every worker process through the environment."""
+    if off:
+        from hrevents.prefilter import PREFILTER_VARIABLE
+
+        os.environ[PREFILTER_VARIABLE] = "0"
+
+
 @app.command()
 def evaluate(
     gold: Path = typer.Option(Path("corpus/gold.jsonl"), "--gold", help="Gold file (SPEC section 5)."),
@@ -142,8 +156,12 @@ def evaluate(
         1000, "--bootstrap", min=0, help="Bootstrap resamples of reports for the confidence intervals (0: none)."
     ),
     seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap, so intervals are the same on every run."),
+    no_prefilter: bool = typer.Option(
+        False, "--no-prefilter", help="Extract with the full pipeline on every sentence (to compare; slow)."
+    ),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
+    _prefilter_option(no_prefilter)
     from hrevents.scoring.evaluation import geo_lines, run_evaluation, summary_lines
     from hrevents.scoring.report import classification_report, format_report
     from hrevents.scoring.tables import metrics_table, write_errors, write_json

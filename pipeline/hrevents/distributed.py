@@ -84,7 +84,8 @@ def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[
     done: list[list[Event] | str] = []
     for index, report in enumerate(reports):
         result = results[index]
-        done.append(extraction_error(report.path, result) if isinstance(result, BaseException) else result)
+        # (events, warnings): the warnings reach errors.csv through the batch, not this API
+        done.append(extraction_error(report.path, result) if isinstance(result, BaseException) else result[0])
     return done
 
 

@@ -61,6 +61,7 @@ IN_VERSION: dict[str, tuple[str, ...]] = {
         "mappings/__init__.py",
         "mappings/places.yaml",
         "nlp.py",
+        "prefilter.py",
         "reader.py",
         "repair.py",
         "rules/",
@@ -136,8 +137,10 @@ def pipeline_version(model: str) -> str:
     import hrevents
     import hrevents_models
     from hrevents import __version__
+    from hrevents.prefilter import prefilter_enabled
 
     digest = hashlib.sha256(f"{__version__}|{model}|spacy {spacy.__version__}".encode())
+    digest.update(f"|prefilter {prefilter_enabled()}".encode())
     try:
         from importlib.metadata import version
 

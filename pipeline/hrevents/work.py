@@ -138,26 +138,31 @@ def process_batch(tasks: list[Task], extractor: Extractor) -> list[ReportOutcome
         if isinstance(result, BaseException):
             outcome.status, outcome.error = "failed", " ".join(extraction_error(outcome.task.path, result).split())
         else:
-            outcome.events = len(result)
-            outcome.events_json = json.dumps([event.model_dump() for event in result], ensure_ascii=False)
+            found, warnings = result
+            outcome.events = len(found)
+            outcome.events_json = json.dumps([event.model_dump() for event in found], ensure_ascii=False)
+            # An ok report keeps its extraction warnings (a passage a component failed on, text not
+            # annotated) beside its reading warnings: they reach errors.csv as warning rows.
+            outcome.warnings += [" ".join(warning.split()) for warning in warnings]
     return [outcomes[index] for index in range(len(tasks))]
 
 
 def extract_isolated(
     extractor: Extractor, loaded: list[tuple[Report, C]], batch_size: int = BATCH_SIZE
-) -> dict[C, list[Event] | BaseException]:
-    """Events per report (keyed by its context); if the batch fails, each report again on its own
-    to isolate the culprit, whose entry is then its exception."""
-    results: dict[C, list[Event] | BaseException] = {}
+) -> dict[C, tuple[list[Event], list[str]] | BaseException]:
+    """(events, warnings) per report (keyed by its context); if the batch fails, each report again
+    on its own to isolate the culprit, whose entry is then its exception."""
+    results: dict[C, tuple[list[Event], list[str]] | BaseException] = {}
     try:
-        for _, events, context in extractor.pipe_with_context(loaded, batch_size=batch_size):
-            results[context] = events
+        for result in extractor.pipe_results(loaded, batch_size=batch_size):
+            results[result.context] = (result.events, result.warnings)
     except Exception:
         for report, context in loaded:
             if context in results:
                 continue
             try:
-                results[context] = next(extractor.pipe_with_context([(report, context)], batch_size=1))[1]
+                alone = next(extractor.pipe_results([(report, context)], batch_size=1))
+                results[context] = (alone.events, alone.warnings)
             except Exception as error:
                 results[context] = error
     return results
