@@ -224,7 +224,9 @@ def test_test_split_is_refused(name, dataset_repo, monkeypatch):
 def test_cli_refuses_test_before_reading(dataset_repo, tmp_path):
     out = tmp_path / "test"
     for command in ("rebuild", "run"):
-        result = CliRunner().invoke(hrd.app, [command, "--repo", str(dataset_repo), "--split", "test", "--out", str(out)])
+        result = CliRunner().invoke(
+            hrd.app, [command, "--repo", str(dataset_repo), "--split", "test", "--out", str(out)]
+        )
         assert result.exit_code == 2
         assert "external exam" in result.output
     assert not out.exists()
