@@ -539,6 +539,7 @@ class PaperScores:
     lenient: dict[str, float]
     country_iso: float
     counts: dict[str, int]
+    per_type: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAnswer]) -> PaperScores:
@@ -549,12 +550,15 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
       all articles. Fuzzy: a kept name counts when it contains, or is contained in, a gold name.
     - Violation types: the predicted set is {"unknown"} when empty; P = shared types / predicted
       types, R = shared / gold types, micro over articles. Exact-set accuracy: the two sets equal.
+      Per type (not a paper figure): articles where the type is predicted and gold (TP), only
+      predicted (FP), only gold (FN).
     - Country, year, month, day: the share of all articles where `gold == predicted`. The
       paper's model always answers a string, so a missing gold value is never matched: mirrored
       here by never scoring an article whose gold is None (`lenient` also counts both-missing).
     """
     c: Counter[str] = Counter()
     lenient: Counter[str] = Counter()
+    per_type = {kind: [0, 0, 0] for kind in VIOLATION_TYPES}
     for labels in gold:
         mine = predicted.get(labels.report_id, ArticleAnswer())
         names, counted = predicted_victims(mine.victims)
@@ -571,6 +575,9 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
         c["types gold"] += len(gold_types)
         c["types shared"] += len(my_types & gold_types)
         c["types exact set"] += my_types == gold_types
+        for kind in my_types | gold_types:
+            tally = per_type.setdefault(kind, [0, 0, 0])
+            tally[0 if kind in my_types and kind in gold_types else 1 if kind in my_types else 2] += 1
         for name, value in (
             ("country", mine.country),
             ("year", mine.year),
@@ -605,6 +612,7 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
         lenient={name: share(lenient[name]) for name in ("country", "year", "month", "day")},
         country_iso=share(c["country iso"]),
         counts=dict(c),
+        per_type={kind: (tp, fp, fn) for kind, (tp, fp, fn) in per_type.items()},
     )
 
 
@@ -634,6 +642,14 @@ def scores_table(scores: PaperScores) -> pd.DataFrame:
     rows.append({"metric": "violation type exact-set accuracy", "value": scores.violation_type_exact_set, "counts": ""})
     for name, value in scores.lenient.items():
         rows.append({"metric": f"{name} accuracy, lenient (both missing = right)", "value": value, "counts": ""})
+    for kind, (tp, fp, fn) in scores.per_type.items():
+        rows.append(
+            {
+                "metric": f"violation type F1, {kind}",
+                "value": 100 * _prf(tp, tp + fp, tp + fn)[2],
+                "counts": f"{tp}/{fp}/{fn} TP/FP/FN",
+            }
+        )
     rows.append({"metric": "country accuracy, ISO code", "value": scores.country_iso, "counts": ""})
     rows.append(
         {

@@ -333,6 +333,15 @@ def _expected_figures(scores) -> None:
     assert scores.lenient == pytest.approx({"country": 200 / 3, "year": 200 / 3, "month": 100.0, "day": 200 / 3})
     assert scores.country_iso == pytest.approx(100 / 3)
     assert scores.articles == 3 and scores.counts["articles without events"] == 1
+    assert scores.per_type == {
+        "arbitrary detention": (1, 0, 0),
+        "enforced disappearance": (0, 0, 0),
+        "kidnapping": (0, 1, 0),
+        "killing": (1, 0, 0),
+        "unknown": (1, 0, 0),
+        "other": (0, 1, 0),
+        "torture": (0, 0, 1),
+    }
 
 
 def test_score_by_hand(rebuilt, events_file):
