@@ -31,6 +31,8 @@ paper's code does that a reader should know:
   where gold and prediction are both missing, which the paper's code does not.
 - Country is compared as an exact string ("China" is not "People's Republic of China"); the
   `country (ISO code)` row compares the two as ISO 3166 codes instead (not a paper metric).
+`scripts/hrdsattack_crosscheck.py` runs the paper's own code on our answers and checks that
+every figure here is the same.
 """
 
 from __future__ import annotations
@@ -154,12 +156,16 @@ def resolve_commit(repo: Path, commit: str = "HEAD") -> str:
     return _git(repo, "rev-parse", "--verify", f"{commit}^{{commit}}").decode().strip()
 
 
+def read_split_bytes(repo: Path, split: str, commit: str = "HEAD") -> bytes:
+    """The split's file (`data/<split>.json`) as stored at `commit`, read from the git objects."""
+    return _git(repo, "show", f"{commit}:data/{check_split(split)}.json")
+
+
 def read_split(repo: Path, split: str, commit: str = "HEAD") -> list[dict[str, Any]]:
-    """The split's articles as the dataset stores them (`data/<split>.json`), read from git objects."""
-    path = f"data/{check_split(split)}.json"
-    data = json.loads(_git(repo, "show", f"{commit}:{path}"))
+    """The split's articles as the dataset stores them."""
+    data = json.loads(read_split_bytes(repo, split, commit))
     if not isinstance(data, list):
-        raise RuntimeError(f"{path} at {commit} is not a JSON list of articles")
+        raise RuntimeError(f"data/{split}.json at {commit} is not a JSON list of articles")
     return data
 
 
