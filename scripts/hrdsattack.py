@@ -713,6 +713,12 @@ def _report(scores: PaperScores, details: pd.DataFrame, json_out: Path | None, d
 REPO_HELP = "A clone of github.com/dataminr-ai/HRDsAttack (bare or not); read with `git show`."
 
 
+def _fail(error: Exception) -> typer.Exit:
+    """A refused split, a missing file or a git failure as one line and exit status 2, not a traceback."""
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(2)
+
+
 @app.command()
 def rebuild(
     repo: Path = typer.Option(..., "--repo", envvar="HRDSATTACK_REPO", help=REPO_HELP),
@@ -724,7 +730,10 @@ def rebuild(
 ) -> None:
     """Write a split's articles as reports and its labels as labels.jsonl."""
     folder = out or DEFAULT_OUT / split
-    manifest = rebuild_split(repo, split, folder, commit)
+    try:
+        manifest = rebuild_split(repo, split, folder, commit)
+    except (ValueError, RuntimeError) as error:
+        raise _fail(error) from error
     typer.echo(f"{manifest['articles']} {split} articles from {manifest['commit'][:12]} written to {folder}")
 
 
@@ -738,7 +747,10 @@ def score(
     ),
 ) -> None:
     """Score events against a rebuilt split with the paper's article-level metrics."""
-    scores, details = score_files(pred, gold)
+    try:
+        scores, details = score_files(pred, gold)
+    except (ValueError, FileNotFoundError) as error:
+        raise _fail(error) from error
     _report(scores, details, json_out, details_out)
 
 
@@ -766,11 +778,14 @@ def run(
 ) -> None:
     """Rebuild the split if needed, extract its events with `hrevents extract`, and score them."""
     folder = out or DEFAULT_OUT / split
-    wanted = resolve_commit(repo, commit)
     manifest_path = folder / MANIFEST_FILE
     current = json.loads(manifest_path.read_text("utf-8")) if manifest_path.exists() else {}
-    if current.get("commit") != wanted or current.get("split") != split or not (folder / LABELS_FILE).exists():
-        rebuild_split(repo, split, folder, wanted)
+    try:
+        wanted = resolve_commit(repo, commit)
+        if current.get("commit") != wanted or current.get("split") != split or not (folder / LABELS_FILE).exists():
+            rebuild_split(repo, split, folder, wanted)
+    except (ValueError, RuntimeError) as error:
+        raise _fail(error) from error
     events = folder / PRED_DIR / "events.jsonl"
     command = [*_hrevents_command(), "extract", str(folder / REPORTS_DIR), "--out", str(events), "--quiet"]
     if model:

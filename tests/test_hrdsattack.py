@@ -239,6 +239,10 @@ def test_a_folder_labelled_as_test_is_not_scored(rebuilt, tmp_path):
     (folder / "manifest.json").write_text(json.dumps({"split": "test"}))
     with pytest.raises(ValueError, match="external exam"):
         hrd.load_labels(folder)
+    events = tmp_path / "events.jsonl"
+    events.write_text("")
+    result = CliRunner().invoke(hrd.app, ["score", "--pred", str(events), "--gold", str(folder)])
+    assert result.exit_code == 2 and "external exam" in result.output
 
 
 def test_train_split_rebuilds(dataset_repo, tmp_path):
