@@ -18,8 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from hrevents import geo
+import hrevents.geo.gazetteer as gazetteer_index
 from hrevents.extract import Extractor
+from hrevents.geo import geocode_events
 from hrevents.nlp import DEFAULT_MODEL
 from hrevents.reader import read_report
 
@@ -63,25 +64,25 @@ def main(argv: list[str] | None = None) -> int:
         extract_times.append(time.perf_counter() - start)
     events = sum(len(found) for _, found in results)
 
-    index = geo.cache_dir() / geo._index_name()
+    index = gazetteer_index.cache_dir() / gazetteer_index._index_name()
     build_s = None
     if not index.exists():
         start = time.perf_counter()
-        geo.gazetteer()
+        gazetteer_index.gazetteer()
         build_s = time.perf_counter() - start
-        geo._GAZETTEER = None
-    geo.fold.cache_clear()
+        gazetteer_index._GAZETTEER = None
+    gazetteer_index.fold.cache_clear()
     start = time.perf_counter()
-    geo.gazetteer()
+    gazetteer_index.gazetteer()
     open_s = time.perf_counter() - start
 
     geocode_times = []
     for _ in range(args.repeat):
-        geo.fold.cache_clear()
-        geo.gazetteer()._city_cache.clear()
+        gazetteer_index.fold.cache_clear()
+        gazetteer_index.gazetteer()._city_cache.clear()
         start = time.perf_counter()
         for report, found in results:
-            geo.geocode_events(found, report)
+            geocode_events(found, report)
         geocode_times.append(time.perf_counter() - start)
 
     extract_s, geocode_s = best(extract_times), best(geocode_times)

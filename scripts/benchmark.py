@@ -128,10 +128,11 @@ def measure(kind: str, corpus: Path, model: str, workers: int) -> dict:
     started = time.perf_counter()
     busy, own = machine_busy_seconds(), cpu_seconds()
     result: dict = {"kind": kind, "workers": workers}
-    from hrevents.batch import CHUNK, BatchOptions, run_batch
+    from hrevents.batch import BatchOptions, run_batch
     from hrevents.extract import Extractor
     from hrevents.reader import read_report
     from hrevents.repair import repair
+    from hrevents.work import BATCH_SIZE
 
     if kind == "plain":
         extractor = Extractor(model)
@@ -141,7 +142,7 @@ def measure(kind: str, corpus: Path, model: str, workers: int) -> dict:
         result["words"] = sum(len(report.text[report.body_start :].split()) for report in reports)
         del reports
         begin, cpu = time.perf_counter(), cpu_seconds()
-        for _ in extractor.nlp.pipe(texts, batch_size=CHUNK):
+        for _ in extractor.nlp.pipe(texts, batch_size=BATCH_SIZE):
             pass
         result["seconds"] = time.perf_counter() - begin
         result["cpu"] = cpu_seconds() - cpu

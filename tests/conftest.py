@@ -40,3 +40,14 @@ def extract_text(extractor):
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS
+
+
+MODEL_FIXTURES = frozenset({"nlp", "extractor", "extract_text"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the English pipeline is a `model` test even if its module forgot the
+    marker, so `-m "not model"` never loads the model."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)

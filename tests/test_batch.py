@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -15,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from hrevents import batch
-from hrevents.batch import BatchOptions, Progress, run_batch
+from hrevents import batch, writers
+from hrevents.batch import BatchOptions, run_batch
 from hrevents.ledger import Ledger
+from hrevents.progress import Progress
+from hrevents.work import ReportOutcome, Task
 from hrevents.writers import read_events
 
 try:
@@ -284,7 +287,7 @@ def test_a_failed_write_leaves_the_previous_outputs_whole(extractor, tmp_path: P
     def crash(value):
         raise OSError("disk full")
 
-    monkeypatch.setattr(batch, "neutralise", crash)
+    monkeypatch.setattr(writers, "neutralise", crash)
     with pytest.raises(OSError, match="disk full"):
         run(extractor, [inputs], out)
     assert out.read_bytes() == before
@@ -295,10 +298,10 @@ def test_a_failed_write_leaves_the_previous_outputs_whole(extractor, tmp_path: P
 
 
 def test_progress_plain_lines_bar_and_quiet() -> None:
-    task = batch.Task("/x/a.txt", "a.txt", "a", "h", None, 10)
-    ok = batch.Outcome(task, "ok", events=3, words=10)
-    latin = batch.Outcome(task, "ok", encoding="cp1252", words=5)
-    bad = batch.Outcome(task, "failed", "a.txt: the file is empty")
+    task = Task("/x/a.txt", "a.txt", "a", "h", None, 10)
+    ok = ReportOutcome(task, "ok", events=3, words=10)
+    latin = ReportOutcome(task, "ok", encoding="cp1252", words=5)
+    bad = ReportOutcome(task, "failed", "a.txt: the file is empty")
 
     plain = io.StringIO()
     progress = Progress(3, quiet=False, stream=plain)
@@ -316,15 +319,18 @@ def test_progress_plain_lines_bar_and_quiet() -> None:
             return True
 
     terminal = Terminal()
-    progress = Progress(3, quiet=False, stream=terminal)
+    progress = Progress(3, quiet=False, stream=terminal, width=80)
     for outcome in (ok, latin, bad):
         progress.update(outcome)
     progress.close()
-    screen = terminal.getvalue()
-    assert "\r[" in screen and "3/3 reports | 3 events | 1 errors" in screen and "words/s" in screen
-    assert "error: a.txt: the file is empty" in screen
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    lines = [line for line in re.split(r"[\r\n]", screen) if line.strip()]
+    assert "error: a.txt: the file is empty" in lines
+    assert "note: a.txt (decoded as cp1252: not UTF-8)" in lines
+    assert any("3/3 reports" in line and "3 events, 1 errors" in line for line in lines)
+    assert max(len(line) for line in lines) <= 80  # fits an 80-column terminal: no wrapped redraws
 
-    quiet = io.StringIO()
+    quiet = Terminal()
     progress = Progress(3, quiet=True, stream=quiet)
     for outcome in (ok, latin, bad):
         progress.update(outcome)

@@ -35,12 +35,24 @@ def test_every_component_is_created_by_name(name):
     assert nlp.pipe_names == [name]
 
 
-@pytest.mark.parametrize("name", ["hrevents_paragraphs", "hrevents_entities"])
-def test_model_free_components_run_on_a_blank_pipeline(name):
+def sentence_starts(doc):
+    return [token.text for token in doc if token.is_sent_start]
+
+
+def date_entities(doc):
+    return [ent.text for ent in doc.ents if ent.label_ == "DATE"]
+
+
+@pytest.mark.parametrize(
+    ("name", "observe", "expected"),
+    [("hrevents_paragraphs", sentence_starts, ["Police", "She"]), ("hrevents_entities", date_entities, ["3 May"])],
+)
+def test_model_free_components_run_on_a_blank_pipeline(name, observe, expected):
+    text = "Police arrested Ana Ruiz on 3 May.\n\nShe was released."
     nlp = spacy.blank("en")
+    assert observe(nlp(text)) != expected  # what the component adds is not there without it
     nlp.add_pipe(name)
-    doc = nlp("Police arrested Ana Ruiz on 3 May.\n\nShe was released.")
-    assert doc.text.startswith("Police")
+    assert observe(nlp(text)) == expected
 
 
 def test_paragraph_breaks_start_sentences(blank):

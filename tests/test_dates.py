@@ -86,10 +86,28 @@ def test_cli_dates_reads_json_lines(tmp_path):
 
     from hrevents.cli import app
 
-    lines = '{"text": "On 24 August", "anchor": "2020-01-01"}\n{"text": "25 days", "anchor": "2020-09-01"}\n'
+    lines = (
+        '{"text": "On 24 August", "anchor": "2020-01-01", "anchor_kind": "narrative"}\n'
+        '{"text": "On 24 August", "anchor": "2020-01-01"}\n'
+        '{"text": "On 24 August", "anchor": "2020"}\n'
+        '{"text": "25 days", "anchor": "2020-09-01"}\n'
+    )
     result = CliRunner().invoke(app, ["dates"], input=lines)
     assert result.exit_code == 0
+    # without anchor_kind a day anchor is a publication date (news: the last August before it),
+    # a year anchor the year covered
     assert result.output.splitlines() == [
+        '{"text": "On 24 August", "value": "2020-08-24"}',
+        '{"text": "On 24 August", "value": "2019-08-24"}',
         '{"text": "On 24 August", "value": "2020-08-24"}',
         '{"text": "25 days", "value": null}',
     ]
+
+
+def test_cli_dates_refuses_an_unknown_anchor_kind():
+    from typer.testing import CliRunner
+
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["dates"], input='{"text": "May 2019", "anchor_kind": "someday"}\n')
+    assert result.exit_code == 2

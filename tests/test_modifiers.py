@@ -7,6 +7,8 @@ import pytest
 
 from hrevents.rules.schema import load_modifiers
 
+pytestmark = pytest.mark.model  # every test here runs the English pipeline
+
 BLOCKING = [(rule.id, example) for rule in load_modifiers() if rule.blocks for example in rule.examples]
 
 MORE_NOT_EVENTS = [

@@ -14,17 +14,20 @@ CASES = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "action", "victim"), CASES)
 def test_victim_is_the_fullest_name(extract_text, text, action, victim):
     events = [e for e in extract_text(text) if e.action == action]
     assert [e.victim for e in events] == [victim]
 
 
+@pytest.mark.model
 def test_pronoun_of_an_unnamed_person_is_not_resolved_to_someone_else(extract_text):
     text = "Activist Maria Lopez spoke at the rally. Later police arrested a policeman and charged him with murder."
     assert not [e for e in extract_text(text) if e.action == "charge"]
 
 
+@pytest.mark.model
 def test_group_reference_takes_the_people_named_before(extract_text):
     text = (
         "On 9 May police arrested two lawyers, Ivan Petrov and Oleg Sidorov. Both are facing charges under Article 5."
@@ -33,6 +36,7 @@ def test_group_reference_takes_the_people_named_before(extract_text):
     assert charged == ["Ivan Petrov", "Oleg Sidorov"]
 
 
+@pytest.mark.model
 def test_pronoun_chain_across_sentences(extract_text):
     text = (
         "On 8 June security forces detained newspaper distributor Abebe Kebede. After his release on 7 July, "
@@ -45,6 +49,7 @@ def test_pronoun_chain_across_sentences(extract_text):
     ]
 
 
+@pytest.mark.model
 def test_same_act_twice_is_one_event_with_the_most_precise_date(extract_text):
     text = "In May police arrested Karim Haddad. Haddad was arrested on 12 May at his home."
     arrests = [e for e in extract_text(text) if e.action == "arrest"]

@@ -7,6 +7,8 @@ import pytest
 
 from hrevents.rules.schema import load_triggers
 
+pytestmark = pytest.mark.model  # every test here runs the English pipeline
+
 RULE_EXAMPLES = [(rule.id, rule.action, example) for rule in load_triggers() for example in rule.examples]
 
 

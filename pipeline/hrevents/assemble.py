@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from hrevents.components.people import fold
-from hrevents.dates import is_duration, normalise
+from hrevents.dates import is_duration, read_date
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
@@ -115,6 +115,10 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
     def year_at(offset: int) -> int | None:
         if covers is not None:
             return covers
+        if published is not None:
+            # news: a date without a year takes the paragraph's own year, else the nearest
+            # such date up to the publication date (dates.read_date), not an earlier paragraph's
+            return None
         earlier = [year for start, year in years if start <= offset]
         if earlier:
             return earlier[-1]
@@ -129,7 +133,7 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
         by_sentence.setdefault(doc[trigger["anchor"]].sent.start, []).append(trigger)
 
     mentions: list[Mention] = []
-    story = Narrative()
+    story = Narrative(published.isoformat() if published else None)
     for sent in doc.sents:
         paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
         story.enter(paragraph, year_at(sent.start_char))
@@ -151,7 +155,9 @@ class Narrative:
     without its agent takes the agent of the same act last told in the paragraph.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, published: str | None = None) -> None:
+        self.published = published
+        self.guess = False
         self.dates: dict[int, tuple[str, str]] = {}
         self.agents: dict[tuple[int, str], str] = {}
         self.paragraph = 0
@@ -167,11 +173,22 @@ class Narrative:
             self.dates[self.paragraph] = self.current
 
     def resolve(self, words: str, move: bool) -> tuple[str, str] | None:
-        """(ISO date, words) for date words, or None; `move` advances the reference."""
-        anchor = self.current[0] if self.current else (str(self.year) if self.year else None)
-        value = normalise(words, anchor, self.year)
-        if not value:
+        """(ISO date, words) for date words, or None; `move` advances the reference.
+
+        Relative words count from this paragraph's own reference only, deictic ones ("on
+        Tuesday", "last year") from the publication date; `guess` tells whether the words
+        left the value open (an inferred year, an ambiguous numeric date)."""
+        reading = read_date(
+            words,
+            reference=self.current[0] if self.current else None,
+            year=self.year,
+            published=self.published,
+            latest=self.published,
+        )
+        self.guess = bool(reading and reading.guess)
+        if reading is None:
             return None
+        value = reading.value
         if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
             self.current = (value, words)
         return value, words
@@ -193,6 +210,8 @@ def _add_mentions(
     own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
     dated = story.resolve(own_words, move=True) if own_words else None
+    if dated is not None and story.guess:
+        confidence *= 0.85
     if dated is None and story.current:
         dated = story.current
         confidence *= 0.9

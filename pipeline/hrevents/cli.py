@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def evaluate(
     typer.echo(metrics_table(results).to_string())
     places_gold = gold.parent / "places_gold.jsonl"
     if places_gold.exists():
-        from hrevents.geo import geo_accuracy
+        from hrevents.scoring.geo import geo_accuracy
 
         g = geo_accuracy(events, places_gold, [r.report_id for r in chosen])
         typer.echo(
@@ -168,9 +169,21 @@ def evaluate(
 
 
 @app.command()
-def dates() -> None:
-    """Normalise dates: JSON lines {"text", "anchor"} on stdin, {"text", "value"} on stdout."""
-    from hrevents.dates import normalise
+def dates(
+    explain: bool = typer.Option(
+        False, "--explain", help="Also print guess, note and alternatives: where the words leave the date open."
+    ),
+) -> None:
+    """Normalise dates: JSON lines {"text", "anchor", "anchor_kind"} on stdin, {"text", "value"} on stdout.
+
+    `anchor_kind` is `published` (the anchor is a publication date: "on Tuesday", "last June"
+    count from it), `covers` (the year a report covers) or `narrative` (the previous event's
+    date). Without it, a day anchor (YYYY-MM-DD) is taken as a publication date and a year or
+    month anchor as the period covered.
+    """
+    from typing import cast
+
+    from hrevents.dates import ANCHOR_KINDS, AnchorKind, read_anchored
 
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
@@ -178,10 +191,23 @@ def dates() -> None:
         try:
             item = json.loads(line)
             text, anchor = item["text"], item.get("anchor")
+            kind = item.get("anchor_kind") or (
+                "published" if isinstance(anchor, str) and re.match(r"\s*\d{4}-\d{2}-\d{2}", anchor) else "covers"
+            )
+            if not isinstance(text, str) or kind not in ANCHOR_KINDS:
+                raise TypeError(f"text must be a string and anchor_kind one of {', '.join(ANCHOR_KINDS)}")
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             typer.echo(f'line {number}: expected {{"text": ..., "anchor": ...}}: {error}', err=True)
             raise typer.Exit(2) from error
-        typer.echo(json.dumps({"text": text, "value": normalise(text, anchor)}, ensure_ascii=False))
+        reading = read_anchored(text, anchor, anchor_kind=cast(AnchorKind, kind))
+        answer: dict = {"text": text, "value": reading.value if reading else None}
+        if explain:
+            answer.update(
+                guess=bool(reading and reading.guess),
+                note=reading.note if reading else "",
+                alternatives=list(reading.alternatives) if reading else [],
+            )
+        typer.echo(json.dumps(answer, ensure_ascii=False))
 
 
 def _register_subcommands() -> None:

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import typer
 
+
 # The formats of hrevents.exports.ExportFormat, repeated here so that the CLI does not import
 # pandas and the gazetteer before a command needs them (a test keeps the two in step).
-ExportChoice = Enum("ExportChoice", {name: name for name in ("huridocs", "plover", "acled")}, type=str)
+class ExportChoice(str, Enum):
+    huridocs = "huridocs"
+    plover = "plover"
+    acled = "acled"
 
 
 def register(app: typer.Typer) -> None:

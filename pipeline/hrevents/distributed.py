@@ -7,8 +7,8 @@ pipeline once and keeps it; start workers with one thread each (`--nthreads 1`) 
 processes as cores (`--nworkers N`): extraction is CPU-bound Python, threads would only
 queue behind each other.
 
-Chunks are processed by `hrevents.batch.process_chunk`, the same function as on one
-machine, so a cluster run gives exactly the results of a local run. A chunk whose worker
+Batches of reports are processed by `hrevents.work.process_batch`, the same function as on
+one machine, so a cluster run gives exactly the results of a local run. A batch whose worker
 dies is retried by Dask; if it still fails, each of its reports is tried on its own and
 only the one that fails alone is recorded as failed.
 """
@@ -18,17 +18,23 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hrevents.errors import ModelNotInstalledError, ReportError
+from hrevents.reader import load_bytes
+from hrevents.work import BATCH_SIZE, ReportOutcome, Task, batches, extract_isolated, extraction_error, process_batch
 from hrevents_models import Event, Report
 
 if TYPE_CHECKING:
-    from hrevents.batch import Outcome, Task
+    from hrevents.extract import Extractor
 
 C = TypeVar("C")
+G = TypeVar("G")
+R = TypeVar("R")
 CONNECT_TIMEOUT = 30  # seconds to reach the scheduler and to see a first worker
-IN_FLIGHT_PER_THREAD = 2  # chunks queued per worker thread: keeps workers busy, memory bounded
+IN_FLIGHT_PER_THREAD = 2  # batches queued per worker thread: keeps workers busy, memory bounded
 
 
 class ClusterError(ValueError):
@@ -41,10 +47,10 @@ class ClusterError(ValueError):
 # --- on the workers -------------------------------------------------------------------------
 
 _LOCK = threading.Lock()  # one extraction at a time per worker process, whatever its thread count
-_EXTRACTORS: dict[str, Any] = {}
+_EXTRACTORS: dict[str, Extractor] = {}
 
 
-def _extractor(model: str):
+def _extractor(model: str) -> Extractor:
     if model not in _EXTRACTORS:
         from hrevents.extract import Extractor
 
@@ -63,25 +69,23 @@ def _check_version(model: str, version: str) -> None:
         )
 
 
-def run_chunk(model: str, version: str, tasks: list[Task]) -> list[Outcome]:
-    """Worker side of `run_chunks`."""
-    from hrevents.batch import process_chunk
-
+def process_on_worker(model: str, version: str, tasks: list[Task]) -> list[ReportOutcome]:
+    """Worker side of `run_batches`."""
     with _LOCK:
         _check_version(model, version)
-        return process_chunk(tasks, _extractor(model))
+        return process_batch(tasks, _extractor(model))
 
 
 def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[list[Event] | str]:
     """Worker side of `run_on_cluster`: each report's events, or the message of its failure."""
-    from hrevents.batch import _extract, _extraction_error
-
     with _LOCK:
-        results = _extract(_extractor(model), [(report, index) for index, report in enumerate(reports)], batch_size)
-    return [
-        _extraction_error(report.path, results[index]) if isinstance(results[index], BaseException) else results[index]
-        for index, report in enumerate(reports)
-    ]
+        loaded = [(report, index) for index, report in enumerate(reports)]
+        results = extract_isolated(_extractor(model), loaded, batch_size)
+    done: list[list[Event] | str] = []
+    for index, report in enumerate(reports):
+        result = results[index]
+        done.append(extraction_error(report.path, result) if isinstance(result, BaseException) else result)
+    return done
 
 
 # --- on the client --------------------------------------------------------------------------
@@ -108,14 +112,16 @@ def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT):
     return client
 
 
-def _window(client) -> int:
+def _window(client: Any) -> int:
     threads = sum(client.nthreads().values())
     return IN_FLIGHT_PER_THREAD * max(threads, 1)
 
 
-def _ordered(client, groups: Iterable[list], submit: Callable[[list], Any], collect: Callable[[Any, list], list]):
+def _ordered(
+    client: Any, groups: Iterable[G], submit: Callable[[G], Any], collect: Callable[[Any, G], list[R]]
+) -> Iterator[R]:
     """Submit groups with a bounded number in flight; collect results in submission order."""
-    pending: deque = deque()
+    pending: deque[tuple[Any, G]] = deque()
     for group in groups:
         pending.append((submit(group), group))
         if len(pending) >= _window(client):
@@ -124,20 +130,41 @@ def _ordered(client, groups: Iterable[list], submit: Callable[[list], Any], coll
         yield from collect(*pending.popleft())
 
 
-# Errors that would hit every chunk alike: stop the run rather than fail every report.
+# Errors that would hit every batch alike: stop the run rather than fail every report.
 FATAL = (ClusterError, ModelNotInstalledError, ImportError)
 
 
-def run_chunks(scheduler: str, chunks: Iterable[list[Task]], model: str, version: str) -> Iterator[Outcome]:
-    """Outcomes of `hrevents.batch.process_chunk` for each chunk, computed on the cluster, in order."""
-    from hrevents.batch import Outcome
+def cluster_outcomes(tasks: list[Task], scheduler: str, model: str, version: str) -> Iterator[ReportOutcome]:
+    """Outcomes of `tasks` computed on a Dask cluster, in order. The files are read here and
+    their bytes shipped, so workers need the package and the model but not the files."""
+    refused: deque[ReportOutcome] = deque()
 
+    def with_bytes() -> Iterator[list[Task]]:
+        for batch in batches(tasks):
+            ready = []
+            for task in batch:
+                try:
+                    ready.append(replace(task, data=load_bytes(Path(task.key), task.max_bytes, task.path)))
+                except ReportError as error:
+                    refused.append(ReportOutcome(task, "failed", str(error)))
+            if ready:
+                yield ready
+
+    for outcome in run_batches(scheduler, with_bytes(), model, version):
+        while refused:
+            yield refused.popleft()
+        yield outcome
+    yield from refused
+
+
+def run_batches(scheduler: str, groups: Iterable[list[Task]], model: str, version: str) -> Iterator[ReportOutcome]:
+    """Outcomes of `hrevents.work.process_batch` for each batch, computed on the cluster, in order."""
     with connect(scheduler) as client:
 
-        def submit(chunk: list[Task]):
-            return client.submit(run_chunk, model, version, chunk, pure=False)
+        def submit(batch: list[Task]) -> Any:
+            return client.submit(process_on_worker, model, version, batch, pure=False)
 
-        def collect(future, chunk: list[Task]) -> list[Outcome]:
+        def collect(future: Any, batch: list[Task]) -> list[ReportOutcome]:
             try:
                 return future.result()
             except ImportError as error:
@@ -148,18 +175,15 @@ def run_chunks(scheduler: str, chunks: Iterable[list[Task]], model: str, version
             except FATAL:
                 raise
             except Exception as error:  # the worker died (KilledWorker) or the task could not run
-                if len(chunk) > 1:
-                    return [outcome for task in chunk for outcome in collect(submit([task]), [task])]
-                task = chunk[0]
-                return [Outcome(task, "failed", f"{task.path}: the Dask task failed: {type(error).__name__}: {error}")]
+                if len(batch) > 1:
+                    return [outcome for task in batch for outcome in collect(submit([task]), [task])]
+                task = batch[0]
+                problem = f"{task.path}: the Dask task failed: {type(error).__name__}: {error}"
+                return [ReportOutcome(task, "failed", problem)]
             finally:
                 future.release()
 
-        yield from _ordered(client, _groups(chunks), submit, collect)
-
-
-def _groups(chunks: Iterable[list]) -> Iterator[list]:
-    yield from (chunk for chunk in chunks if chunk)
+        yield from _ordered(client, (batch for batch in groups if batch), submit, collect)
 
 
 def run_on_cluster(
@@ -175,26 +199,14 @@ def run_on_cluster(
     passed to `on_error(report, context, message)` and not yielded; without `on_error` its
     failure raises `ReportError`.
     """
-    from hrevents.batch import CHUNK
-
-    size = batch_size or CHUNK
-
-    def groups() -> Iterator[list[tuple[Report, C]]]:
-        group: list[tuple[Report, C]] = []
-        for item in items:
-            group.append(item)
-            if len(group) == size:
-                yield group
-                group = []
-        if group:
-            yield group
+    size = batch_size or BATCH_SIZE
 
     with connect(scheduler) as client:
 
-        def submit(group: list[tuple[Report, C]]):
+        def submit(group: list[tuple[Report, C]]) -> Any:
             return client.submit(extract_reports, model, [report for report, _ in group], size, pure=False)
 
-        def collect(future, group: list[tuple[Report, C]]) -> list[tuple[Report, list[Event], C]]:
+        def collect(future: Any, group: list[tuple[Report, C]]) -> list[tuple[Report, list[Event], C]]:
             try:
                 results = future.result()
             except FATAL:
@@ -215,4 +227,4 @@ def run_on_cluster(
                     raise ReportError(report.path, result.removeprefix(f"{report.path}: "))
             return done
 
-        yield from _ordered(client, groups(), submit, collect)
+        yield from _ordered(client, batches(items, size), submit, collect)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -32,8 +32,19 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from hrevents import __version__
-from hrevents.geo import GEO_COLUMNS, fold, gazetteer, geocode_events
-from hrevents.mappings import ACLED_DISORDER_TYPES, Term, huridocs_acts, load_acled, load_huridocs, load_plover, refined
+from hrevents.geo import GEO_COLUMNS, geocode_events
+from hrevents.geo.gazetteer import fold, gazetteer
+from hrevents.mappings import (
+    ACLED_DISORDER_TYPES,
+    AcledRow,
+    PloverRow,
+    Term,
+    huridocs_acts,
+    load_acled,
+    load_huridocs,
+    load_plover,
+    refined,
+)
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 from hrevents_models import Event, Report
 
@@ -238,12 +249,12 @@ class Sources:
 
 
 def load_sources(paths: Iterable[Path]) -> Sources:
-    from hrevents.batch import find_inputs
-    from hrevents.formats import read_any
+    from hrevents.inputs import find_inputs
+    from hrevents.reader import read_report
 
     sources = Sources()
     for path in find_inputs(list(paths)):
-        report = read_any(path)
+        report = read_report(path)
         sources.reports[report.report_id] = report
     return sources
 
@@ -292,37 +303,35 @@ def _country_name(code: str) -> str:
 def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[PloverRecord]:
     sources = sources or Sources()
     table = load_plover()
-    records = []
-    for event in events:
-        row = table[event.action]
-        refinement = refined(row, event.trigger)
-        event_type = (getattr(refinement, "event_type", None) or row.event_type) if refinement else row.event_type
-        mode = refinement.mode if refinement else row.mode
-        records.append(
-            PloverRecord(
-                event_id=event.event_id,
-                event_date=event.date,
-                date_precision=_precision(event.date),
-                event_type=event_type,
-                event_mode=mode,
-                cameo=event.cameo,
-                actor_name=event.perpetrator,
-                recipient_name=event.victim,
-                country=gazetteer().iso3.get(event.country, "") if event.country else "",
-                place_name=event.geo_name,
-                raw_placename=event.place,
-                geonames_id=event.geonames_id,
-                feature_type=event.feature_class,
-                latitude=_float(event.latitude),
-                longitude=_float(event.longitude),
-                source=sources.title(event.report_id),
-                report_id=event.report_id,
-                hrevents_action=event.action,
-                trigger=event.trigger,
-                text=event.evidence,
-            )
-        )
-    return records
+    return [_plover_record(event, table[event.action], sources) for event in events]
+
+
+def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverRecord:
+    refinement = refined(row, event.trigger)
+    event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
+    mode = refinement.mode if refinement else row.mode
+    return PloverRecord(
+        event_id=event.event_id,
+        event_date=event.date,
+        date_precision=_precision(event.date),
+        event_type=event_type,
+        event_mode=mode,
+        cameo=event.cameo,
+        actor_name=event.perpetrator,
+        recipient_name=event.victim,
+        country=gazetteer().iso3.get(event.country, "") if event.country else "",
+        place_name=event.geo_name,
+        raw_placename=event.place,
+        geonames_id=event.geonames_id,
+        feature_type=event.feature_class,
+        latitude=_float(event.latitude),
+        longitude=_float(event.longitude),
+        source=sources.title(event.report_id),
+        report_id=event.report_id,
+        hrevents_action=event.action,
+        trigger=event.trigger,
+        text=event.evidence,
+    )
 
 
 # --- ACLED ----------------------------------------------------------------------------------
@@ -347,47 +356,45 @@ def _location(event: Event) -> str:
 def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[AcledRecord]:
     sources = sources or Sources()
     table = load_acled()
-    records = []
-    for event in events:
-        row = table[event.action]
-        refinement = refined(row, event.trigger)
-        event_type = refinement.event_type if refinement else row.event_type
-        sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
-        precision = _precision(event.date)
-        country = _country_name(event.country)
-        date = _first_day(event.date)
-        admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
-        notes = (
-            f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
-            if event.trigger
-            else f"{event.victim}: {event.action}."
-        )
-        records.append(
-            AcledRecord(
-                event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
-                event_date=date,
-                year=int(event.date[:4]) if event.date else None,
-                time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
-                disorder_type=row.disorder_type if not refinement else _disorder(event_type),
-                event_type=event_type,
-                sub_event_type=sub_event_type,
-                actor1=event.perpetrator,
-                actor2=f"Civilians ({country})" if country else "Civilians",
-                civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
-                iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
-                country=country,
-                admin1=admin1,
-                location=_location(event),
-                latitude=_float(event.latitude),
-                longitude=_float(event.longitude),
-                geo_precision=_geo_precision(event),
-                source=sources.title(event.report_id),
-                notes=f"{notes} {event.evidence}".strip(),
-                fatalities=row.fatalities,
-                tags=f"hrevents action={event.action}; report={event.report_id}",
-            )
-        )
-    return records
+    return [_acled_record(event, table[event.action], sources) for event in events]
+
+
+def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
+    refinement = refined(row, event.trigger)
+    event_type = refinement.event_type if refinement else row.event_type
+    sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
+    precision = _precision(event.date)
+    country = _country_name(event.country)
+    date = _first_day(event.date)
+    admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+    notes = (
+        f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
+        if event.trigger
+        else f"{event.victim}: {event.action}."
+    )
+    return AcledRecord(
+        event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
+        event_date=date,
+        year=int(event.date[:4]) if event.date else None,
+        time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
+        disorder_type=row.disorder_type if not refinement else _disorder(event_type),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1=event.perpetrator,
+        actor2=f"Civilians ({country})" if country else "Civilians",
+        civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
+        iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
+        country=country,
+        admin1=admin1,
+        location=_location(event),
+        latitude=_float(event.latitude),
+        longitude=_float(event.longitude),
+        geo_precision=_geo_precision(event),
+        source=sources.title(event.report_id),
+        notes=f"{notes} {event.evidence}".strip(),
+        fatalities=row.fatalities,
+        tags=f"hrevents action={event.action}; report={event.report_id}",
+    )
 
 
 def _disorder(event_type: str) -> str:
@@ -406,73 +413,92 @@ def _perpetrator_type(text: str) -> Term | None:
 
 def _is_group(name: str) -> bool:
     words = fold(name).split()
-    return bool(words) and (
-        words[0] in {"the", "a", "an", "some", "several", "unidentified", "unknown", "masked"}
-        or words[-1].endswith("s")
-    )
+    return bool(words) and (words[0] in load_huridocs().group_first_words or words[-1].endswith("s"))
 
 
 def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> HuridocsDocument:
-    sources = sources or Sources()
-    table = load_huridocs()
-    acts_table = huridocs_acts()
-    persons: dict[str, HuridocsPerson] = {}
-    esf_events: dict[str, HuridocsEvent] = {}
-    acts: list[HuridocsAct] = []
-    involvements: list[HuridocsInvolvement] = []
-    information: dict[str, HuridocsInformation] = {}
+    """One HURIDOCS event per evidence sentence, one act per hrevents event, persons shared by name."""
+    builder = _HuridocsBuilder(sources or Sources())
+    for event in events:
+        builder.add(event)
+    return builder.document()
 
-    def person(report_id: str, name: str, role: str, group: bool) -> str:
+
+class _HuridocsBuilder:
+    """Collects the HURIDOCS records of events as they come, merging what they share."""
+
+    def __init__(self, sources: Sources) -> None:
+        self.sources = sources
+        self.table = load_huridocs()
+        self.acts_table = huridocs_acts()
+        self.persons: dict[str, HuridocsPerson] = {}
+        self.events: dict[str, HuridocsEvent] = {}
+        self.acts: list[HuridocsAct] = []
+        self.involvements: list[HuridocsInvolvement] = []
+        self.information: dict[str, HuridocsInformation] = {}
+
+    def person(self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool) -> str:
         number = f"P-{_digest(report_id, fold(name))}"
-        unit = table.counting_unit_group if group else table.counting_unit_individual
-        if number not in persons:
-            persons[number] = HuridocsPerson(person_record_number=number, counting_unit=unit, name=name, roles=[role])
-        elif role not in persons[number].roles:
-            persons[number].roles.append(role)
+        unit = self.table.counting_unit_group if group else self.table.counting_unit_individual
+        if number not in self.persons:
+            self.persons[number] = HuridocsPerson(
+                person_record_number=number, counting_unit=unit, name=name, roles=[role]
+            )
+        elif role not in self.persons[number].roles:
+            self.persons[number].roles.append(role)
         return number
 
-    for event in events:
+    def add(self, event: Event) -> None:
         number = f"E-{_digest(event.report_id, str(event.start_char), str(event.end_char))}"
-        date_type = table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
-        if number not in esf_events:
-            esf_events[number] = HuridocsEvent(
-                event_record_number=number,
-                event_title="",
-                geographical_term=_country_name(event.country),
-                local_geographical_area=event.geo_name,
-                initial_date=event.date,
-                initial_date_type=date_type,
-                final_date="",
-                final_date_type="",
-                event_description=event.evidence,
-                acts=[],
-                involvements=[],
-                information=[],
-            )
-            source_number = person(
-                event.report_id, sources.publisher(event.report_id) or sources.title(event.report_id), "source", True
-            )
-            info_number = f"S-{_digest(number)}"
-            information[info_number] = HuridocsInformation(
-                information_record_number=info_number,
-                event=number,
-                source=source_number,
-                source_name=sources.title(event.report_id),
-                date_of_source_material=sources.published(event.report_id),
-                source_document=event.report_id,
-                excerpt=event.evidence,
-                start_char=event.start_char,
-                end_char=event.end_char,
-            )
-            esf_events[number].information.append(info_number)
-        esf = esf_events[number]
+        date_type = self.table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
+        if number not in self.events:
+            self._new_event(number, event, date_type)
+        esf = self.events[number]
         if event.date and (not esf.initial_date or len(event.date) > len(esf.initial_date)):
             esf.initial_date, esf.initial_date_type = event.date, date_type
+        act_number = self._act(number, event, date_type)
+        esf.acts.append(act_number)
+        if event.perpetrator:
+            esf.involvements.append(self._involvement(number, act_number, event.report_id, event.perpetrator))
 
-        row = acts_table[event.action]
+    def _new_event(self, number: str, event: Event, date_type: str) -> None:
+        """The HURIDOCS event of an evidence sentence, and its source information record."""
+        sources = self.sources
+        self.events[number] = HuridocsEvent(
+            event_record_number=number,
+            event_title="",
+            geographical_term=_country_name(event.country),
+            local_geographical_area=event.geo_name,
+            initial_date=event.date,
+            initial_date_type=date_type,
+            final_date="",
+            final_date_type="",
+            event_description=event.evidence,
+            acts=[],
+            involvements=[],
+            information=[],
+        )
+        publisher = sources.publisher(event.report_id) or sources.title(event.report_id)
+        source_number = self.person(event.report_id, publisher, "source", True)
+        info_number = f"S-{_digest(number)}"
+        self.information[info_number] = HuridocsInformation(
+            information_record_number=info_number,
+            event=number,
+            source=source_number,
+            source_name=sources.title(event.report_id),
+            date_of_source_material=sources.published(event.report_id),
+            source_document=event.report_id,
+            excerpt=event.evidence,
+            start_char=event.start_char,
+            end_char=event.end_char,
+        )
+        self.events[number].information.append(info_number)
+
+    def _act(self, number: str, event: Event, date_type: str) -> str:
+        row = self.acts_table[event.action]
         refinement = refined(row, event.trigger)
         act_type = refinement.type_of_act if refinement else row.type_of_act
-        victim = person(event.report_id, event.victim, "victim", False)
+        victim = self.person(event.report_id, event.victim, "victim", False)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:
@@ -484,7 +510,7 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
                 latitude=_float(event.latitude),
                 longitude=_float(event.longitude),
             )
-        acts.append(
+        self.acts.append(
             HuridocsAct(
                 act_record_number=act_number,
                 event=number,
@@ -502,52 +528,54 @@ def to_huridocs(events: Iterable[Event], sources: Sources | None = None) -> Huri
                 ),
             )
         )
-        esf.acts.append(act_number)
-        if event.perpetrator:
-            perpetrator = person(event.report_id, event.perpetrator, "perpetrator", _is_group(event.perpetrator))
-            involvement = f"I-{_digest(act_number, perpetrator)}"
-            involvements.append(
-                HuridocsInvolvement(
-                    involvement_record_number=involvement,
-                    event=number,
-                    act=act_number,
-                    perpetrator=perpetrator,
-                    degree_of_involvement=table.degree_of_involvement,
-                    type_of_perpetrator=_perpetrator_type(event.perpetrator),
-                )
+        return act_number
+
+    def _involvement(self, number: str, act_number: str, report_id: str, perpetrator_text: str) -> str:
+        perpetrator = self.person(report_id, perpetrator_text, "perpetrator", _is_group(perpetrator_text))
+        involvement = f"I-{_digest(act_number, perpetrator)}"
+        self.involvements.append(
+            HuridocsInvolvement(
+                involvement_record_number=involvement,
+                event=number,
+                act=act_number,
+                perpetrator=perpetrator,
+                degree_of_involvement=self.table.degree_of_involvement,
+                type_of_perpetrator=_perpetrator_type(perpetrator_text),
             )
-            esf.involvements.append(involvement)
-
-    by_event: dict[str, list[HuridocsAct]] = {}
-    for act in acts:
-        by_event.setdefault(act.event, []).append(act)
-    for esf in esf_events.values():
-        mine = by_event.get(esf.event_record_number, [])
-        names = list(dict.fromkeys(persons[a.victim].name for a in mine))
-        actions = list(
-            dict.fromkeys(a.remarks.split(";")[0].removeprefix("hrevents action=").replace("_", " ") for a in mine)
         )
-        title = f"{' and '.join(actions).capitalize()} of {', '.join(names)}"
-        if esf.local_geographical_area or esf.geographical_term:
-            title += f", {esf.local_geographical_area or esf.geographical_term}"
-        if esf.initial_date:
-            title += f", {esf.initial_date}"
-        esf.event_title = title
+        return involvement
 
-    return HuridocsDocument(
-        generated_by=f"hrevents {__version__}",
-        events=list(esf_events.values()),
-        acts=acts,
-        persons=list(persons.values()),
-        involvements=involvements,
-        information=list(information.values()),
-    )
+    def document(self) -> HuridocsDocument:
+        """The document, each event titled from its acts: "Arrest and detention of A, B, Minsk, 2020-08-24"."""
+        by_event: dict[str, list[HuridocsAct]] = {}
+        for act in self.acts:
+            by_event.setdefault(act.event, []).append(act)
+        for esf in self.events.values():
+            mine = by_event.get(esf.event_record_number, [])
+            names = list(dict.fromkeys(self.persons[a.victim].name for a in mine))
+            actions = list(
+                dict.fromkeys(a.remarks.split(";")[0].removeprefix("hrevents action=").replace("_", " ") for a in mine)
+            )
+            title = f"{' and '.join(actions).capitalize()} of {', '.join(names)}"
+            if esf.local_geographical_area or esf.geographical_term:
+                title += f", {esf.local_geographical_area or esf.geographical_term}"
+            if esf.initial_date:
+                title += f", {esf.initial_date}"
+            esf.event_title = title
+        return HuridocsDocument(
+            generated_by=f"hrevents {__version__}",
+            events=list(self.events.values()),
+            acts=self.acts,
+            persons=list(self.persons.values()),
+            involvements=self.involvements,
+            information=list(self.information.values()),
+        )
 
 
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_rows(records: list[BaseModel], columns: tuple[str, ...], path: Path) -> None:
+def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Path) -> None:
     rows = [record.model_dump() for record in records]
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".jsonl":
@@ -581,6 +609,7 @@ def export(
                 json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
         return out, len(document.acts)
+    records: Sequence[BaseModel]
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)

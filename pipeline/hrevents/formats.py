@@ -1,10 +1,11 @@
-"""Input formats: everything becomes a text report before extraction (SPEC section 3).
+"""Converters for the input formats that are not text (SPEC section 3): PDF, HTML and Word.
 
-Plain text and Markdown are decoded as they are, so event offsets point into the file.
 PDF (its text layer), HTML (its main text, boilerplate dropped) and Word `.docx` files are
-converted to text first; their offsets point into that text.
+converted to text; their offsets point into that text. `hrevents.reader` picks the converter
+by the file's suffix (plain text and Markdown it decodes itself) and is the one entry point
+every command reads reports through.
 
-Each reader works on bytes already in memory, so a file is read once: the batch runner
+Each converter works on bytes already in memory, so a file is read once: the batch runner
 hashes exactly the bytes that were extracted from, and a Dask client can ship the bytes to
 workers that do not share its file system.
 """
@@ -15,17 +16,15 @@ import datetime as dt
 import io
 import logging
 import re
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
 from hrevents.errors import ReportError
-from hrevents.reader import TEXT_SUFFIXES, load_bytes, text_report
 from hrevents_models import Report, ReportMeta
 
 PDF_SUFFIXES = frozenset({".pdf"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
-SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES) | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 # A PDF whose text layer has fewer letters than this per page is a scan (at most a page
 # number or a stamp in text): extracting from it would silently find nothing.
@@ -89,43 +88,7 @@ SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
 
 
-def read_any(path: Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:
-    """Read a report file of any supported format; the id defaults to the file name without extension."""
-    path = Path(path)
-    check_supported(path)
-    return report_from_bytes(load_bytes(path, max_bytes), str(path), report_id or path.stem)
-
-
-def check_supported(path: Path) -> None:
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise _unsupported(str(path))
-
-
-def _unsupported(name: str) -> ReportError:
-    suffix = Path(name).suffix.lower()
-    return ReportError(name, f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
-
-
-def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
-    """Convert the bytes of a file called `name` (the suffix picks the format) into a report."""
-    suffix = Path(name).suffix.lower()
-    reader: Callable[[bytes, str, str], Report]
-    if suffix in TEXT_SUFFIXES:
-        reader = text_report
-    elif suffix in PDF_SUFFIXES:
-        reader = pdf_report
-    elif suffix in HTML_SUFFIXES:
-        reader = html_report
-    elif suffix in DOCX_SUFFIXES:
-        reader = docx_report
-    else:
-        raise _unsupported(name)
-    if not data.strip():
-        raise ReportError(name, "the file is empty")
-    return reader(data, name, report_id)
-
-
-# --- plain text -----------------------------------------------------------------------
+# --- converted text -------------------------------------------------------------------
 
 
 def converted_report(text: str, name: str, report_id: str, what: str, meta: ReportMeta, encoding: str) -> Report:
@@ -175,9 +138,9 @@ def _pages(count: int) -> str:
     return f"{count} page" if count == 1 else f"{count} pages"
 
 
-def _pdf_title(pdf: object) -> str | None:
+def _pdf_title(pdf: Any) -> str | None:
     try:
-        metadata = pdf.metadata  # type: ignore[attr-defined]
+        metadata = pdf.metadata
         title = metadata.title if metadata else None
     except Exception:
         return None
@@ -219,7 +182,7 @@ def html_report(data: bytes, name: str, report_id: str) -> Report:
     )
 
 
-def html_main_text(soup: object) -> str:
+def html_main_text(soup: Any) -> str:
     """The page's main text: boilerplate elements dropped, one paragraph per block element."""
     from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
 
@@ -253,11 +216,11 @@ def html_main_text(soup: object) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _largest(tags: list) -> object | None:
+def _largest(tags: list[Any]) -> Any:
     return max(tags, key=lambda tag: len(tag.get_text()), default=None)
 
 
-def _html_published(soup: object) -> dt.date | None:
+def _html_published(soup: Any) -> dt.date | None:
     for attrs in (
         {"property": "article:published_time"},
         {"name": "date"},
@@ -293,14 +256,14 @@ def docx_report(data: bytes, name: str, report_id: str) -> Report:
     return converted_report("\n\n".join(blocks), name, report_id, "Word document", ReportMeta(title=title), "")
 
 
-def _docx_blocks(document: object):
+def _docx_blocks(document: Any) -> Iterator[str]:
     """Paragraphs and table cells in document order, one block each."""
     from docx.table import Table
 
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     text = " ".join(cell.text.split())
                     if text and (not cells or cells[-1] != text):  # merged cells repeat

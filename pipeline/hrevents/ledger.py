@@ -40,8 +40,33 @@ CREATE TABLE IF NOT EXISTS reports (
     updated REAL NOT NULL
 )
 """
-# Modules that orchestrate but do not change what is extracted: editing them keeps results current.
-NOT_IN_VERSION = frozenset({"batch.py", "ledger.py", "cli.py", "writers.py", "distributed.py", "manifest.py"})
+# What shapes extracted events, and only that: the reading of a report, the spaCy pipeline and
+# its components and rules, assembly, dates, geocoding and the records. An allowlist, so that
+# editing the review page, the scorer or the batch runner keeps earlier results current; a new
+# module that extraction imports must be added here (tests/test_ledger.py checks that).
+# Entries ending in "/" are folders; paths are relative to each package's folder.
+IN_VERSION: dict[str, tuple[str, ...]] = {
+    "hrevents": (
+        "__init__.py",
+        "assemble.py",
+        "chunks.py",
+        "components/",
+        "dates.py",
+        "errors.py",
+        "extract.py",
+        "formats.py",
+        "geo/",
+        "mappings/__init__.py",
+        "mappings/places.yaml",
+        "nlp.py",
+        "reader.py",
+        "repair.py",
+        "rules/",
+        "syntax.py",
+    ),
+    "hrevents_models": ("",),
+}
+VERSION_SUFFIXES = (".py", ".yaml", ".txt")
 
 
 class LedgerBusyError(ValueError):
@@ -69,15 +94,44 @@ class LedgerRow:
 ROW_COLUMNS = tuple(f.name for f in fields(LedgerRow))
 
 
+def version_files(root: Path, allowed: tuple[str, ...]) -> list[Path]:
+    """The source and data files under `root` that the allowlist `allowed` names, sorted."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.suffix not in VERSION_SUFFIXES or "__pycache__" in relative:
+            continue
+        if any(_names(entry, relative) for entry in allowed):
+            found.append(path)
+    return found
+
+
+def _names(entry: str, relative: str) -> bool:
+    """An allowlist entry names a file exactly, a folder ("rules/") or, "", the whole package."""
+    return relative.startswith(entry) if entry.endswith("/") or not entry else relative == entry
+
+
+def source_digest(roots: dict[str, Path]) -> str:
+    """sha256 over the allowlisted files of each package (name -> its folder), names included."""
+    digest = hashlib.sha256()
+    for name, root in sorted(roots.items()):
+        for path in version_files(root, IN_VERSION[name]):
+            digest.update(f"|{name}/{path.relative_to(root).as_posix()}|".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=8)
 def pipeline_version(model: str) -> str:
     """Changes whenever the code that shapes results, the rule data, spaCy or the model changes.
 
-    Hashes the package's own source and data files (not the orchestration modules), so a
-    rule or component edit makes earlier results stale even without a release.
+    Hashes the files of `IN_VERSION` (what extraction runs), so a rule or component edit makes
+    earlier results stale even without a release, and an edit elsewhere does not.
     """
     import spacy
 
+    import hrevents
+    import hrevents_models
     from hrevents import __version__
 
     digest = hashlib.sha256(f"{__version__}|{model}|spacy {spacy.__version__}".encode())
@@ -87,21 +141,8 @@ def pipeline_version(model: str) -> str:
         digest.update(f"|model {version(model)}".encode())
     except Exception:  # a model given as a folder, or not installed (loading will say so)
         digest.update(f"|model {model}".encode())
-    import hrevents
-    import hrevents_models
-
-    for package in (hrevents, hrevents_models):
-        root = Path(package.__file__).parent
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root)
-            if path.suffix not in (".py", ".yaml") or "__pycache__" in relative.parts:
-                continue
-            if package is hrevents and (
-                relative.parts[0] == "scoring" or str(relative) in NOT_IN_VERSION or relative.name.startswith("cli")
-            ):
-                continue
-            digest.update(f"|{package.__name__}/{relative.as_posix()}|".encode())
-            digest.update(path.read_bytes())
+    roots = {package.__name__: Path(next(iter(package.__path__))) for package in (hrevents, hrevents_models)}
+    digest.update(source_digest(roots).encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 

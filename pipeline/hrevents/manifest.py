@@ -88,6 +88,34 @@ def read_manifest(path: Path) -> Manifest:
         raise ValueError(f"{path}: cannot read the manifest: {error.strerror or error}") from error
     except UnicodeDecodeError as error:
         raise ValueError(f"{path}: the manifest is not UTF-8 text: {error}") from error
+    header = _header(rows, path)
+    manifest = Manifest(source=path)
+    ids: dict[str, int] = {}
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            raise ValueError(f"{path}:{number}: {len(cells)} cells but the header has {len(header)} columns")
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+        entry = _entry(row, f"{path}:{number}", path.parent)
+        if entry.report_id is not None:
+            if entry.report_id in ids:
+                raise ValueError(
+                    f"{path}:{number}: report_id {entry.report_id!r} is also given on line {ids[entry.report_id]}"
+                )
+            ids[entry.report_id] = number
+        key = str(entry.path.resolve())
+        if key in manifest.by_path:
+            raise ValueError(f"{path}:{number}: {row['path']} is listed twice")
+        manifest.by_path[key] = entry
+        # a bare name matches a file found elsewhere only if no other entry has the same name
+        name = entry.path.name
+        manifest.by_name[name] = None if name in manifest.by_name else entry
+    return manifest
+
+
+def _header(rows: list[list[str]], path: Path) -> list[str]:
+    """The column names of the first row, checked: `path` present, none unknown or repeated."""
     if not rows:
         raise ValueError(f"{path}: the manifest is empty; it needs a header row ({', '.join(COLUMNS)})")
     header = [name.strip().lower() for name in rows[0]]
@@ -98,41 +126,26 @@ def read_manifest(path: Path) -> Manifest:
         raise ValueError(f"{path}: unknown manifest columns {unknown} (known: {', '.join(COLUMNS)})")
     if len(set(header)) != len(header):
         raise ValueError(f"{path}: a manifest column appears twice in the header")
-    manifest = Manifest(source=path)
-    ids: dict[str, int] = {}
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(header):
-            raise ValueError(f"{path}:{number}: {len(cells)} cells but the header has {len(header)} columns")
-        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-        if not row["path"]:
-            raise ValueError(f"{path}:{number}: the `path` cell is empty")
-        target = Path(row["path"])
-        if not target.is_absolute():
-            target = path.parent / target
-        published = row.get("published") or None
-        try:
-            published_date = dt.date.fromisoformat(published) if published else None
-        except ValueError as error:
-            raise ValueError(f"{path}:{number}: published {published!r} is not an ISO date (YYYY-MM-DD)") from error
-        report_id = row.get("report_id") or None
-        if report_id is not None:
-            if report_id in ids:
-                raise ValueError(f"{path}:{number}: report_id {report_id!r} is also given on line {ids[report_id]}")
-            ids[report_id] = number
-        entry = ManifestEntry(
-            target,
-            report_id,
-            published_date,
-            row.get("covers") or None,
-            row.get("title") or None,
-            row.get("source") or None,
-        )
-        key = str(target.resolve())
-        if key in manifest.by_path:
-            raise ValueError(f"{path}:{number}: {row['path']} is listed twice")
-        manifest.by_path[key] = entry
-        # a bare name matches a file found elsewhere only if no other entry has the same name
-        manifest.by_name[target.name] = None if target.name in manifest.by_name else entry
-    return manifest
+    return header
+
+
+def _entry(row: dict[str, str], where: str, folder: Path) -> ManifestEntry:
+    """One row as an entry; a relative path is relative to the manifest's `folder`."""
+    if not row["path"]:
+        raise ValueError(f"{where}: the `path` cell is empty")
+    target = Path(row["path"])
+    if not target.is_absolute():
+        target = folder / target
+    published = row.get("published") or None
+    try:
+        published_date = dt.date.fromisoformat(published) if published else None
+    except ValueError as error:
+        raise ValueError(f"{where}: published {published!r} is not an ISO date (YYYY-MM-DD)") from error
+    return ManifestEntry(
+        target,
+        row.get("report_id") or None,
+        published_date,
+        row.get("covers") or None,
+        row.get("title") or None,
+        row.get("source") or None,
+    )

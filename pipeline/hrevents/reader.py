@@ -1,7 +1,11 @@
 """Reading a report file: bytes on disk to text, front matter and a stable report id.
 
+`read_report` is the one way every command (extract, evaluate, review, gold import,
+annotation) reads a report, whatever its format: `.txt`/`.md` are decoded here, PDF, HTML and
+Word files are converted by `hrevents.formats`.
+
 Offsets in event records point into the text exactly as read (SPEC section 4), so the
-reader never alters the text; the front matter is parsed but left in place and
+reader never alters a text file; the front matter is parsed but left in place and
 `body_start` says where the body begins.
 """
 
@@ -9,16 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from hrevents.errors import ReportError
+from hrevents.formats import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, docx_report, html_report, pdf_report
 from hrevents_models import Report, ReportMeta
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.S | re.M)
 KNOWN_KEYS = frozenset({"title", "published", "covers", "source", "licence"})
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 
 UTF16_32_BOMS = (
@@ -110,10 +117,37 @@ def text_report(data: bytes, name: str, report_id: str) -> Report:
     return report_from_text(text, report_id, name, encoding)
 
 
+def check_supported(path: Path) -> None:
+    if Path(path).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise _unsupported(str(path))
+
+
+def _unsupported(name: str) -> ReportError:
+    suffix = Path(name).suffix.lower()
+    return ReportError(name, f"unsupported file type {suffix!r} (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+
+
+def report_from_bytes(data: bytes, name: str, report_id: str) -> Report:
+    """Convert the bytes of a file called `name` (the suffix picks the format) into a report."""
+    suffix = Path(name).suffix.lower()
+    convert: Callable[[bytes, str, str], Report]
+    if suffix in TEXT_SUFFIXES:
+        convert = text_report
+    elif suffix in PDF_SUFFIXES:
+        convert = pdf_report
+    elif suffix in HTML_SUFFIXES:
+        convert = html_report
+    elif suffix in DOCX_SUFFIXES:
+        convert = docx_report
+    else:
+        raise _unsupported(name)
+    if not data.strip():
+        raise ReportError(name, "the file is empty")
+    return convert(data, name, report_id)
+
+
 def read_report(path: str | Path, report_id: str | None = None, max_bytes: int | None = None) -> Report:
-    """Read one `.txt`/`.md` report; the id defaults to the file name without extension."""
+    """Read one report file of any supported format; the id defaults to the file name without extension."""
     path = Path(path)
-    name = str(path)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise ReportError(name, f"unsupported file type {path.suffix!r} (expected .txt or .md)")
-    return text_report(load_bytes(path, max_bytes), name, report_id or path.stem)
+    check_supported(path)
+    return report_from_bytes(load_bytes(path, max_bytes), str(path), report_id or path.stem)

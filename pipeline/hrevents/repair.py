@@ -55,12 +55,13 @@ def _spans_to_delete(text: str) -> set[int]:
     return doomed
 
 
-def repair(text: str, start: int = 0, paragraphs_by_blank_line: bool | None = None) -> Repaired:
+def repair(text: str, start: int = 0) -> Repaired:
     """Repair `text[start:]`, mapping offsets to positions in the whole `text`.
 
-    Single line breaks become spaces (a line break inside a paragraph is layout, not
-    meaning) unless the document separates paragraphs by blank lines and the line looks like
-    a heading; blank lines stay as paragraph breaks.
+    Every single line break becomes a space (a line break inside a paragraph is layout, not
+    meaning; headings are not told apart), except after the first half of a hyphenated word
+    ("vote-\nrigging" -> "vote-rigging"), where it is deleted. Blank lines stay as paragraph
+    breaks, and footnote numbers glued to words are deleted.
     """
     body = text[start:]
     doomed = _spans_to_delete(body)

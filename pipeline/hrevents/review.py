@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import html
 import json
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from hrevents.reader import TEXT_SUFFIXES, read_report
-from hrevents.writers import FORMULA_START, atomic_path
+from hrevents.writers import FORMULA_START, atomic_path, keep_mode
+from hrevents.writers import neutralise as neutralise_cell
+from hrevents.writers import unneutralise as unneutralise_cell
 from hrevents_models import EVENT_COLUMNS, Event, load_actions
 
 REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note")
@@ -96,17 +97,6 @@ def code_point_offsets(text: str, offsets: Iterable[int]) -> list[int]:
     return [bisect_left(units, offset) for offset in offsets]
 
 
-def keep_mode(temporary: Path, path: Path) -> None:
-    """Give a temporary file from `atomic_path` (created 0600) the target's mode, or the umask's default."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o777
-    else:
-        mask = os.umask(0)
-        os.umask(mask)
-        mode = 0o666 & ~mask
-    os.chmod(temporary, mode)
-
-
 def script_json(data: object) -> str:
     """JSON that is safe inside a <script> element: no `</script>`, `<!--` or line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -119,26 +109,6 @@ def script_json(data: object) -> str:
     ):
         text = text.replace(char, escape)
     return text
-
-
-# ---------------------------------------------------------------- CSV cells
-
-
-def neutralise_cell(value: object) -> object:
-    """OWASP CSV-injection guidance, reversible: a formula-like cell gets a leading quote.
-
-    A value that already starts with quotes before a formula character gets one more, so
-    `unneutralise_cell` gives back exactly what was written.
-    """
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def unneutralise_cell(value: str) -> str:
-    if value.startswith("'") and value.lstrip("'").startswith(FORMULA_START):
-        return value[1:]
-    return value
 
 
 # ---------------------------------------------------------------- reviewed CSVs

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -214,6 +214,9 @@ class HuridocsTable(Strict):
     counting_unit_group: Term
     degree_of_involvement: Term
     date_types: dict[Literal["day", "month", "year"], str]
+    # A perpetrator whose name starts with one of these words (or ends in a plural "s") is
+    # counted as a group: "the police", "unidentified men", "officers".
+    group_first_words: list[str] = Field(min_length=1)
 
 
 # --- geocoder word lists ------------------------------------------------------------------
@@ -250,12 +253,21 @@ class PlacesTable(Strict):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it: ~10x faster
 
 
-def _read(name: str) -> object:
+def _read(name: str) -> Any:
+    """The YAML data of one mapping file (validated by the caller's pydantic model)."""
     return yaml.load(resources.files("hrevents.mappings").joinpath(name).read_text("utf-8"), Loader=_LOADER)
 
 
-def _one_row_per_action(rows: list, table: str) -> dict:
-    by_action: dict = {}
+class _ActionRow(Protocol):
+    @property
+    def action(self) -> str: ...
+
+
+R = TypeVar("R", bound=_ActionRow)
+
+
+def _one_row_per_action(rows: list[R], table: str) -> dict[str, R]:
+    by_action: dict[str, R] = {}
     for row in rows:
         if row.action in by_action:
             raise ValueError(f"{table}: action {row.action!r} is mapped twice")
@@ -298,9 +310,18 @@ def load_places() -> PlacesTable:
     return PlacesTable.model_validate(_read("places.yaml"))
 
 
-def refined(row: PloverRow | AcledRow | HuridocsRow, trigger: str) -> object | None:
+@overload
+def refined(row: PloverRow, trigger: str) -> PloverRefine | None: ...
+@overload
+def refined(row: AcledRow, trigger: str) -> AcledRefine | None: ...
+@overload
+def refined(row: HuridocsRow, trigger: str) -> HuridocsRefine | None: ...
+def refined(
+    row: PloverRow | AcledRow | HuridocsRow, trigger: str
+) -> PloverRefine | AcledRefine | HuridocsRefine | None:
     """The first refinement of `row` whose pattern matches the trigger words, if any."""
-    for refinement in row.refine:
+    refinements: list[PloverRefine] | list[AcledRefine] | list[HuridocsRefine] = row.refine
+    for refinement in refinements:
         if re.search(refinement.trigger, trigger, flags=re.IGNORECASE):
             return refinement
     return None
