@@ -56,7 +56,7 @@ import typer
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from hrevents.geo import fold, gazetteer
+from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents_models.vocabulary import check_action
 
 SPLITS = ("train", "dev")
