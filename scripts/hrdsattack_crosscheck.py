@@ -71,13 +71,16 @@ def paper_code(repo: Path) -> dict[str, Any]:
         source = source.replace(old, f"{field} = _whole_number({field})")
         typer.echo(f"edit: `{old}` -> `{field} = _whole_number({field})`")
     typer.echo("edit: torch, tqdm and dataset stubbed")
-    stubs = {"torch": {"no_grad": contextlib.nullcontext}, "dataset": {"T5Dataset": object}, "tqdm": {}}
+    stubs: dict[str, dict[str, Any]] = {
+        "torch": {"no_grad": contextlib.nullcontext},
+        "dataset": {"T5Dataset": object},
+        "tqdm": {"tqdm": lambda items, **_: items},
+    }
     for name, attributes in stubs.items():
         module = types.ModuleType(name)
         for key, value in attributes.items():
             setattr(module, key, value)
         sys.modules[name] = module
-    sys.modules["tqdm"].tqdm = lambda items, **_: items  # type: ignore[attr-defined]
     hrd = sys.modules["hrdsattack"]
     namespace: dict[str, Any] = {"__name__": "hrdsattack_paper_utils", "_whole_number": hrd._whole_number}
     exec(compile(source, "HRDsAttack/src/models/utils.py", "exec"), namespace)
