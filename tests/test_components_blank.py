@@ -15,6 +15,7 @@ FACTORIES = [
     "hrevents_arguments",
     "hrevents_modifiers",
     "hrevents_people",
+    "hrevents_groups",
 ]
 
 

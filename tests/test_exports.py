@@ -329,7 +329,7 @@ def test_cli_export(tmp_path, events_csv):
 
 def test_examples_exist_and_match_their_shapes():
     table = pd.read_csv(EXAMPLES / "events.geo.csv", dtype=str, keep_default_na=False)
-    assert tuple(table.columns) == SPEC_COLUMNS + GEO_COLUMNS and len(table) > 0
+    assert tuple(table.columns) == EVENT_COLUMNS and len(table) > 0
     document = HuridocsDocument.model_validate(json.loads((EXAMPLES / "events.huridocs.json").read_text("utf-8")))
     assert len(document.acts) == len(table)
     for name, columns, model in (

@@ -23,7 +23,7 @@ def test_every_event_points_at_its_sentence(belarus):
     assert len(events) > 20
     for event in events:
         assert event.evidence == re.sub(r"\s+", " ", report.text[event.start_char : event.end_char]).strip()
-        assert event.rule and event.trigger and event.victim
+        assert event.rule and event.trigger and (event.victim or event.victim_group)
         assert 0 < event.confidence <= 1
 
 
@@ -55,7 +55,8 @@ def test_round_trip_through_writers(belarus, tmp_path, suffix):
 @pytest.mark.model
 def test_csv_cells_that_look_like_formulas_are_neutralised(belarus, tmp_path):
     _, events = belarus
-    crafted = events[0].model_copy(update={"victim": '=HYPERLINK("http://x")', "detail": "@SUM(A1)"})
+    named = next(e for e in events if e.victim)
+    crafted = named.model_copy(update={"victim": '=HYPERLINK("http://x")', "detail": "@SUM(A1)"})
     path = write_events([crafted], tmp_path / "events.csv")
     text = path.read_text("utf-8")
     assert "'=HYPERLINK" in text and "'@SUM" in text
@@ -106,7 +107,9 @@ def test_a_report_read_in_pieces_gives_the_same_events(extractor, corpus_dir, na
     whole = extractor.extract(report)
     pieced = Extractor(nlp=extractor.nlp, piece_chars=4000).extract(report)
     assert len({e.event_id for e in pieced}) == len(pieced)
-    same = {(e.action, e.victim) for e in whole} & {(e.action, e.victim) for e in pieced}
+    same = {(e.action, e.victim, e.victim_group, e.start_char) for e in whole} & {
+        (e.action, e.victim, e.victim_group, e.start_char) for e in pieced
+    }
     assert len(same) >= 0.9 * len(whole)
     for event in pieced:
         assert event.evidence == re.sub(r"\s+", " ", report.text[event.start_char : event.end_char]).strip()

@@ -79,7 +79,8 @@ def browser() -> Iterator[Browser]:
 def corpus_events(extractor, tmp_path_factory) -> tuple[Path, list[Event]]:
     """Events extracted from the shipped corpus, as an events CSV."""
     reports = [read_report(path) for path in sorted(REPORTS.glob("*.txt"))]
-    events = [event for _, found in extractor.pipe(reports) for event in found]
+    # Named events only: reviewing feeds the named gold; group events (SPEC 7) are not imported from it.
+    events = [event for _, found in extractor.pipe(reports) for event in found if event.victim]
     assert len(events) > 20, "the extractor found almost nothing in the corpus"
     path = tmp_path_factory.mktemp("corpus") / "events.csv"
     write_events(events, path)

@@ -4,7 +4,7 @@ Nothing here imports spaCy: the scorer and other tools depend on these records o
 """
 
 from hrevents_models.event import EVENT_COLUMNS, Event
-from hrevents_models.gold import GoldEvent, GoldFile, GoldReport, RejectedEvent, load_gold
+from hrevents_models.gold import GoldEvent, GoldFile, GoldGroupEvent, GoldReport, RejectedEvent, load_gold
 from hrevents_models.report import Report, ReportMeta
 from hrevents_models.vocabulary import Action, load_actions
 
@@ -14,6 +14,7 @@ __all__ = [
     "Event",
     "GoldEvent",
     "GoldFile",
+    "GoldGroupEvent",
     "GoldReport",
     "RejectedEvent",
     "Report",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from hrevents_models.vocabulary import check_action
 
@@ -39,11 +39,15 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "destination_country",
     "destination_geonames_id",
     "geo_reason",
+    # Group events (SPEC section 7): empty for a named event.
+    "victim_group",
+    "victim_count",
 )
 
 
 class Event(BaseModel):
-    """One act done to one named person, with provenance back to the report text."""
+    """One act done to one named person, or (SPEC section 7) to a group the report does not
+    name, with provenance back to the report text."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -52,7 +56,7 @@ class Event(BaseModel):
     action: str
     trigger: str
     cameo: str = ""
-    victim: str = Field(min_length=1)
+    victim: str = ""
     perpetrator: str = ""
     place: str = ""
     destination: str = ""
@@ -75,6 +79,8 @@ class Event(BaseModel):
     destination_country: str = Field("", pattern=r"^([A-Z]{2})?$")
     destination_geonames_id: str = Field("", pattern=r"^\d*$")
     geo_reason: str = ""
+    victim_group: str = ""
+    victim_count: int | None = Field(None, ge=1)
 
     _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
 
@@ -84,6 +90,25 @@ class Event(BaseModel):
         if value and not ISO_DATE.match(value):
             raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         return value
+
+    @field_validator("victim_count", mode="before")
+    @classmethod
+    def _empty_count(cls, value: object) -> object:
+        """An empty CSV cell (or a JSON "") is no count."""
+        return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _one_kind_of_victim(self) -> Event:
+        """A named event names its victim; a group event (SPEC 7) names none but gives the group."""
+        if bool(self.victim) == bool(self.victim_group):
+            raise ValueError("an event has either a victim or a victim_group (SPEC section 7), not both or neither")
+        if self.victim and self.victim_count is not None:
+            raise ValueError("a named event has no victim_count")
+        return self
+
+    @property
+    def is_group(self) -> bool:
+        return not self.victim
 
     @field_validator("latitude", "longitude")
     @classmethod

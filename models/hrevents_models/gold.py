@@ -69,6 +69,27 @@ class GoldEvent(BaseModel):
         )
 
 
+class GoldGroupEvent(BaseModel):
+    """One hand-labelled group event (SPEC section 7): an act done to people the report does
+    not name. Scored apart from named events, by action and evidence place."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: str
+    victim_group: str = Field(min_length=1)
+    victim_count: int | None = Field(None, ge=1)
+    date: str | list[str] | None = None
+    perpetrator: str | None = None
+    place: str | None = None
+    destination: str | None = None
+    detail: str | None = None
+    evidence: str = Field(min_length=1)
+    optional: bool = False
+
+    _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
+    _check_dates = field_validator("date")(classmethod(lambda cls, v: GoldEvent._iso_dates(v)))
+
+
 class RejectedEvent(BaseModel):
     """A known false positive of an incomplete (review-labelled) report."""
 
@@ -91,6 +112,8 @@ class GoldReport(BaseModel):
     complete: bool = True
     events: list[GoldEvent]
     rejected: list[RejectedEvent] = []
+    # None: not labelled for group events, left out of their scores (SPEC section 7).
+    group_events: list[GoldGroupEvent] | None = None
 
 
 class GoldFile(BaseModel):

@@ -673,6 +673,9 @@ def import_tasks(
         record["events"] = [gold_event_record(event) for _, event in kept]
         if not parsed.complete and existing is not None and existing.report is not None and existing.report.rejected:
             record["rejected"] = [r.model_dump() for r in existing.report.rejected]
+        groups = (existing.data or {}).get("group_events") if existing is not None else None
+        if groups is not None:
+            record["group_events"] = groups  # labelled apart (SPEC 7), kept as they are
         line = GoldLine(
             raw=json.dumps(record, ensure_ascii=False), data=record, report=GoldReport.model_validate(record)
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.people import fold
 from hrevents.dates import is_duration, read_date
 from hrevents.repair import Repaired
@@ -44,6 +45,9 @@ class Mention:
     own_date: bool = False
     asserted: bool = True
     sources: list[str] = field(default_factory=list)
+    victim_group: str = ""  # a group event (SPEC 7): empty victim, the group as written
+    victim_count: int | None = None
+    group_key: str = ""  # what makes two group mentions the same act (see components/groups.py)
 
 
 def event_id(report_id: str, action: str, victim: str, number: int = 0) -> str:
@@ -216,7 +220,7 @@ def _add_mentions(
         dated = story.current
         confidence *= 0.9
     date, date_text = dated if dated else ("", "")
-    if not trigger.get("people"):
+    if not trigger.get("people") and not trigger.get("groups"):
         return
     if any(m["category"] == "alleged" for m in trigger.get("modifiers", [])):
         confidence *= 0.85
@@ -231,11 +235,14 @@ def _add_mentions(
         or trigger["rule"].endswith("rearrest")
         or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )
-    for person in trigger["people"]:
+    for person in [*trigger.get("people", []), *trigger.get("groups", [])]:
         mentions.append(
             Mention(
                 action=trigger["action"],
-                victim=person["name"],
+                victim=person.get("name", ""),
+                victim_group=person.get("group", ""),
+                victim_count=person.get("count"),
+                group_key=group_event_key(person, story.paragraph),
                 trigger=words,
                 rule=trigger["rule"],
                 perpetrator=perpetrator,
@@ -267,8 +274,8 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
     text = report.text
     facilities = frozenset(load_lexicon().facility_words)
     merged: dict[tuple[str, str], list[Mention]] = {}
-    for mention in mentions:
-        key = (mention.action, fold(mention.victim))
+    for mention in settle(mentions):
+        key = (mention.action, fold(mention.victim) or mention.group_key)
         same = merged.setdefault(key, [])
         kept = next((m for m in same if compatible_dates(m, mention)), None)
         if kept is None:
@@ -295,7 +302,7 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
     for number, mention in ordered:
         events.append(
             Event(
-                event_id=event_id(report.report_id, mention.action, mention.victim, number),
+                event_id=event_id(report.report_id, mention.action, mention.victim or group_id_key(mention), number),
                 report_id=report.report_id,
                 action=mention.action,
                 trigger=mention.trigger,
@@ -312,6 +319,8 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
                 end_char=mention.end,
                 confidence=min(1.0, mention.confidence),
                 rule="+".join(mention.sources),
+                victim_group=mention.victim_group,
+                victim_count=mention.victim_count,
             )
         )
     return events
@@ -324,9 +333,10 @@ def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
         return parts[0]
     events = [event for part in parts for event in part]
     fullest: dict[str, str] = {}
-    for event in events:
+    named = [event for event in events if event.victim]  # group events (SPEC 7) keep their own ids
+    for event in named:
         words = fold(event.victim).split()
-        for other in events:
+        for other in named:
             theirs = fold(other.victim).split()
             same_person = theirs[-1:] == words[-1:] and (
                 len(words) == 1 or len(theirs) == 1 or theirs[0][:1] == words[0][:1]
@@ -335,6 +345,9 @@ def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
                 fullest[event.victim] = other.victim
     kept: list[Event] = []
     for event in events:
+        if not event.victim:
+            kept.append(event)
+            continue
         event = event.model_copy(update={"victim": fullest.get(event.victim, event.victim)})
         same = next(
             (
@@ -359,6 +372,9 @@ def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
     counts: dict[tuple[str, str], int] = {}
     renumbered = []
     for event in kept:
+        if not event.victim:
+            renumbered.append(event)
+            continue
         key = (event.action, fold(event.victim))
         number = counts.get(key, 0)
         counts[key] = number + 1

@@ -166,6 +166,9 @@ def evaluate(
     if errors:
         count = write_errors(results[main_name], errors)
         typer.echo(f"{count} error rows written to {errors}")
+    from hrevents.scoring.groups import evaluate_groups
+
+    evaluate_groups(events, gold_file, {r.report_id: r.text for r in texts}, main_name, typer.echo, json_out, errors)
 
 
 @app.command()

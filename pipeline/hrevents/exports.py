@@ -318,7 +318,7 @@ def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverReco
         event_mode=mode,
         cameo=event.cameo,
         actor_name=event.perpetrator,
-        recipient_name=event.victim,
+        recipient_name=event.victim or event.victim_group,
         country=gazetteer().iso3.get(event.country, "") if event.country else "",
         place_name=event.geo_name,
         raw_placename=event.place,
@@ -367,10 +367,9 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
     country = _country_name(event.country)
     date = _first_day(event.date)
     admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+    who = event.victim or event.victim_group
     notes = (
-        f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
-        if event.trigger
-        else f"{event.victim}: {event.action}."
+        f"{who}: {event.action.replace('_', ' ')} ({event.trigger})." if event.trigger else f"{who}: {event.action}."
     )
     return AcledRecord(
         event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
@@ -392,7 +391,8 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         geo_precision=_geo_precision(event),
         source=sources.title(event.report_id),
         notes=f"{notes} {event.evidence}".strip(),
-        fatalities=row.fatalities,
+        # A group killing (SPEC 7) counts its victims; an uncounted one ("dozens") gives 0.
+        fatalities=(event.victim_count or 0) * row.fatalities if event.is_group else row.fatalities,
         tags=f"hrevents action={event.action}; report={event.report_id}",
     )
 
@@ -437,8 +437,10 @@ class _HuridocsBuilder:
         self.involvements: list[HuridocsInvolvement] = []
         self.information: dict[str, HuridocsInformation] = {}
 
-    def person(self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool) -> str:
-        number = f"P-{_digest(report_id, fold(name))}"
+    def person(
+        self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool, key: str = ""
+    ) -> str:
+        number = f"P-{_digest(report_id, key or fold(name))}"
         unit = self.table.counting_unit_group if group else self.table.counting_unit_individual
         if number not in self.persons:
             self.persons[number] = HuridocsPerson(
@@ -498,7 +500,10 @@ class _HuridocsBuilder:
         row = self.acts_table[event.action]
         refinement = refined(row, event.trigger)
         act_type = refinement.type_of_act if refinement else row.type_of_act
-        victim = self.person(event.report_id, event.victim, "victim", False)
+        if event.is_group:  # one unnamed group of one act (SPEC 7): counting unit "group"
+            victim = self.person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
+        else:
+            victim = self.person(event.report_id, event.victim, "victim", False)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:

@@ -18,6 +18,7 @@ OUR_COMPONENTS = (
     "hrevents_arguments",
     "hrevents_modifiers",
     "hrevents_people",
+    "hrevents_groups",
 )
 NEEDED = ("parser", "ner")
 

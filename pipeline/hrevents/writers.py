@@ -156,7 +156,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: list[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64()}
+    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64(), "victim_count": pa.int64()}
     schema = pa.schema([(name, types.get(name, pa.string())) for name in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
@@ -185,7 +185,9 @@ def read_events(path: str | Path) -> list[Event]:
     if suffix == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     elif suffix == ".parquet":
-        rows = pd.read_parquet(path).to_dict(orient="records")
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(path).to_pylist()  # nulls stay None (pandas would make a missing count NaN)
     else:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         rows = frame.to_dict(orient="records")

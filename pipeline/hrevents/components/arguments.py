@@ -469,6 +469,7 @@ class ArgumentFinder:
             victims.extend(self.covictims(anchor, seen))
             victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
             trigger["victims"] = victims
+            trigger["victim_head"] = head.i if head is not None else None  # for group victims (SPEC 7)
             trigger["fallback"] = fallback
             trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
             own = frozenset(trigger["words"])

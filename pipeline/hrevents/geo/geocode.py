@@ -15,7 +15,7 @@ from hrevents_models import EVENT_COLUMNS, Event, Report
 # --- the event record's geo columns --------------------------------------------------------
 
 # The geo columns close the event record (models/event.py); `geocode_events` fills them.
-GEO_COLUMNS: tuple[str, ...] = EVENT_COLUMNS[EVENT_COLUMNS.index("country") :]
+GEO_COLUMNS: tuple[str, ...] = EVENT_COLUMNS[EVENT_COLUMNS.index("country") : EVENT_COLUMNS.index("geo_reason") + 1]
 
 
 # --- facilities named in the sentence -------------------------------------------------------

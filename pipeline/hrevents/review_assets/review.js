@@ -54,6 +54,11 @@
   var byId = {};
   events.forEach(function (e) { (byId[e.event_id] = byId[e.event_id] || []).push(e); });
 
+  // A group event (SPEC 7) names no victim: show its group and count instead.
+  function who(e) {
+    if (e.victim || !e.victim_group) return e.victim;
+    return '[group] ' + e.victim_group + (e.victim_count !== '' && e.victim_count != null ? ' (' + e.victim_count + ')' : '');
+  }
   function derive(e) {
     e.kVictim = fold(e.victim);
     e.kText = fold(e.evidence);
@@ -259,7 +264,7 @@
       '<td>' + statusCell(e) + '</td>' +
       '<td class="report">' + esc(e.report_id) + '</td>' +
       '<td><span class="action-tag">' + esc(e.action) + '</span></td>' +
-      '<td class="victim">' + esc(e.victim) + '</td>' +
+      '<td class="victim">' + esc(who(e)) + '</td>' +
       '<td>' + esc(e.date) + '</td>' +
       '<td class="num">' + Number(e.confidence).toFixed(2) + '</td>' +
       '<td><div class="ev">' + highlight(e.evidence, e) + '</div></td></tr>';
@@ -379,7 +384,7 @@
       (f === 'date' ? ' placeholder="YYYY[-MM[-DD]]"' : '') + '>';
   }
   function titleHtml(e) {
-    return esc(e.victim) + ' — ' + esc(e.action) +
+    return esc(who(e)) + ' — ' + esc(e.action) +
       (e.status ? ' <span class="badge ' + e.status + '" id="detail-status">' + e.status + '</span>' : '');
   }
   function renderDetail() {
@@ -640,7 +645,7 @@
       $('detail-error').textContent = 'date must be YYYY, YYYY-MM or YYYY-MM-DD';
       return;
     }
-    if (f === 'victim' && !value.trim()) { $('detail-error').textContent = 'the victim cannot be empty'; return; }
+    if (f === 'victim' && !value.trim() && !e.victim_group) { $('detail-error').textContent = 'the victim cannot be empty'; return; }
     $('detail-error').textContent = '';
     e[f] = f === 'date' ? value.trim() : value;
     if (f === 'action' && DATA.actions[value]) e.cameo = DATA.actions[value].cameo;

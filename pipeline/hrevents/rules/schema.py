@@ -92,6 +92,28 @@ class ModifierRule(BaseModel):
         return self
 
 
+class GroupLexicon(BaseModel):
+    """Words for group victims (SPEC section 7): counts, bounds, vague quantities, group heads."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    units: dict[str, int]
+    multipliers: dict[str, int]
+    bounds: list[str]
+    approximations: list[str]
+    range_words: list[str]
+    partitive_words: list[str]
+    quantity_nouns: list[str]
+    heads: list[str]
+    single_person_nouns: list[str]
+    single_determiners: list[str]
+    anaphoric_heads: list[str]
+    irrealis_governors: list[str]
+    negated_nouns: list[str]
+    period_words: list[str]
+    generic_cues: list[str]
+
+
 class Lexicon(BaseModel):
     """Word lists the argument and people components use (titles, facility nouns, ...)."""
 
@@ -110,6 +132,7 @@ class Lexicon(BaseModel):
     person_nouns: list[str]
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
+    groups: GroupLexicon
 
 
 class TriggerFile(BaseModel):

@@ -165,7 +165,8 @@ def _rejected(prediction: Event, report: GoldReport) -> bool:
 def score(predictions: Iterable[Event], gold: GoldFile) -> Score:
     by_report: dict[str, list[Event]] = defaultdict(list)
     for prediction in predictions:
-        by_report[prediction.report_id].append(prediction)
+        if prediction.victim:  # group events (empty victim) are scored by SPEC 7, not here
+            by_report[prediction.report_id].append(prediction)
     result = Score()
     for report in gold.reports:
         _score_report(by_report.get(report.report_id, []), report, result)

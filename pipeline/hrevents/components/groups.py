@@ -1,0 +1,472 @@
+"""Group victims (SPEC section 7): acts done to people a report counts but does not name.
+
+"Police arrested 24 students", "more than 100 protesters were detained", "dozens of
+journalists", "a shopkeeper": the victim slot the argument component found holds a group
+noun phrase instead of a name. This component reads that phrase, as written, and its count
+normalised to an integer (exact; the number for "at least / more than / over N"; none for
+"dozens", "several"; 1 for one unnamed person), and leaves plain dicts on the trigger under
+`groups`, beside the named `people`. All words come from the `groups` section of the
+lexicon; nothing here is an English word list.
+
+No one is counted twice: a group whose members the same phrase names ("six members: A, B,
+C, D, E, F") gives no group, and a coordinated group beside a name ("A and 20 others") is a
+group of its own. Groups that later sentences detail with names are settled when events are
+assembled (`settle`), because that needs the whole report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from hrevents.components.triggers import ensure_extensions
+from hrevents.rules.schema import GroupLexicon, load_lexicon
+
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+# Children of a group head that belong to the phrase as written ("more than 100 OFDM members").
+PHRASE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "case"})
+DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def _number_word(word: str, lex: GroupLexicon) -> bool:
+    return bool(DIGITS.match(word)) or word in lex.units or word in lex.multipliers
+
+
+def number_runs(words: list[str], lex: GroupLexicon) -> list[tuple[int, int]]:
+    """(start, end) of each run of number words; a hyphen joins "twenty-four" but
+    separates a range ("30-200")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if not _number_word(words[i], lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            if _number_word(words[j], lex):
+                j += 1
+            elif (
+                words[j] == "-"
+                and j + 1 < len(words)
+                and lex.units.get(words[j - 1], 0) >= 20
+                and 0 < lex.units.get(words[j + 1], 0) < 10
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def parse_number(words: list[str], lex: GroupLexicon) -> int | None:
+    """The integer one run of number words or digits writes ("1,671", "twenty-four",
+    "five thousand", "a dozen"); None when the words hold no number."""
+    total = current = 0
+    seen = False
+    for word in words:
+        if word == "-":
+            continue  # "twenty-four"
+        if DIGITS.match(word):
+            current += int(word.replace(",", ""))
+        elif word in lex.units:
+            current += lex.units[word]
+        elif word in lex.multipliers:
+            factor = lex.multipliers[word]
+            if factor >= 1000:
+                total += (current or 1) * factor
+                current = 0
+            else:
+                current = (current or 1) * factor
+        else:
+            continue
+        seen = True
+    return total + current if seen else None
+
+
+def count_words(words: list[str], lex: GroupLexicon) -> int | None:
+    """SPEC 7's count for the words before a group head: the number given, whether exact,
+    a bound ("at least 12") or an approximation ("some 200"); the lower bound of a range
+    ("three to four thousand" is 3000); None for a vague quantity ("dozens", "several
+    hundred")."""
+    runs = number_runs(words, lex)
+    if not runs:
+        return None
+    start, end = runs[0]
+    if words[start] in lex.multipliers and (start == 0 or words[start - 1] not in ("a", "an", "one")):
+        return None  # "several hundred", "many thousand"
+    value = parse_number(words[start:end], lex)
+    if value is None:
+        return None
+    if len(runs) > 1 and runs[1][0] == end + 1 and words[end] in lex.range_words:
+        upper = [lex.multipliers[w] for w in words[runs[1][0] : runs[1][1]] if w in lex.multipliers]
+        mine = [lex.multipliers[w] for w in words[start:end] if w in lex.multipliers]
+        if upper and max(upper) > max(mine, default=1):
+            value *= max(upper)
+    return value
+
+
+class GroupFinder:
+    """Finds group victims in the victim slots the argument component recorded."""
+
+    def __init__(self, lexicon: str) -> None:
+        ensure_extensions()
+        self.lex: GroupLexicon = load_lexicon(lexicon).groups
+        self.heads = frozenset(self.lex.heads)
+        self.singles = frozenset(self.lex.single_person_nouns)
+        self.quantities = frozenset(self.lex.quantity_nouns)
+        self.partitives = frozenset(self.lex.partitive_words)
+        self.generic = frozenset(self.lex.generic_cues)
+        self.irrealis = frozenset(self.lex.irrealis_governors)
+        self.negated_nouns = frozenset(self.lex.negated_nouns)
+        self.anaphoric = frozenset(self.lex.anaphoric_heads)
+        self.periods = frozenset(self.lex.period_words)
+
+    # ------------------------------------------------------------------ phrases
+    def words(self, tokens: Iterable[Token]) -> list[str]:
+        return [t.lower_ for t in tokens if not (t.is_punct and t.text != "-")]
+
+    def left_edge(self, head: Token) -> int:
+        left = [c for c in head.lefts if c.dep_ in PHRASE_DEPS]
+        return min((c.left_edge.i for c in left), default=head.i)
+
+    def right_edge(self, head: Token) -> int:
+        """The head and an "of" phrase after it ("members of the opposition")."""
+        end = head.i
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                end = max(end, child.right_edge.i)
+        return end
+
+    def of_object(self, token: Token) -> Token | None:
+        """The group in "<quantity> of <group>" ("dozens of journalists", "six of the men")."""
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        inner = next((o for c in of for o in c.children if o.dep_ == "pobj"), None)
+        if inner is None or not self.is_head(inner):
+            return None
+        return inner
+
+    def is_head(self, token: Token) -> bool:
+        """A noun for people: a group head, or a nationality ("14 Sudanese")."""
+        if token.lemma_.lower() in self.heads or token.lower_ in self.heads:
+            return True
+        return token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "NOUN", "ADJ")
+
+    def phrase(self, token: Token) -> dict | None:
+        """The group a victim-slot token heads, with its count, or None."""
+        doc = token.doc
+        head = token
+        quantity: Token | None = None
+        lower = token.lower_
+        if (token.lemma_.lower() in self.quantities and token.pos_ in ("NOUN", "NUM")) or (
+            (token.pos_ == "NUM" or lower in self.partitives) and token.dep_ != "nummod"
+        ):
+            inner = self.of_object(token)
+            if inner is None:
+                return None
+            head, quantity = inner, token
+        lemma = head.lemma_.lower()
+        if head.ent_type_ in ("PERSON", "ORG", "GPE") or not (
+            head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP"
+        ):
+            return None
+        start = self.left_edge(quantity if quantity is not None else head)
+        if start > 0 and doc[start - 1].lower_ == "between":
+            start -= 1  # "between 10,000 and 20,000 Ethiopians": the range as written
+        end = self.right_edge(head) + 1
+        before = self.words(doc[self.left_edge(head) : head.i])
+        nationality = head.ent_type_ == "NORP"
+        plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
+        possessed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+        restricted = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
+        if quantity is not None:
+            own = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
+            within = count_words(before, self.lex)
+            count = own if own is not None else within
+            if quantity.lower_ in self.partitives:
+                count = None
+        elif plural and self.is_head(head):
+            count = count_words(before, self.lex)
+            if nationality and count is None and not determiners:
+                return None  # "Sudanese authorities", not a group of people
+        elif (
+            not plural
+            and lemma in self.singles
+            and (
+                determiners & set(self.lex.single_determiners)
+                or possessed
+                or ("the" in determiners and restricted)
+                or count_words(before, self.lex) == 1
+            )
+        ):
+            count = 1
+        else:
+            return None
+        if count is not None:
+            kind = "counted"
+        elif quantity is None and determiners & DEFINITE:
+            kind = "anaphoric" if lemma in self.anaphoric else "definite"
+        else:
+            kind = "vague"
+        return {
+            "start": start,
+            "end": end,
+            "group": doc[start:end].text,
+            "count": count,
+            "head": lemma,
+            "kind": kind,
+            "bare": quantity is None and count is None and not determiners and not before,
+            "how": "group",
+        }
+
+    def pronouns(self, trigger: dict, doc: Doc) -> list[dict]:
+        """Victim pronouns the people component left unresolved ("they remained in
+        detention" after "approximately nine journalists"): `settle` looks for their group."""
+        if trigger.get("people"):
+            return []
+        found = []
+        for victim in trigger.get("victims", []):
+            word = doc[victim["start"]].lower_
+            if victim["kind"] == "pronoun" or (victim["kind"] == "group" and word in ("both", "two")):
+                number = "pronoun-pl" if word in PLURAL_PRONOUNS or victim["kind"] == "group" else "pronoun-sg"
+                found.append(
+                    {
+                        "start": victim["start"],
+                        "end": victim["end"],
+                        "group": doc[victim["start"] : victim["end"]].text,
+                        "count": None,
+                        "head": "",
+                        "kind": number,
+                        "how": "group",
+                    }
+                )
+        return found[:1]
+
+    # ------------------------------------------------------------------ triggers
+    def candidates(self, trigger: dict, doc: Doc) -> list[Token]:
+        """The slot's head and what is coordinated with it ("A and 20 others"); with no
+        slot, a range the parser hung on the verb ("detained between 10 and 18 thousand youths")."""
+        index = trigger.get("victim_head")
+        if index is not None:
+            return [doc[index], *doc[index].conjuncts]
+        anchor = doc[trigger["anchor"]]
+        return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
+
+    def named_members(self, group: Token, names: list[Span], anchor: Token) -> int:
+        """How many of the names the phrase itself lists as the group's members: in its
+        appositions or "including" phrases (also when the parser hangs "including" on the
+        verb), or after a colon that follows it."""
+        doc = group.doc
+        own = {t.i for t in group.subtree} - {t.i for c in group.children if c.dep_ == "conj" for t in c.subtree}
+        own |= {t.i for c in anchor.children if c.dep_ == "prep" and c.lower_ == "including" for t in c.subtree}
+        colon = next((t.i for t in doc[group.i : min(group.i + 30, len(doc))] if t.text == ":"), None)
+        return sum(1 for name in names if name.root.i in own or (colon is not None and name.start > colon))
+
+    def not_an_act(self, trigger: dict, doc: Doc) -> bool:
+        """Acts a group trigger only describes, allows or denies: habitual ("regularly
+        detained persons"), infinitival ("the authority to arrest suspects", "a force to
+        arrest leaders"), governed by a power, rule or plan, or denied by "no reports"."""
+        anchor = doc[trigger["anchor"]]
+        hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
+        if any(c.lower_ in self.generic for host in hosts for c in host.children if c.dep_ == "advmod"):
+            return True
+        verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        verbs = [verb] + ([verb.head] if verb is not None and verb.dep_ == "conj" else []) if verb is not None else []
+        if any(v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in verbs):
+            return True  # "a force to arrest and assassinate leaders"
+        for hops, ancestor in enumerate(anchor.ancestors):
+            if hops >= 4:
+                break
+            if ancestor.lemma_.lower() in self.irrealis:
+                return True
+            if ancestor.lemma_.lower() in self.negated_nouns and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in ancestor.children
+            ):
+                return True
+        return False
+
+    def specific(self, trigger: dict, token: Token) -> bool:
+        """A bare plural ("detained persons") is one act when it is dated, tied to a period
+        or occasion ("during the year", "in some instances") or restricted to certain people
+        ("persons who had not completed national service")."""
+        if trigger.get("date") is not None:
+            return True
+        if any(c.dep_ in ("relcl", "acl") for c in token.children):
+            return True
+        anchor = token.doc[trigger["anchor"]]
+        hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
+        return any(
+            obj.lemma_.lower() in self.periods
+            for host in hosts
+            for prep in host.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        )
+
+    def describes(self, trigger: dict, token: Token, found: dict) -> bool:
+        """A participle on the group describes it ("the arrested journalists", "persons
+        detained by the police"): only a counted group told that way is an act of its own
+        ("three children reportedly detained in a camp")."""
+        anchor = token.doc[trigger["anchor"]]
+        if anchor.dep_ == "amod" and anchor.head.i == token.i:
+            return True
+        on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
+        return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
+
+    def __call__(self, doc: Doc) -> Doc:
+        for trigger in doc._.hr_triggers or []:
+            trigger["groups"] = []
+            if self.not_an_act(trigger, doc):
+                continue
+            names = [doc[v["start"] : v["end"]] for v in trigger.get("victims", []) if v["kind"] == "name"]
+            name_tokens = {t.i for name in names for t in name}
+            for token in self.candidates(trigger, doc):
+                if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
+                    continue
+                found = self.phrase(token)
+                if found is None:
+                    continue
+                members = self.named_members(token, names, doc[trigger["anchor"]])
+                if members and (found["count"] is None or members >= found["count"]):
+                    # All named: named events only (SPEC 7); `settle` drops summaries of this act.
+                    trigger["groups"].append({**found, "kind": "named", "count": None})
+                    continue
+                if self.describes(trigger, token, found):
+                    continue
+                if members:
+                    found["count"] -= members  # "six detainees, including A and B": four unnamed
+                if found["bare"] and not self.specific(trigger, token):
+                    continue  # "police detained persons": a practice, not an act
+                trigger["groups"].append(found)
+            trigger["groups"].extend(self.pronouns(trigger, doc))
+        return doc
+
+
+@Language.factory("hrevents_groups", default_config={"lexicon": "lexicon.yaml"})
+def make_group_finder(nlp: Language, name: str, lexicon: str) -> GroupFinder:
+    return GroupFinder(lexicon)
+
+
+# ---------------------------------------------------------------------- assembly
+class GroupMention(Protocol):
+    """What `settle` reads of an assembled mention (hrevents.assemble.Mention)."""
+
+    action: str
+    victim: str
+    victim_group: str
+    victim_count: int | None
+    group_key: str
+    paragraph: int
+    start: int
+    end: int
+
+
+def group_event_key(victim: dict, paragraph: int) -> str:
+    """How `settle` and the merge tell group mentions apart: paragraph, head, kind (counted,
+    vague, definite, pronoun, named) and count. "" for a named victim."""
+    if "group" not in victim:
+        return ""
+    count = "" if victim["count"] is None else str(victim["count"])
+    return "|".join(("group", str(paragraph), victim["head"], victim["kind"], count))
+
+
+def _parts(mention: GroupMention) -> tuple[str, str, str]:
+    """(paragraph, head, kind) of a group mention."""
+    _, paragraph, head, kind, _ = mention.group_key.split("|")
+    return paragraph, head, kind
+
+
+M = TypeVar("M", bound=GroupMention)
+
+
+def _antecedent(mention: GroupMention, earlier: list[M], head: str, kind: str) -> M | None:
+    """The group a back-reference points to: the last one of the paragraph with the same
+    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph."""
+    paragraph = mention.paragraph
+    same = [m for m in earlier if m.paragraph == paragraph]
+    if kind in ("definite", "anaphoric"):
+        found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
+        if found is not None or kind == "definite":
+            return found
+    if kind == "pronoun-sg":
+        same = [m for m in same if m.victim_count == 1]
+    elif kind == "pronoun-pl":
+        same = [m for m in same if m.victim_count != 1]
+    return same[-1] if same else None
+
+
+def settle(mentions: list[M]) -> list[M]:
+    """Group mentions as acts, before merging (SPEC 7: same act, one event; nobody counted twice).
+
+    - A back-reference ("the detained students", "the men", "they") takes the count of the
+      group it points to and, for the same action, is the same act; a pronoun that points
+      to no group is dropped (it is no group the report counts).
+    - A restatement in the next sentence ("arrested a number of journalists. Approximately
+      nine journalists ... were arrested") is the same act, with the count it gives.
+    - A counted group that the following sentences of its paragraph detail with at least
+      as many names of the same act is dropped; so is an uncounted group of an act and head
+      whose members the report lists by name elsewhere ("The detained journalists included: A, B").
+    """
+    named_groups = {(m.action, _parts(m)[1]) for m in mentions if not m.victim and _parts(m)[2] == "named"}
+    mentions = [m for m in mentions if m.victim or _parts(m)[2] != "named"]
+    groups: list[M] = []
+    kept: list[M] = []
+    for mention in mentions:
+        if mention.victim:
+            kept.append(mention)
+            continue
+        _, head, kind = _parts(mention)
+        if kind == "definite" or kind.startswith("pronoun") or kind == "anaphoric":
+            found = _antecedent(mention, groups, head, kind)
+            if found is None and kind.startswith("pronoun"):
+                continue
+            if found is not None:
+                mention.victim_count = found.victim_count
+                mention.victim_group = f"{found.victim_group} ({mention.victim_group})"
+                mention.group_key = found.group_key
+        else:
+            before = next((m for m in reversed(groups) if m.action == mention.action), None)
+            if (
+                before is not None
+                and before.paragraph == mention.paragraph
+                and _parts(before)[1] == head
+                and 0 <= mention.start - before.end <= 3
+                and (before.victim_count is None) != (mention.victim_count is None)
+            ):
+                if before.victim_count is None:
+                    before.victim_count, before.victim_group = mention.victim_count, mention.victim_group
+                mention.victim_count, mention.group_key = before.victim_count, before.group_key
+            elif mention.victim_count is None and (mention.action, head) in named_groups:
+                continue
+        groups.append(mention)
+        kept.append(mention)
+    settled: list[M] = []
+    for index, mention in enumerate(kept):
+        if not mention.victim and mention.victim_count is not None:
+            named: set[str] = set()
+            for later in kept[index + 1 :]:
+                if later.paragraph != mention.paragraph or later.action != mention.action:
+                    continue
+                if later.start <= mention.start:
+                    continue
+                if not later.victim and later.group_key != mention.group_key:
+                    break  # the next group of this act in the paragraph
+                if later.victim:
+                    named.add(later.victim)
+            if len(named) >= mention.victim_count:
+                continue
+        settled.append(mention)
+    return settled
+
+
+def group_id_key(mention: GroupMention) -> str:
+    """What a group event's stable id depends on: where the act is first told and the group
+    as written (a group has no name to key on, and its paragraph number is per piece)."""
+    return f"group {mention.start} {mention.victim_group}"
