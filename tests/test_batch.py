@@ -113,7 +113,10 @@ def test_every_format_and_every_bad_input_kind(extractor, tmp_path: Path) -> Non
 
     summary = run(extractor, [inputs], out, max_bytes=50_000)
 
-    errors = {Path(row["path"]).name: row["error"] for row in read_csv(out.parent / "errors.csv")}
+    rows = read_csv(out.parent / "errors.csv")
+    errors = {Path(row["path"]).name: row["error"] for row in rows if row["severity"] == "error"}
+    warnings = {Path(row["path"]).name: row["error"] for row in rows if row["severity"] == "warning"}
+    assert set(warnings) == {"latin.txt"} and "decoded as cp1252" in warnings["latin.txt"]
     expected = {
         "binary.txt": "binary file",
         "empty.txt": "empty",
@@ -301,7 +304,7 @@ def test_a_failed_write_leaves_the_previous_outputs_whole(extractor, tmp_path: P
 def test_progress_plain_lines_bar_and_quiet() -> None:
     task = Task("/x/a.txt", "a.txt", "a", "h", None, 10)
     ok = ReportOutcome(task, "ok", events=3, words=10)
-    latin = ReportOutcome(task, "ok", encoding="cp1252", words=5)
+    latin = ReportOutcome(task, "ok", encoding="cp1252", words=5, warnings=["not UTF-8: decoded as cp1252"])
     bad = ReportOutcome(task, "failed", "a.txt: the file is empty")
 
     plain = io.StringIO()
@@ -311,7 +314,8 @@ def test_progress_plain_lines_bar_and_quiet() -> None:
     progress.close()
     assert plain.getvalue().splitlines() == [
         "[1/3] a.txt: ok, 3 events",
-        "[2/3] a.txt: ok, 0 events (decoded as cp1252: not UTF-8)",
+        "[2/3] a.txt: ok, 0 events (1 warning, in errors.csv)",
+        "  warning: a.txt: not UTF-8: decoded as cp1252",
         "[3/3] a.txt: FAILED: a.txt: the file is empty",
     ]
 
@@ -327,8 +331,8 @@ def test_progress_plain_lines_bar_and_quiet() -> None:
     screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
     lines = [line for line in re.split(r"[\r\n]", screen) if line.strip()]
     assert "error: a.txt: the file is empty" in lines
-    assert "note: a.txt (decoded as cp1252: not UTF-8)" in lines
-    assert any("3/3 reports" in line and "3 events, 1 errors" in line for line in lines)
+    assert "warning: a.txt: not UTF-8: decoded as cp1252" in lines
+    assert any("3/3 reports" in line and "3 events, 1 error" in line for line in lines)
     assert max(len(line) for line in lines) <= 80  # fits an 80-column terminal: no wrapped redraws
 
     quiet = Terminal()
@@ -357,7 +361,7 @@ def test_two_workers_give_the_same_results_as_one(extractor, tmp_path: Path) -> 
         shutil.copy(source, inputs / source.name)
     run(extractor, [inputs], tmp_path / "one" / "events.csv")
     summary = run(extractor, [inputs], tmp_path / "two" / "events.csv", workers=2)
-    assert (summary.processed, summary.failed) == (7, 1)
+    assert (summary.processed, summary.failed) == (6, 1)  # processed + unchanged + failed = reports
     assert outputs(tmp_path / "two") == outputs(tmp_path / "one")
 
 

@@ -293,3 +293,29 @@ def test_bad_manifests_are_refused_with_the_line(tmp_path: Path, content: str, m
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- encrypted PDFs (issue 13) ----------------------------------------------------------------
+
+
+def _encrypted(user_password: str, algorithm: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([[SENTENCE]]))))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_owner_password_only_pdf_is_read_like_any_viewer_does(algorithm: str) -> None:
+    pytest.importorskip("cryptography", reason="a declared dependency: pypdf needs it for AES")
+    report = report_from_bytes(_encrypted("", algorithm), "locked.pdf", "locked")
+    assert SENTENCE in " ".join(report.text.split())
+
+
+def test_pdf_with_a_user_password_is_a_clear_error() -> None:
+    pytest.importorskip("cryptography", reason="a declared dependency: pypdf needs it for AES")
+    with pytest.raises(ReportError, match="encrypted with a password; decrypt it first"):
+        report_from_bytes(_encrypted("reader-secret", "AES-256"), "secret.pdf", "secret")

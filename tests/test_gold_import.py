@@ -241,7 +241,27 @@ def test_dry_run_and_a_missing_gold_file(corpus: Path) -> None:
 
 def test_a_broken_gold_file_is_named(corpus: Path) -> None:
     gold = corpus / "gold.jsonl"
-    gold.write_text(gold.read_text("utf-8") + '{"report_id": "x"}\n', encoding="utf-8")
+    text = gold.read_text("utf-8")
+    gold.write_text(text + '{"report_id": "x"}\n', encoding="utf-8")
     reviewed = write_reviewed_csv([row(BELARUS, "summons", "Maksim Znak", PRESIDIUM, "correct")], corpus / "r.csv")
-    with pytest.raises(GoldImportError, match=r"gold.jsonl:9"):
+    with pytest.raises(GoldImportError, match=rf"gold.jsonl:{len(text.splitlines()) + 1}"):
         import_reviewed(reviewed, gold)
+
+
+def test_added_events_become_gold_and_reviewer_columns_are_read(tmp_path: Path) -> None:
+    """An event the reviewer added on the review page (status `added`) is a gold event like a correct one."""
+    shutil.copytree(REPO / "corpus" / "reports", tmp_path / "reports")
+    gold = tmp_path / "gold.jsonl"
+    evidence = "Tsikhanousky, was arrested in May"
+    reviewed = write_reviewed_csv(
+        [
+            row(BELARUS, "arrest", "Syarhei Tsikhanousky", evidence, "added", date="2020-05", reviewer="A. B."),
+            row(BELARUS, "arrest", "Nobody Here", "not in the report at all", "added"),
+        ],
+        tmp_path / "reviewed.csv",
+    )
+    result = import_reviewed(reviewed, gold, [tmp_path / "reports"])
+    assert result.added == [f"{BELARUS}: arrest of Syarhei Tsikhanousky"]
+    assert len(result.refused) == 1 and "evidence not found" in result.refused[0]
+    (event,) = load_gold(gold).reports[0].events
+    assert (event.victim, event.date, event.evidence) == ("Syarhei Tsikhanousky", "2020-05", evidence)

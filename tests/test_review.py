@@ -141,11 +141,20 @@ def test_reviewed_csv_reopens_with_its_decisions(tmp_path: Path) -> None:
     text = "Police arrested Ivan Petrov. Police arrested Olga Smirnova."
     one = make_event(text, "Police arrested Ivan Petrov.")
     two = make_event(text, "Police arrested Olga Smirnova.", victim="Olga Smirnova")
-    rows = [{**one.row(), "review_status": "wrong", "review_note": "n"}, {**two.row(), "review_status": ""}]
+    rows = [
+        {
+            **one.row(),
+            "review_status": "wrong",
+            "review_note": "n",
+            "reviewer": "A",
+            "reviewed_at": "2026-01-02T03:04:05Z",
+        },
+        {**two.row(), "review_status": ""},
+    ]
     path = write_reviewed_csv(rows, tmp_path / "reviewed.csv")
     events, decisions = read_events_for_review(path)
     assert events == [one, two]
-    assert decisions == {0: {"status": "wrong", "note": "n"}}
+    assert decisions == {0: {"status": "wrong", "note": "n", "reviewer": "A", "reviewed_at": "2026-01-02T03:04:05Z"}}
     header = path.read_text("utf-8").splitlines()[0].split(",")
     assert tuple(header) == REVIEW_COLUMNS
 
@@ -167,3 +176,61 @@ def test_review_command(tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
     missing = CliRunner().invoke(app, ["review", str(tmp_path / "nope.csv"), "--out", str(out)])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_page_embeds_the_map_outline_and_nothing_to_fetch(tmp_path: Path) -> None:
+    from hrevents.review import build_page, page_data
+
+    data = page_data([])
+    countries = data["world"]["countries"]
+    assert len(countries) > 150 and {"BY", "ET", "FR"} <= {c["id"] for c in countries}
+    assert all(c["d"].startswith("M") for c in countries if c["d"])
+    assert "Natural Earth" in data["world"]["source"]
+    document = build_page(data)
+    assert "http://" not in document.split('<script type="application/json"')[1]
+    assert "https://" not in document.split('<script type="application/json"')[1]
+
+
+def test_read_reviewed_takes_added_status_and_reviewer(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "report_id,action,victim,evidence,review_status,reviewer,reviewed_at\n"
+        "r1,arrest,Ivan Petrov,Police arrested Ivan Petrov.,added,Ana,2026-12-01T10:00:00Z\n",
+        "utf-8",
+    )
+    (row,) = read_reviewed(path)
+    assert (row.status, row.reviewer, row.reviewed_at) == ("added", "Ana", "2026-12-01T10:00:00Z")
+    assert "reviewer" not in row.fields
+
+
+def test_decision_agreement_between_two_reviewers(tmp_path: Path) -> None:
+    from hrevents.review import decision_agreement
+
+    text = "Police arrested Ivan Petrov. Police arrested Olga Smirnova."
+    events = [make_event(text, "Police arrested Ivan Petrov.", victim=f"Ivan Petrov{n}") for n in range(4)]
+    events = [e.model_copy(update={"event_id": f"e{n}"}) for n, e in enumerate(events)]
+    first = ["correct", "wrong", "corrected", "correct"]
+    second = ["correct", "wrong", "wrong", ""]
+    paths = []
+    for name, statuses in (("a", first), ("b", second)):
+        rows = [{**e.row(), "review_status": s, "reviewer": name} for e, s in zip(events, statuses, strict=True)]
+        paths.append(write_reviewed_csv(rows, tmp_path / f"{name}.csv"))
+    result = decision_agreement(*paths)
+    assert (result["both_decided"], result["only_first"], result["only_second"]) == (3, 1, 0)
+    assert result["agreement"] == round(2 / 3, 4)
+    # observed 2/3; expected (2/3·1/3) + (1/3·2/3) = 4/9 → kappa (2/3 − 4/9)/(1 − 4/9) = 0.4
+    assert result["kappa"] == 0.4
+    assert result["confusion"]["correct/wrong"] == 1
+
+
+def test_all_reports_embeds_reports_without_events(tmp_path: Path) -> None:
+    text = (REPORTS / "amnesty-belarus-2020-09.txt").read_text("utf-8")
+    event = make_event(text, "was arrested in May", report_id="amnesty-belarus-2020-09", victim="Syarhei Tsikhanousky")
+    events_csv = tmp_path / "events.csv"
+    write_events([event], events_csv)
+    out = tmp_path / "review.html"
+    args = ["review", str(events_csv), "--reports", str(REPORTS), "--out", str(out)]
+    assert "1 report texts embedded" in CliRunner().invoke(app, args).output
+    result = CliRunner().invoke(app, [*args, "--all-reports"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(list(REPORTS.glob('*.txt')))} report texts embedded" in result.output

@@ -195,7 +195,7 @@ class ResultBuilder:
         self._count += 1
         region = f"{self.origin[0]}{self._count}"
         self.spans[region] = (start, end)
-        item = {
+        item: dict[str, object] = {
             "id": region,
             "from_name": FROM_NAME,
             "to_name": TO_NAME,
@@ -362,12 +362,106 @@ def event_results(text: str, events: Sequence[Event], warnings: list[str]) -> li
     return builder.results
 
 
+BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+LINE_AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*[ \t]*\n")
+#: Paragraphs longer than this (characters) are cut at a line break after a sentence: text
+#: converted from PDF often has no blank lines at all, and one task per page of it is too much.
+MAX_TASK_CHARS = 1500
+
+
+def _cut_long(text: str, start: int, end: int, limit: int) -> list[list[int]]:
+    """[start, end) cut into pieces of at most about `limit` characters, at sentence-final line breaks."""
+    cuts = [m.end() for m in LINE_AFTER_SENTENCE.finditer(text, start, end) if m.end() < end]
+    pieces, at = [], start
+    while end - at > limit:
+        before = [c for c in cuts if at < c <= at + limit]
+        after = [c for c in cuts if c > at + limit]
+        cut = before[-1] if before else after[0] if after else end
+        if cut >= end:
+            break
+        pieces.append([at, cut])
+        at = cut
+    pieces.append([at, end])
+    return pieces
+
+
+def paragraph_spans(
+    text: str, passages: Iterable[tuple[int, int]] = (), limit: int = MAX_TASK_CHARS
+) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of `text` (split at blank lines, long ones at sentence-final
+    line breaks), joined where a passage (an event's evidence) crosses a break, so that every
+    passage lies in one task."""
+    spans: list[list[int]] = []
+    at = 0
+    for match in [*BLANK_LINES.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        if text[at:stop].strip():
+            spans += _cut_long(text, at, stop, limit)
+        if match:
+            at = match.end()
+    if not spans:
+        spans = [[0, len(text)]]
+    for start, end in sorted(passages):
+        first = next((i for i, (a, b) in enumerate(spans) if start < b), len(spans) - 1)
+        last = next((i for i, (a, b) in enumerate(spans) if end <= b), len(spans) - 1)
+        if last > first:
+            spans[first : last + 1] = [[spans[first][0], spans[last][1]]]
+    return [(a, b) for a, b in spans]
+
+
+def _paragraph_tasks(
+    data: dict, text: str, gold: GoldReport | None, events: Sequence[Event], warnings: list[str]
+) -> list[dict]:
+    """One task per paragraph of a report: its text, and the gold and predicted events read from it.
+
+    `data.offset` (code points) and `data.paragraph`/`data.paragraphs` let `import_tasks` put
+    the report back together; it imports a report only when all its paragraphs come back."""
+    gold_spans = [(e, find_passage(text, e.evidence)) for e in (gold.events if gold else [])]
+    for event, span in gold_spans:
+        if span is None:
+            warnings.append(
+                f"{data['report_id']}: gold evidence not found in the text, event left out: {event.evidence!r}"
+            )
+    predicted = [(e, passage_offsets(e, text)) for e in events]
+    passages = [span for _, span in gold_spans if span] + [(a, b) for _, (a, b, how) in predicted if how != "missing"]
+    paragraphs = paragraph_spans(text, passages)
+    tasks = []
+    for number, (start, end) in enumerate(paragraphs):
+        piece = text[start:end]
+        task: dict = {
+            "data": {**data, "text": piece, "offset": start, "paragraph": number, "paragraphs": len(paragraphs)}
+        }
+        if gold is not None:
+            inside = [e for e, span in gold_spans if span and start <= span[0] < end]
+            sub = gold.model_copy(update={"events": inside})
+            task["annotations"] = [{"result": gold_results(piece, sub, warnings), "ground_truth": True}]
+        mine = [
+            e.model_copy(update={"start_char": a - start, "end_char": b - start})
+            for e, (a, b, how) in predicted
+            if how != "missing" and start <= a < end
+        ]
+        if mine:
+            task["predictions"] = [
+                {
+                    "model_version": f"hrevents-{__version__}",
+                    "score": round(sum(e.confidence for e in mine) / len(mine), 4),
+                    "result": event_results(piece, mine, warnings),
+                }
+            ]
+        tasks.append(task)
+    return tasks
+
+
 def export_tasks(
     gold: Path | None = None,
     events: Sequence[Event] = (),
     reports: Sequence[Path] = (),
+    paragraphs: bool = False,
 ) -> ExportResult:
-    """Label Studio tasks for every report in the gold and/or the events."""
+    """Label Studio tasks for every report in the gold and/or the events.
+
+    With `paragraphs`, one task per paragraph instead of one per report: a long report as
+    one task puts hundreds of regions on one screen."""
     result = ExportResult()
     gold_reports: dict[str, GoldReport] = {}
     text_paths: dict[str, Path] = {}
@@ -398,6 +492,11 @@ def export_tasks(
             "title": report.meta.title or "",
             "published": report.meta.published.isoformat() if report.meta.published else None,
         }
+        if paragraphs:
+            result.tasks += _paragraph_tasks(
+                data, report.text, gold_reports.get(report_id), by_report.get(report_id, []), result.warnings
+            )
+            continue
         task: dict = {"data": data}
         if report_id in gold_reports:
             task["annotations"] = [
@@ -460,8 +559,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for match in SENTENCE_END.finditer(text, 0, start):
         left = match.end()
-    match = SENTENCE_END.search(text, end)
-    right = match.start() + 1 if match and match.group(0)[0] in ".!?" else match.start() if match else len(text)
+    after = SENTENCE_END.search(text, end)
+    right = after.start() + 1 if after and after.group(0)[0] in ".!?" else after.start() if after else len(text)
     return left, right
 
 
@@ -473,6 +572,7 @@ class ParsedReport:
     events: list[GoldEvent]
     complete: bool
     positions: list[int]
+    pieces: list[tuple[int, str]] = field(default_factory=list)  # (offset, text) of paragraph tasks
 
 
 def parse_task(task: dict, use_predictions: bool, warnings: list[str]) -> ParsedReport | None:
@@ -529,7 +629,7 @@ def parse_task(task: dict, use_predictions: bool, warnings: list[str]) -> Parsed
             return extra.get(ARGUMENTS[label]) or None
 
         victims = [r for r in related if r.label == "VICTIM"]
-        names = [
+        names: list[tuple[str, list[str], Region | None]] = [
             (r.value(), [a.strip() for a in "\n".join(r.extras.get("aliases", [])).splitlines() if a.strip()], r)
             for r in victims
         ]
@@ -609,6 +709,41 @@ def load_tasks(path: Path) -> list[dict]:
     return data
 
 
+def _same_gold(a: GoldEvent, b: GoldEvent) -> bool:
+    return {**a.model_dump(), "evidence": collapse(a.evidence)} == {**b.model_dump(), "evidence": collapse(b.evidence)}
+
+
+def in_gold_order(events: list[GoldEvent], existing: GoldLine | None) -> list[tuple[GoldEvent, dict]]:
+    """The imported events in the order the gold already had them, each with the record to write.
+
+    An event equal to a gold event keeps that event's place and its record as written (key
+    order, nulls), so re-importing unchanged labels changes no byte; an event matching one by
+    action, person and evidence (an edited date, say) takes that event's place with the new
+    record; new events follow, in text order. Without this, every import reordered the gold
+    by text position and made noisy diffs."""
+    old_records = list((existing.data or {}).get("events", [])) if existing is not None else []
+    old_events = list(existing.report.events) if existing is not None and existing.report is not None else []
+    slots: dict[int, tuple[GoldEvent, dict]] = {}
+    fresh: list[tuple[GoldEvent, dict]] = []
+    for event in events:
+        free = [i for i in range(len(old_events)) if i not in slots]
+        equal = [i for i in free if _same_gold(event, old_events[i])]
+        similar = [
+            i
+            for i in free
+            if old_events[i].action == event.action
+            and collapse(old_events[i].evidence) == collapse(event.evidence)
+            and same_event(event.action, event.victim, old_events[i])
+        ]
+        if equal and equal[0] < len(old_records):
+            slots[equal[0]] = (event, old_records[equal[0]])
+        elif similar:
+            slots[similar[0]] = (event, gold_event_record(event))
+        else:
+            fresh.append((event, gold_event_record(event)))
+    return [slots[i] for i in sorted(slots)] + fresh
+
+
 def import_tasks(
     export: str | Path,
     gold: str | Path,
@@ -619,17 +754,66 @@ def import_tasks(
     """Label Studio annotations into the gold file: each annotated report replaces its gold line.
 
     Every evidence must be found in the report file the gold points to; events whose
-    evidence is not are left out with a warning. Lines of other reports are kept as they are.
+    evidence is not are left out with a warning. Lines of other reports are kept as they are,
+    and so are the events of a report that did not change (see `in_gold_order`).
     """
-    export, gold = Path(export), Path(gold)
+    return import_task_list(load_tasks(Path(export)), gold, reports, use_predictions, dry_run)
+
+
+def merge_paragraphs(
+    parsed: list[ParsedReport], tasks_per_report: dict[str, int], warnings: list[str]
+) -> list[ParsedReport]:
+    """Paragraph tasks (`data.offset`) of one report joined back into one parsed report.
+
+    A report is imported only when every one of its paragraph tasks came back annotated:
+    importing some paragraphs would drop the gold events of the others."""
+    whole: list[ParsedReport] = []
+    groups: dict[str, list[ParsedReport]] = {}
+    for item in parsed:
+        if "offset" in item.data:
+            groups.setdefault(item.report_id, []).append(item)
+        else:
+            whole.append(item)
+    for report_id, pieces in groups.items():
+        expected = int(pieces[0].data.get("paragraphs") or tasks_per_report.get(report_id, len(pieces)))
+        if len(pieces) != expected:
+            warnings.append(
+                f"{report_id}: {len(pieces)} of its {expected} paragraph tasks are annotated; report left out"
+            )
+            continue
+        pieces.sort(key=lambda p: int(p.data["offset"]))
+        merged = ParsedReport(
+            report_id,
+            "",
+            {k: v for k, v in pieces[0].data.items() if k not in ("text", "offset", "paragraph")},
+            [event for piece in pieces for event in piece.events],
+            all(piece.complete for piece in pieces),
+            [int(piece.data["offset"]) + position for piece in pieces for position in piece.positions],
+            [(int(piece.data["offset"]), piece.text) for piece in pieces],
+        )
+        whole.append(merged)
+    return whole
+
+
+def import_task_list(
+    tasks: list[dict],
+    gold: str | Path,
+    reports: Sequence[Path] = (),
+    use_predictions: bool = False,
+    dry_run: bool = False,
+) -> AnnotationImportResult:
+    """`import_tasks` on tasks already loaded (from Label Studio, or converted from Doccano or INCEpTION)."""
+    gold = Path(gold)
     result = AnnotationImportResult()
     lines = read_gold_lines(gold)
     by_id = {line.report.report_id: line for line in lines if line.report is not None}
     files: dict[str, Path] | None = None
-    for task in load_tasks(export):
-        parsed = parse_task(task, use_predictions, result.warnings)
-        if parsed is None:
-            continue
+    per_report: dict[str, int] = {}
+    for task in tasks:
+        report_key = str((task.get("data") or {}).get("report_id") or "")
+        per_report[report_key] = per_report.get(report_key, 0) + 1
+    parsed_reports = [p for p in (parse_task(task, use_predictions, result.warnings) for task in tasks) if p]
+    for parsed in merge_paragraphs(parsed_reports, per_report, result.warnings):
         existing = by_id.get(parsed.report_id)
         if existing is not None and existing.report is not None:
             text_file, published = existing.report.text_file, existing.report.published
@@ -648,7 +832,8 @@ def import_tasks(
             text_file = relative_path(candidate, gold.parent)
             published = parsed.data.get("published")
         report = read_report(gold.parent / text_file, report_id=parsed.report_id)
-        if report.text != parsed.text:
+        pieces = parsed.pieces or [(0, parsed.text)]
+        if any(report.text[offset : offset + len(piece)] != piece for offset, piece in pieces):
             result.warnings.append(
                 f"{parsed.report_id}: the task's text differs from {text_file}; evidence checked against the file"
             )
@@ -670,7 +855,7 @@ def import_tasks(
         record: dict = {"report_id": parsed.report_id, "text_file": text_file, "published": published}
         if not parsed.complete:
             record["complete"] = False
-        record["events"] = [gold_event_record(event) for _, event in kept]
+        record["events"] = [written for _, written in in_gold_order([event for _, event in kept], existing)]
         if not parsed.complete and existing is not None and existing.report is not None and existing.report.rejected:
             record["rejected"] = [r.model_dump() for r in existing.report.rejected]
         groups = (existing.data or {}).get("group_events") if existing is not None else None
@@ -679,6 +864,8 @@ def import_tasks(
         line = GoldLine(
             raw=json.dumps(record, ensure_ascii=False), data=record, report=GoldReport.model_validate(record)
         )
+        if existing is not None and existing.report is not None and existing.report == line.report:
+            line = existing  # nothing changed: the line stays byte for byte
         if existing is not None:
             lines[lines.index(existing)] = line
             result.replaced.append(parsed.report_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from hrevents.errors import ModelNotInstalledError, ReportError
+from hrevents.errors import ModelNotInstalledError, OutputError, ReportError
 from hrevents.nlp import DEFAULT_MODEL
 
 app = typer.Typer(
@@ -51,7 +50,16 @@ def extract(
         20_000_000, "--max-bytes", help="Reports larger than this many bytes are refused with an error."
     ),
     scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the [dask] extra."
+        None,
+        "--scheduler",
+        # "\\[" keeps rich markup from taking "[dask]" for a style tag and dropping it
+        help="Run on a Dask cluster at this address (tcp://HOST:PORT); needs the \\[dask] extra.",
+    ),
+    encoding: str | None = typer.Option(
+        None,
+        "--encoding",
+        help="Decode .txt/.md files that are not valid UTF-8 with this encoding (e.g. cp1251) instead of "
+        "the default order: UTF-8 with bad bytes replaced, cp1252, then a guess. Each is a warning in errors.csv.",
     ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
@@ -71,7 +79,9 @@ def extract(
         scheduler=scheduler,
         bom=bom,
         quiet=quiet,
+        encoding=encoding,
     )
+    _refuse_flag_values(inputs)
     try:
         summary = run_batch(options)
     except KeyboardInterrupt as error:
@@ -80,11 +90,29 @@ def extract(
     except ModelNotInstalledError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(3) from error
+    except OutputError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(4) from error
     except (ReportError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
     if summary.failed:
         raise typer.Exit(1)
+
+
+FLAG_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
+
+
+def _refuse_flag_values(inputs: list[Path]) -> None:
+    """`--force true` makes "true" an input: say that flags take no value, before it reads as a missing file."""
+    for item in inputs:
+        if str(item).lower() in FLAG_VALUES and not item.exists():
+            typer.echo(
+                f"error: {str(item)!r} is not a file or folder; --force, --quiet and --excel-bom are flags "
+                "and take no value (write `--force`, not `--force true`)",
+                err=True,
+            )
+            raise typer.Exit(2)
 
 
 @app.command()
@@ -107,68 +135,48 @@ def evaluate(
     exclude: list[str] = typer.Option(
         [], "--exclude", help="Leave out reports whose id matches this glob (repeatable)."
     ),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Write charts (SVG and PNG) here: F1 per action, field accuracy, events per action/month."
+    ),
+    resamples: int = typer.Option(
+        1000, "--bootstrap", min=0, help="Bootstrap resamples of reports for the confidence intervals (0: none)."
+    ),
+    seed: int = typer.Option(12, "--seed", help="Seed of the bootstrap, so intervals are the same on every run."),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
-    from hrevents.reader import read_report
-    from hrevents.scoring.scorer import score
+    from hrevents.scoring.evaluation import geo_lines, run_evaluation, summary_lines
+    from hrevents.scoring.report import classification_report, format_report
     from hrevents.scoring.tables import metrics_table, write_errors, write_json
-    from hrevents.writers import read_events
-    from hrevents_models import GoldFile, load_gold
 
-    gold_file = load_gold(gold)
-    chosen = [
-        r
-        for r in gold_file.reports
-        if (not reports or any(fnmatch.fnmatch(r.report_id, p) for p in reports))
-        and not any(fnmatch.fnmatch(r.report_id, p) for p in exclude)
-    ]
-    gold_file = GoldFile(path=gold_file.path, reports=chosen)
-    texts = [read_report(gold_file.text_path(r), report_id=r.report_id) for r in chosen]
-    results = {}
     try:
-        if pred is not None:
-            events = read_events(pred)
-            results["predictions"] = score(events, gold_file)
-        else:
-            from hrevents.extract import Extractor
-
-            extractor = Extractor(model)
-            events = [event for _, found in extractor.pipe(texts) for event in found]
-            results["pipeline"] = score(events, gold_file)
-        if baseline:
-            from hrevents.scoring.baseline import baseline_events, load_baseline_model
-
-            nlp = load_baseline_model(model)
-            results["baseline"] = score([e for report in texts for e in baseline_events(nlp, report)], gold_file)
+        run = run_evaluation(gold, pred, model, baseline, reports, exclude)
     except ModelNotInstalledError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(3) from error
-    main_name = next(iter(results))
-    total = sum(len(r.events) for r in chosen)
-    optional = sum(e.optional for r in chosen for e in r.events)
-    typer.echo(f"gold: {gold} — {len(chosen)} reports, {total} events ({optional} optional)")
-    for report in chosen:
-        required = sum(not e.optional for e in report.events)
-        typer.echo(f"  {report.report_id}: {required} required + {len(report.events) - required} optional events")
+    results = run.results
+    typer.echo("\n".join(summary_lines(run)))
     typer.echo(metrics_table(results).to_string())
-    places_gold = gold.parent / "places_gold.jsonl"
-    if places_gold.exists():
-        from hrevents.scoring.geo import geo_accuracy
-
-        g = geo_accuracy(events, places_gold, [r.report_id for r in chosen])
-        typer.echo(
-            f"geocoding: {g['correct']} correct, {g['wrong']} wrong, {g['unresolved']} unresolved of {g['scored']} "
-            f"gold places ({g['unmatched']} events not extracted); resolved accuracy {g['accuracy_resolved']}, "
-            f"unresolved share {g['unresolved_share']}"
-        )
+    breakdown = {name: classification_report(result, resamples, seed) for name, result in results.items()}
+    for name, frame in breakdown.items():
+        interval = f", {resamples} bootstrap resamples of reports, seed {seed}: 95% interval" if resamples else ""
+        typer.echo(f"\n{name}: per action{interval}\n{format_report(frame)}")
+    for line in geo_lines(run):
+        typer.echo(line)
     if json_out:
-        write_json(results, json_out)
+        write_json(results, json_out, breakdown)
     if errors:
-        count = write_errors(results[main_name], errors)
+        count = write_errors(results[run.main], errors)
         typer.echo(f"{count} error rows written to {errors}")
+    if plot:
+        from hrevents.scoring.plots import write_plots
+
+        written = write_plots(results, run.events, plot, breakdown)
+        typer.echo(f"{len(written)} charts written to {plot}")
     from hrevents.scoring.groups import evaluate_groups
 
-    evaluate_groups(events, gold_file, {r.report_id: r.text for r in texts}, main_name, typer.echo, json_out, errors)
+    evaluate_groups(
+        run.events, run.gold, {r.report_id: r.text for r in run.texts}, run.main, typer.echo, json_out, errors
+    )
 
 
 @app.command()

@@ -42,10 +42,18 @@ def register(app: typer.Typer) -> None:
         """Export events for HURIDOCS case databases, PLOVER/POLECAT or ACLED users."""
         from hrevents.errors import ReportError
         from hrevents.exports import export
+        from hrevents.writers import check_events_table
 
         try:
+            check_events_table(events)
             path, count = export(events, fmt.value, out, reports)
-        except (ReportError, ValueError, KeyError) as error:
-            typer.echo(f"error: {error}", err=True)
+        except (ReportError, ValueError, KeyError) as error:  # pydantic's ValidationError is a ValueError
+            typer.echo(f"error: {_one_paragraph(error)}", err=True)
             raise typer.Exit(2) from error
         typer.echo(f"{count} {fmt.value} records written to {path}")
+
+
+def _one_paragraph(error: Exception) -> str:
+    """pydantic lists every field on its own line with a link: the first lines are enough."""
+    lines = str(error).splitlines()
+    return " ".join(lines[:4]) + (" …" if len(lines) > 4 else "")

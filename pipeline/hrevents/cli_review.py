@@ -17,7 +17,7 @@ gold_app = typer.Typer(
 annotate_app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Label or correct gold in Label Studio: export tasks, import its JSON export.",
+    help="Label or correct gold in Label Studio, Doccano or INCEpTION: export tasks, import their exports.",
 )
 
 
@@ -28,6 +28,9 @@ def review(
     ),
     out: Path = typer.Option(Path("outputs/review.html"), "--out", "-o", help="The HTML page to write."),
     title: str | None = typer.Option(None, "--title", help="Page title (default: from the events file name)."),
+    all_reports: bool = typer.Option(
+        False, "--all-reports", help="Embed all reports under --reports, with or without events (to add missed ones)."
+    ),
 ) -> None:
     """Write one self-contained HTML page for reviewing events: no server, no network needed."""
     from hrevents.review import ReviewFileError, write_review
@@ -36,7 +39,7 @@ def review(
         typer.echo(f"error: {events}: no such file", err=True)
         raise typer.Exit(2)
     try:
-        summary = write_review(events, out, reports, title=title)
+        summary = write_review(events, out, reports, title=title, all_reports=all_reports)
     except (ReviewFileError, ReportError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
@@ -61,7 +64,7 @@ def gold_import(
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     strict: bool = typer.Option(False, "--strict", help="Write nothing if any row is refused."),
 ) -> None:
-    """Merge reviewed events into the gold: correct/corrected → events, wrong → rejected."""
+    """Merge reviewed events into the gold: correct/corrected/added → events, wrong → rejected."""
     from hrevents.gold_import import GoldImportError, import_reviewed
     from hrevents.review import ReviewFileError
 
@@ -86,29 +89,44 @@ def gold_import(
 
 @annotate_app.command("export")
 def annotate_export(
-    out: Path = typer.Option(..., "--out", "-o", help="Label Studio tasks JSON to write (import it in Label Studio)."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="File to write: Label Studio JSON, Doccano JSONL, or an INCEpTION folder or .zip."
+    ),
     gold: Path | None = typer.Option(None, "--gold", help="Gold JSONL: its events become annotations to correct."),
     events: list[Path] = typer.Option([], "--events", "-e", help="Events CSV/JSONL: pre-annotations (repeatable)."),
     reports: list[Path] = typer.Option(
         [], "--reports", "-r", help="Report folders or files for reports not in the gold."
     ),
     config: Path | None = typer.Option(None, "--config", help="Also write the labelling config (XML) here."),
+    fmt: str = typer.Option(
+        "label-studio", "--format", "-f", help="label-studio (tasks JSON), doccano (JSONL) or inception (UIMA CAS XMI)."
+    ),
+    paragraphs: bool = typer.Option(
+        False, "--paragraphs", help="One task per paragraph instead of one per report (fewer regions per screen)."
+    ),
 ) -> None:
-    """Export reports with gold and/or extracted events as Label Studio tasks."""
+    """Export reports with gold and/or extracted events as annotation tasks."""
     from hrevents.annotation import events_for_export, export_tasks, label_config, write_json
+    from hrevents.annotation_formats import FORMATS, write_tasks
 
     if gold is None and not events:
         typer.echo("error: give --gold and/or --events", err=True)
         raise typer.Exit(2)
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
     try:
-        result = export_tasks(gold=gold, events=events_for_export(events), reports=reports)
+        result = export_tasks(gold=gold, events=events_for_export(events), reports=reports, paragraphs=paragraphs)
     except (ReportError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
-    write_json(result.tasks, out)
+    if fmt == "label-studio":
+        write_json(result.tasks, out)
+    else:
+        write_tasks(result.tasks, out, fmt)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
-    typer.echo(f"{len(result.tasks)} task(s) → {out}")
+    typer.echo(f"{len(result.tasks)} task(s) → {out} ({fmt})")
     if config is not None:
         config.parent.mkdir(parents=True, exist_ok=True)
         config.write_text(label_config(), encoding="utf-8")
@@ -117,7 +135,9 @@ def annotate_export(
 
 @annotate_app.command("import")
 def annotate_import(
-    export: Path = typer.Argument(..., help="Label Studio JSON export (a list of tasks with annotations)."),
+    export: Path = typer.Argument(
+        ..., help="Label Studio JSON export, Doccano JSONL, or INCEpTION XMI (a .xmi, a folder or a .zip of them)."
+    ),
     gold: Path = typer.Option(Path("corpus/gold.jsonl"), "--gold", help="Gold JSONL to update (created if missing)."),
     reports: list[Path] = typer.Option(
         [], "--reports", "-r", help="Where to find texts of reports not yet in the gold."
@@ -126,14 +146,26 @@ def annotate_import(
         False, "--use-predictions", help="For tasks with no annotation, take the pre-annotations as they are."
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="label-studio, doccano or inception (default: from the file: .jsonl, .zip/.xmi/folder).",
+    ),
 ) -> None:
-    """Import Label Studio annotations into the gold: each annotated report replaces its gold line."""
-    from hrevents.annotation import AnnotationError, import_tasks
+    """Import annotations into the gold: each annotated report replaces its gold line, events in the gold's order."""
+    from hrevents.annotation import AnnotationError, import_task_list, load_tasks
+    from hrevents.annotation_formats import FORMATS, guess_format, read_tasks
     from hrevents.gold_import import GoldImportError
 
+    fmt = fmt or guess_format(export)
+    if fmt not in FORMATS:
+        typer.echo(f"error: --format must be one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
     try:
-        result = import_tasks(export, gold, reports, use_predictions=predictions, dry_run=dry_run)
-    except (AnnotationError, GoldImportError, ReportError) as error:
+        tasks = load_tasks(export) if fmt == "label-studio" else read_tasks(export, fmt)
+        result = import_task_list(tasks, gold, reports, use_predictions=predictions, dry_run=dry_run)
+    except (AnnotationError, GoldImportError, ReportError, OSError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from error
     typer.echo(result.summary())

@@ -14,3 +14,7 @@ class ReportError(Exception):
 
 class ModelNotInstalledError(RuntimeError):
     """The spaCy pipeline is missing; the message gives the exact install command."""
+
+
+class OutputError(Exception):
+    """The outputs cannot be written (a read-only folder, a full disk); no output was replaced."""

@@ -111,6 +111,7 @@ def _missing(name: str, package: str, what: str) -> ReportError:
 def pdf_report(data: bytes, name: str, report_id: str) -> Report:
     try:
         from pypdf import PdfReader
+        from pypdf.errors import DependencyError
     except ImportError as error:
         raise _missing(name, "pypdf", "PDF files") from error
     if not data.lstrip().startswith(b"%PDF"):
@@ -120,12 +121,18 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
         quiet.setLevel(logging.ERROR)
     try:
         pdf = PdfReader(io.BytesIO(data))
+        # An owner-password-only PDF (printing or copying restricted) opens with the empty user
+        # password, as in every viewer; AES needs the `cryptography` package (a dependency).
         if pdf.is_encrypted and not pdf.decrypt(""):
             raise ReportError(name, "the PDF is encrypted with a password; decrypt it first")
         pages = [(page.extract_text() or "") for page in pdf.pages]
         title = _pdf_title(pdf)
     except ReportError:
         raise
+    except DependencyError as error:  # AES without `cryptography`, in an installation that lacks it
+        raise ReportError(
+            name, f"the PDF is AES-encrypted and reading it needs {error}: pip install cryptography"
+        ) from error
     except Exception as error:  # pypdf raises many kinds on damaged files
         raise ReportError(name, f"not a readable PDF: {type(error).__name__}: {error}") from error
     letters = sum(ch.isalpha() for page in pages for ch in page)

@@ -1,6 +1,7 @@
 """`gold import`: reviewed events into the gold set (SPEC section 5).
 
-Rows marked `correct` or `corrected` become gold events, rows marked `wrong` become
+Rows marked `correct` or `corrected`, and events the reviewer `added` (ones the extractor
+missed, marked in the report text on the review page), become gold events, rows marked `wrong` become
 `rejected` entries (known false positives); rows with no decision are left out. A report
 that is not in the gold yet is added with `complete: false`, since review only labels the
 events the extractor found. An event already in the gold (same action, same person as
@@ -186,7 +187,7 @@ def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: T
             )
             continue
         if line is None:
-            data = {
+            data: dict[str, object] = {
                 "report_id": report_id,
                 "text_file": finder.relative(path),
                 "published": published,
@@ -208,7 +209,7 @@ def merge_reviewed(rows: Sequence[ReviewedRow], lines: list[GoldLine], finder: T
             or same_event(event.action, event.victim, GoldEvent(action=r.action, victim=r.victim, evidence="-"))
         ]
         gold_match = [g for g in report.events if same_event(event.action, event.victim, g)]
-        if row.status in ("correct", "corrected"):
+        if row.status in ("correct", "corrected", "added"):
             if gold_match:
                 result.duplicates.append(what)
                 continue

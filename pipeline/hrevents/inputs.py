@@ -13,14 +13,15 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from stat import S_ISREG
 
 from hrevents.errors import ReportError
 from hrevents.ledger import Ledger
 from hrevents.manifest import Manifest, inputs_hash
-from hrevents.reader import SUPPORTED_SUFFIXES, check_supported
+from hrevents.reader import SUPPORTED_SUFFIXES, check_supported, file_kind
 from hrevents.work import ReportOutcome, Task
 
 
@@ -28,30 +29,75 @@ from hrevents.work import ReportOutcome, Task
 class InputScan:
     paths: list[Path]
     ignored: Counter[str]  # unsupported file types passed over in folders, by suffix
+    hidden: int = 0  # hidden files (and files in hidden folders) passed over in folders
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)  # folders that could not be listed
+    missing: list[Path] = field(default_factory=list)  # inputs named on the command line that do not exist
 
 
 def scan_inputs(inputs: Iterable[Path]) -> InputScan:
     """Files and folders (recursively) to report files in a stable order, each file once.
 
     In folders, hidden files and files of unsupported types are passed over (and counted);
-    a file named explicitly is always taken, so a wrong type gets a clear error.
+    a folder that cannot be listed is recorded (it becomes a failed entry of the batch, not a
+    silent gap); a file named explicitly is always taken, so a wrong type gets a clear error.
     """
+    scan = InputScan([], Counter())
     found: dict[str, Path] = {}
-    ignored: Counter[str] = Counter()
     for item in inputs:
         item = Path(item)
-        if item.is_dir():
-            for path in sorted(item.rglob("*")):
-                relative = path.relative_to(item)
-                if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-                    continue
+        if _is_dir(item):
+            for path in sorted(_walk(item, scan)):
                 if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    ignored[path.suffix.lower() or "(none)"] += 1
+                    scan.ignored[path.suffix.lower() or "(none)"] += 1
                     continue
                 found.setdefault(ledger_key(path), path)  # dangling links too: they get "cannot read"
+        elif not _exists(item):
+            scan.missing.append(item)
         else:
             found.setdefault(ledger_key(item), item)
-    return InputScan(list(found.values()), ignored)
+    scan.paths = list(found.values())
+    return scan
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):  # too long a name: a per-file error later, not a crash here
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists (a dangling link does: it gets "cannot read"); a path the system cannot
+    even look up (too long) counts as existing, so it becomes a per-file error, not a usage error."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
+
+
+def _walk(folder: Path, scan: InputScan) -> Iterator[Path]:
+    """The files under `folder`, hidden ones counted and left out; links to folders are not
+    followed (so a link loop is read once), links to files are."""
+
+    def unreadable(error: OSError) -> None:
+        scan.unreadable.append((Path(error.filename or folder), error.strerror or str(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [name for name in dirs if not os.path.islink(os.path.join(root, name))]
+        scan.hidden += sum(name.startswith(".") for name in files)
+        for name in dirs:
+            if name.startswith("."):
+                scan.hidden += _count_files(Path(root) / name)
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(name for name in files if not name.startswith(".")):
+            yield Path(root) / name
+
+
+def _count_files(folder: Path) -> int:
+    return sum(len(files) for _, _, files in os.walk(folder))
 
 
 def find_inputs(inputs: Iterable[Path]) -> list[Path]:
@@ -60,8 +106,28 @@ def find_inputs(inputs: Iterable[Path]) -> list[Path]:
 
 
 def ledger_key(path: Path) -> str:
-    """The ledger key: the absolute path, links resolved, so one file has one key however it is reached."""
-    return str(Path(path).resolve())
+    """The ledger key: the absolute path, links resolved, so one file has one key however it is reached
+    (a path the system cannot resolve, too long for instance, keys as its absolute form)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return os.path.abspath(path)
+
+
+def _shown(path: Path) -> str:
+    """A path for a message: a path too long for the system (over 4,096 characters) is shortened."""
+    text = str(path)
+    return text if len(text) <= 300 else f"{text[:150]}…{text[-150:]} ({len(text):,} characters)"
+
+
+def unreadable_outcomes(scan: InputScan, max_bytes: int) -> list[ReportOutcome]:
+    """A failed entry per folder that could not be listed: its reports are missing from the batch."""
+    outcomes = []
+    for folder, reason in scan.unreadable:
+        task = Task(ledger_key(folder), str(folder), folder.name, "", None, max_bytes)
+        problem = f"{folder}: cannot read this folder ({reason}): the reports in it were not processed"
+        outcomes.append(ReportOutcome(task, "failed", problem))
+    return outcomes
 
 
 def content_hash(path: Path) -> str:
@@ -81,7 +147,13 @@ class Plan:
 
 
 def plan_batch(
-    paths: list[Path], manifest: Manifest, ledger: Ledger, version: str, max_bytes: int, force: bool = False
+    paths: list[Path],
+    manifest: Manifest,
+    ledger: Ledger,
+    version: str,
+    max_bytes: int,
+    force: bool = False,
+    encoding: str | None = None,
 ) -> Plan:
     """Sort the reports into current (skipped), to do, and refused; `force` redoes current ones."""
     plan = Plan()
@@ -90,7 +162,8 @@ def plan_batch(
         key = ledger_key(path)
         entry = manifest.find(path) if manifest else None
         report_id = (entry.report_id if entry else None) or path.stem
-        task = Task(key, str(path), report_id, inputs_hash(report_id, entry), entry, max_bytes)
+        task = Task(key, str(path), report_id, inputs_hash(report_id, entry, encoding), entry, max_bytes)
+        task = replace(task, encoding=encoding)
         plan.keys.append(key)
         if report_id in owners:
             problem = (
@@ -103,11 +176,14 @@ def plan_batch(
         try:
             stat = os.stat(key)
             check_supported(path)
+            if not S_ISREG(stat.st_mode):  # never open a FIFO or device: reading it could hang the batch
+                raise ReportError(str(path), f"not a regular file ({file_kind(stat.st_mode)}), not a report")
         except ReportError as error:
             plan.failed.append(ReportOutcome(task, "failed", str(error)))
             continue
-        except OSError as error:
-            plan.failed.append(ReportOutcome(task, "failed", f"{path}: cannot read: {error.strerror or error}"))
+        except (OSError, ValueError) as error:
+            reason = (error.strerror if isinstance(error, OSError) else None) or error
+            plan.failed.append(ReportOutcome(task, "failed", f"{_shown(path)}: cannot read: {reason}"))
             continue
         task = replace(task, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
         if stat.st_size > max_bytes:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
+from hrevents.errors import OutputError
 from hrevents_models import Event
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     key TEXT PRIMARY KEY,               -- the file's absolute path
@@ -36,6 +37,7 @@ CREATE TABLE IF NOT EXISTS reports (
     seconds REAL NOT NULL DEFAULT 0,
     size INTEGER NOT NULL DEFAULT -1,   -- size and mtime when last hashed: an unchanged
     mtime_ns INTEGER NOT NULL DEFAULT -1,  -- pair lets a re-run skip re-hashing
+    warnings TEXT NOT NULL DEFAULT '[]', -- JSON list: read, but doubtfully (not UTF-8, front matter typos)
     events_json TEXT NOT NULL DEFAULT '[]',
     updated REAL NOT NULL
 )
@@ -89,6 +91,7 @@ class LedgerRow:
     seconds: float = 0.0
     size: int = -1
     mtime_ns: int = -1
+    warnings: str = "[]"  # JSON list of strings
 
 
 ROW_COLUMNS = tuple(f.name for f in fields(LedgerRow))
@@ -146,22 +149,101 @@ def pipeline_version(model: str) -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+class LedgerCorruptError(ValueError):
+    """The ledger file is not a readable SQLite database (a ValueError: the CLI says how to rebuild)."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
+    except sqlite3.OperationalError as error:
+        if is_write_problem(str(error)):
+            raise OutputError(
+                f"cannot write the ledger {path}: {error} (a read-only folder or a full disk?)"
+            ) from error
+        raise corrupt_ledger_error(path, error) from error
+    except sqlite3.DatabaseError as error:
+        raise corrupt_ledger_error(path, error) from error
+
+
+def is_write_problem(message: str) -> bool:
+    """Whether an sqlite error means the ledger cannot be written (rather than that it is damaged)."""
+    return any(words in message for words in ("unable to open", "readonly", "read-only", "disk", "full"))
+
+
+def corrupt_ledger_error(path: Path, error: Exception) -> LedgerCorruptError:
+    return LedgerCorruptError(
+        f"{path}: the ledger is damaged or not a ledger ({error}); delete it (and any {path.name}-wal and "
+        f"{path.name}-shm beside it) and run again: every report is then processed afresh and the outputs rebuilt"
+    )
+
+
+class RunLock:
+    """An advisory lock file held for a run (fcntl.flock) and removed when the run ends.
+
+    The file is unlinked on release, so no `.lock` is left behind; a run that opened the file
+    just before it was unlinked notices (the path no longer names its file) and tries again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._handle: int | None = None
+
+    def acquire(self, busy_message: str) -> None:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; run one batch at a time
+            return
+        for _ in range(3):
+            handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as error:
+                os.close(handle)
+                raise LedgerBusyError(busy_message) from error
+            try:
+                same = os.stat(self.path).st_ino == os.fstat(handle).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._handle = handle
+                return
+            os.close(handle)  # the previous holder removed it meanwhile: lock the new file
+        raise LedgerBusyError(busy_message)
+
+    def release(self) -> None:
+        if self._handle is not None:
+            try:
+                self.path.unlink(missing_ok=True)
+            finally:
+                os.close(self._handle)  # releases the flock
+                self._handle = None
+
+
 class Ledger:
     def __init__(self, path: Path) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._lock_handle: int | None = None
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._lock: RunLock | None = None
+        self.db = _connect(path)
         # NORMAL in WAL mode: a killed process loses no committed row; only a power cut may
         # lose the last few, which a re-run then redoes.
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise corrupt_ledger_error(path, error) from error
 
     def _migrate(self) -> None:
         (version,) = self.db.execute("PRAGMA user_version").fetchone()
-        if version != SCHEMA_VERSION:
+        if version == 2:  # version 3 only adds the warnings column: keep the results
+            self.db.execute("ALTER TABLE reports ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'")
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        elif version != SCHEMA_VERSION:
             # An older layout holds nothing we can trust to be current: start afresh.
             self.db.execute("DROP TABLE IF EXISTS reports")
             self.db.execute(SCHEMA)
@@ -170,28 +252,18 @@ class Ledger:
 
     def lock(self) -> None:
         """Hold `<ledger>.lock` until close(); a second run on the same ledger is refused."""
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            import fcntl
-        except ImportError:  # Windows: no advisory locks; run one batch at a time
-            self._lock_handle = handle
-            return
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            os.close(handle)
-            raise LedgerBusyError(
-                f"{self.path}: another hrevents run is using this ledger "
-                f"(lock held on {lock_path}); wait for it or use --ledger"
-            ) from error
-        self._lock_handle = handle
+        lock = RunLock(self.path.with_name(self.path.name + ".lock"))
+        lock.acquire(
+            f"{self.path}: another hrevents run is using this ledger (lock held on {lock.path}); "
+            "wait for it or use --ledger"
+        )
+        self._lock = lock
 
     def close(self) -> None:
         self.db.close()
-        if self._lock_handle is not None:
-            os.close(self._lock_handle)  # releases the flock
-            self._lock_handle = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Ledger:
         return self

@@ -73,8 +73,11 @@ class Manifest:
         return self.by_path.values()
 
 
-def inputs_hash(report_id: str, entry: ManifestEntry | None) -> str:
+def inputs_hash(report_id: str, entry: ManifestEntry | None, encoding: str | None = None) -> str:
+    """What a result depends on besides the bytes: the id, manifest metadata and any --encoding."""
     text = f"{report_id}|{entry.fingerprint() if entry else ''}"
+    if encoding:  # only when given, so results from before the option stay current
+        text += f"|encoding={encoding}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

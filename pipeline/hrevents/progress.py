@@ -1,7 +1,7 @@
 """Progress of a batch on stderr: a rich progress bar on a terminal, plain lines otherwise.
 
 On a terminal the bar is drawn by `rich.progress`, which fits the terminal's width (an
-80-column terminal included) and prints errors and notes above the bar without breaking it.
+80-column terminal included) and prints errors and warnings above the bar without breaking it.
 Anywhere else (a log file, a pipe, CI) each report gets one plain line, so logs stay
 greppable. `--quiet` shows errors only, one plain line each.
 """
@@ -32,11 +32,11 @@ class Progress:
                 BarColumn(bar_width=20),
                 MofNCompleteColumn(),
                 TextColumn("reports"),
-                TextColumn("{task.fields[events]} events, {task.fields[errors]} errors"),
+                TextColumn("{task.fields[counts]}"),
                 TimeRemainingColumn(),
                 console=console,
             )
-            self.task = self.bar.add_task("extract", total=total, events=0, errors=0)
+            self.task = self.bar.add_task("extract", total=total, counts=self._counts())
             self.bar.start()
 
     def update(self, outcome: ReportOutcome) -> None:
@@ -44,21 +44,26 @@ class Progress:
         self.events += outcome.events
         failed = outcome.status != "ok"
         self.errors += failed
-        note = ""
-        if outcome.encoding and outcome.encoding not in ("utf-8", "ascii"):
-            note = f" (decoded as {outcome.encoding}: not UTF-8)"
+        warnings = [f"warning: {outcome.task.path}: {warning}" for warning in outcome.warnings]
         if self.quiet:
             if failed:
                 self._print(f"error: {outcome.error}")
         elif self.bar is not None:
             if failed:
                 self.bar.console.print(f"error: {outcome.error}", markup=False)
-            elif note:
-                self.bar.console.print(f"note: {outcome.task.path}{note}", markup=False)
-            self.bar.update(self.task, advance=1, events=self.events, errors=self.errors)
+            for line in warnings:
+                self.bar.console.print(line, markup=False)
+            self.bar.update(self.task, advance=1, counts=self._counts())
         else:
-            what = f"FAILED: {outcome.error}" if failed else f"ok, {outcome.events} events{note}"
+            what = f"FAILED: {outcome.error}" if failed else f"ok, {plural(outcome.events, 'event')}"
+            if outcome.warnings:
+                what += f" ({plural(len(outcome.warnings), 'warning')}, in errors.csv)"
             self._print(f"[{self.done}/{self.total}] {outcome.task.path}: {what}")
+            for line in warnings:
+                self._print(f"  {line}")
+
+    def _counts(self) -> str:
+        return f"{plural(self.events, 'event')}, {plural(self.errors, 'error')}"
 
     def _print(self, text: str) -> None:
         print(text, file=self.stream, flush=True)
@@ -67,3 +72,8 @@ class Progress:
         if self.bar is not None:
             self.bar.stop()
             self.bar = None
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 event", "2 events" (English plurals of the words used here)."""
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"

@@ -22,14 +22,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from hrevents.reader import TEXT_SUFFIXES, read_report
+from hrevents.reader import SUPPORTED_SUFFIXES, read_report
 from hrevents.writers import FORMULA_START, atomic_path, keep_mode
 from hrevents.writers import neutralise as neutralise_cell
 from hrevents.writers import unneutralise as unneutralise_cell
 from hrevents_models import EVENT_COLUMNS, Event, load_actions
 
-REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note")
-STATUSES: tuple[str, ...] = ("correct", "wrong", "corrected")
+#: `reviewer` and `reviewed_at` (ISO 8601, UTC) say who took each decision and when, so two
+#: reviewers' exports of the same events can be compared (`scripts/agreement.py`).
+REVIEW_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS, "review_status", "review_note", "reviewer", "reviewed_at")
+#: `added`: an event the extractor missed, marked by the reviewer in the report text.
+STATUSES: tuple[str, ...] = ("correct", "wrong", "corrected", "added")
 NUMERIC_COLUMNS = frozenset({"start_char", "end_char", "confidence"})
 WHITESPACE = re.compile(r"\s+")
 PLACEHOLDER = re.compile(r"\{\{(TITLE|CSS|JS|DATA)\}\}")
@@ -120,8 +123,10 @@ class ReviewedRow:
 
     line: int  # line number in the file (the header is line 1)
     fields: dict[str, str]
-    status: str  # "" (not reviewed), correct, wrong or corrected
+    status: str  # "" (not reviewed), correct, wrong, corrected or added
     note: str = ""
+    reviewer: str = ""
+    reviewed_at: str = ""
 
     def describe(self) -> str:
         get = self.fields.get
@@ -132,8 +137,8 @@ class ReviewedRow:
         row: dict[str, object] = {name: self.fields.get(name, "") for name in EVENT_COLUMNS}
         try:
             for name in ("start_char", "end_char"):
-                row[name] = int(float(row[name] or 0))
-            row["confidence"] = float(row["confidence"] or 0)
+                row[name] = int(float(str(row[name] or 0)))
+            row["confidence"] = float(str(row["confidence"] or 0))
             return Event.model_validate(row)
         except ValueError as error:
             raise ValueError(f"{self.describe()}: {error}") from error
@@ -181,7 +186,8 @@ def read_reviewed(path: str | Path, require_status: bool = True) -> list[Reviewe
             problems.append(f"line {number}: {error}")
             continue
         note = values.pop("review_note", "")
-        rows.append(ReviewedRow(line=number, fields=values, status=status, note=note))
+        who, when = values.pop("reviewer", ""), values.pop("reviewed_at", "")
+        rows.append(ReviewedRow(line=number, fields=values, status=status, note=note, reviewer=who, reviewed_at=when))
     if problems:
         raise ReviewFileError(f"{path}: " + "; ".join(problems))
     return rows
@@ -200,7 +206,9 @@ def read_events_for_review(path: str | Path) -> tuple[list[Event], dict[int, dic
     rows = read_reviewed(path, require_status=False)
     events = [row.event() for row in rows]
     decisions = {
-        index: {"status": row.status, "note": row.note} for index, row in enumerate(rows) if row.status or row.note
+        index: {"status": row.status, "note": row.note, "reviewer": row.reviewer, "reviewed_at": row.reviewed_at}
+        for index, row in enumerate(rows)
+        if row.status or row.note
     }
     return events, decisions
 
@@ -220,7 +228,7 @@ def index_report_files(sources: Sequence[Path]) -> dict[str, Path]:
     for source in sources:
         candidates = sorted(source.rglob("*")) if source.is_dir() else [source]
         for candidate in candidates:
-            if candidate.is_file() and candidate.suffix.lower() in TEXT_SUFFIXES:
+            if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES:
                 found.setdefault(candidate.stem, candidate)
     return found
 
@@ -243,7 +251,12 @@ def load_report_texts(sources: Sequence[Path], report_ids: Iterable[str]) -> Rep
 
 
 def asset(name: str) -> str:
-    return resources.files("hrevents").joinpath("review_assets", name).read_text("utf-8")
+    return resources.files("hrevents").joinpath("review_assets").joinpath(name).read_text("utf-8")
+
+
+def world_outline() -> dict:
+    """Country outlines for the map (Natural Earth 1:110m, public domain; `scripts/make_world_outline.py`)."""
+    return json.loads(asset("world.json"))
 
 
 def passage_offsets(event: Event, text: str | None) -> tuple[int, int, str]:
@@ -304,6 +317,7 @@ def page_data(
         "reports": reports.texts,
         "missing_reports": reports.missing,
         "formula_start": list(FORMULA_START),
+        "world": world_outline(),
     }
 
 
@@ -336,11 +350,18 @@ def write_review(
     out: str | Path,
     reports: Sequence[Path] = (),
     title: str | None = None,
+    all_reports: bool = False,
 ) -> ReviewSummary:
-    """Read events (or a reviewed CSV), embed the report texts found, write the page atomically."""
+    """Read events (or a reviewed CSV), embed the report texts found, write the page atomically.
+
+    With `all_reports`, every report file under `reports` is embedded, not only those with
+    events: a reviewer can then add the events of reports where the extractor found none."""
     events_path, out = Path(events_path), Path(out)
     events, decisions = read_events_for_review(events_path)
-    texts = load_report_texts(reports, (event.report_id for event in events)) if reports else ReportTexts()
+    wanted = [event.report_id for event in events]
+    if all_reports:
+        wanted += sorted(index_report_files(reports))
+    texts = load_report_texts(reports, wanted) if reports else ReportTexts()
     data = page_data(events, texts, decisions, title=title or f"Review of {events_path.name}", source=events_path.name)
     document = build_page(data)
     with atomic_path(out) as temporary:
@@ -370,3 +391,47 @@ def write_reviewed_csv(rows: Iterable[dict[str, object]], path: str | Path, bom:
         frame.to_csv(temporary, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\r\n")
         keep_mode(temporary, path)
     return path
+
+
+def decision_agreement(first: str | Path, second: str | Path) -> dict:
+    """Agreement of two reviewers' exports of the same events: on the events both decided
+    (matched by `event_id` and `report_id`), the share of equal verdicts and Cohen's kappa.
+
+    `corrected` counts as `correct` (both reviewers kept the event; field edits are compared
+    by `gold import` and `scripts/agreement.py` on the gold they produce); `added` rows have
+    no counterpart and are counted apart."""
+
+    def verdicts(path: str | Path) -> tuple[dict[tuple[str, str], str], int]:
+        rows = read_reviewed(path)
+        found = {
+            (row.fields.get("report_id", ""), row.fields.get("event_id", "")): (
+                "correct" if row.status == "corrected" else row.status
+            )
+            for row in rows
+            if row.status and row.status != "added"
+        }
+        return found, sum(row.status == "added" for row in rows)
+
+    a, added_a = verdicts(first)
+    b, added_b = verdicts(second)
+    both = sorted(set(a) & set(b))
+    pairs = [(a[key], b[key]) for key in both]
+    labels = sorted({x for pair in pairs for x in pair})
+    n = len(pairs)
+    observed = sum(x == y for x, y in pairs) / n if n else 0.0
+    expected = (
+        sum((sum(x == lab for x, _ in pairs) / n) * (sum(y == lab for _, y in pairs) / n) for lab in labels)
+        if n
+        else 0.0
+    )
+    kappa = (observed - expected) / (1 - expected) if n and expected < 1 else (1.0 if n else 0.0)
+    confusion = {f"{x}/{y}": sum(p == (x, y) for p in pairs) for x in labels for y in labels}
+    return {
+        "both_decided": n,
+        "only_first": len(set(a) - set(b)),
+        "only_second": len(set(b) - set(a)),
+        "added": [added_a, added_b],
+        "agreement": round(observed, 4),
+        "kappa": round(kappa, 4),
+        "confusion": confusion,
+    }

@@ -13,7 +13,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -47,6 +47,7 @@ class Task:
     size: int = -1
     mtime_ns: int = -1
     data: bytes | None = None  # the file's bytes, read by a Dask client for workers without the files
+    encoding: str | None = None  # --encoding: how to decode text files that are not UTF-8
 
 
 @dataclass
@@ -62,9 +63,11 @@ class ReportOutcome:
     events_json: str = "[]"
     words: int = 0
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # read, but doubtfully: not UTF-8, front matter typos
 
     def __post_init__(self) -> None:
         self.error = " ".join(self.error.split())  # one line, for logs and errors.csv
+        self.warnings = [" ".join(warning.split()) for warning in self.warnings]
 
     def row(self, version: str) -> LedgerRow:
         task = self.task
@@ -83,6 +86,7 @@ class ReportOutcome:
             round(self.seconds, 3),
             task.size,
             task.mtime_ns,
+            json.dumps(self.warnings, ensure_ascii=False),
         )
 
 
@@ -105,10 +109,11 @@ def process_batch(tasks: list[Task], extractor: Extractor) -> list[ReportOutcome
     for index, task in enumerate(tasks):
         started = time.perf_counter()
         digest = ""
+        warnings: list[str] = []
         try:
             data = task.data if task.data is not None else load_bytes(Path(task.key), task.max_bytes, task.path)
             digest = hashlib.sha256(data).hexdigest()
-            report = report_from_bytes(data, task.path, task.report_id)
+            report = report_from_bytes(data, task.path, task.report_id, task.encoding, warnings)
             if task.entry is not None:
                 report = task.entry.apply(report)
         except ReportError as error:
@@ -120,9 +125,8 @@ def process_batch(tasks: list[Task], extractor: Extractor) -> list[ReportOutcome
             )
             continue
         words = len(report.text[report.body_start :].split())
-        outcomes[index] = ReportOutcome(
-            task, "ok", "", digest, report.encoding, words=words, seconds=time.perf_counter() - started
-        )
+        outcomes[index] = ReportOutcome(task, "ok", "", digest, report.encoding, words=words, warnings=warnings)
+        outcomes[index].seconds = time.perf_counter() - started
         loaded.append((report, index))
     started = time.perf_counter()
     results = extract_isolated(extractor, loaded)

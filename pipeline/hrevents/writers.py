@@ -11,6 +11,7 @@ holding a line break or a carriage return is quoted, so no value can end a row e
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -180,26 +181,71 @@ def read_events(path: str | Path) -> list[Event]:
     """Read an events CSV, JSONL or Parquet file written by `write_event_rows` (or by another tool
     to SPEC section 4)."""
     path = Path(path)
+    try:
+        rows = _event_table(path)
+    except (OSError, ValueError, UnicodeDecodeError) as error:  # pandas' parser errors are ValueErrors
+        raise ValueError(f"{path}: not an events table written by `hrevents extract`: {error}") from error
+    if rows:
+        missing = [name for name in REQUIRED_EVENT_COLUMNS if name not in rows[0]]
+        if missing:
+            raise ValueError(
+                f"{path}: not an events table written by `hrevents extract`: no column {', '.join(missing)} "
+                f"(it has {', '.join(map(str, list(rows[0])[:8]))})"
+            )
+    try:
+        return [_event(row, path.suffix.lower()) for row in rows]
+    except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
+        raise ValueError(f"{path}: a row is not an event record (SPEC section 4): {error}") from error
+
+
+# The columns without which a row cannot be an event (the others may be empty).
+REQUIRED_EVENT_COLUMNS = ("event_id", "report_id", "action", "start_char", "end_char")
+
+
+def check_events_table(path: str | Path) -> None:
+    """Refuse, with a message that says so, a file that is not an events table (its header, or
+    its first JSON line, lacks the event columns): a reports.csv or a gold file given by mistake."""
+    path = Path(path)
+    problem = f"{path}: not an events table written by `hrevents extract`"
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            if path.suffix.lower() == ".jsonl":
+                first = next((line for line in handle if line.strip()), "{}")
+                row = json.loads(first)
+                columns = list(row) if isinstance(row, dict) else None
+            else:
+                columns = next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as error:
+        raise ValueError(f"{problem}: {error}") from error
+    if columns is None:
+        raise ValueError(f"{problem}: its lines are not JSON objects")
+    missing = [name for name in REQUIRED_EVENT_COLUMNS if name not in columns]
+    if missing and columns:
+        raise ValueError(f"{problem}: no column {', '.join(missing)} (it has {', '.join(map(str, columns[:8]))})")
+
+
+def _event_table(path: Path) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
-    rows: list[dict[str, Any]]
     if suffix == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    elif suffix == ".parquet":
+        if not all(isinstance(row, dict) for row in rows):
+            raise ValueError("a line is not a JSON object")
+        return rows
+    if suffix == ".parquet":
         import pyarrow.parquet as pq
 
-        rows = pq.read_table(path).to_pylist()  # nulls stay None (pandas would make a missing count NaN)
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        rows = frame.to_dict(orient="records")
-    events = []
-    for row in rows:
-        for name in ("start_char", "end_char"):
-            row[name] = int(row[name] or 0)
-        row["confidence"] = float(row.get("confidence") or 0)
-        for key, value in list(row.items()):
-            if isinstance(value, str) and suffix not in (".jsonl", ".parquet"):
-                row[key] = unneutralise(value)
-            elif value is None:
-                row[key] = ""
-        events.append(Event.model_validate(row))
-    return events
+        return list(pq.read_table(path).to_pylist())  # nulls stay None (pandas would make a missing count NaN)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return list(frame.to_dict(orient="records"))
+
+
+def _event(row: dict[str, Any], suffix: str) -> Event:
+    for name in ("start_char", "end_char"):
+        row[name] = int(row[name] or 0)
+    row["confidence"] = float(row.get("confidence") or 0)
+    for key, value in list(row.items()):
+        if isinstance(value, str) and suffix not in (".jsonl", ".parquet"):
+            row[key] = unneutralise(value)
+        elif value is None:
+            row[key] = ""
+    return Event.model_validate(row)

@@ -39,9 +39,15 @@ def metrics_table(scores: dict[str, Score]) -> pd.DataFrame:
     return frame.fillna("-")
 
 
-def write_json(scores: dict[str, Score], path: Path) -> None:
+def write_json(scores: dict[str, Score], path: Path, reports: dict[str, pd.DataFrame] | None = None) -> None:
+    """Each system's metrics; with `reports` (classification reports), under its `report` key too."""
+    from hrevents.scoring.report import report_dict
+
+    data = {system: score.as_dict() for system, score in scores.items()}
+    for system, frame in (reports or {}).items():
+        data[system]["report"] = report_dict(frame)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({system: score.as_dict() for system, score in scores.items()}, indent=2) + "\n", "utf-8")
+    path.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
 
 
 def write_errors(score: Score, path: Path) -> int:
