@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hrevents.errors import ReportError
+from hrevents.pdf_margins import drop_running_lines
 from hrevents_models import Report, ReportMeta
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -75,7 +76,9 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1):
         raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))})")
-    return converted_report(join_pages(pages), name, report_id, "PDF", ReportMeta(title=title), "")
+    margins = drop_running_lines(pages)
+    extra = {"margin_lines_dropped": str(margins.dropped)} if margins.dropped else {}
+    return converted_report(join_pages(margins.pages), name, report_id, "PDF", ReportMeta(title=title, extra=extra), "")
 
 
 def _pages(count: int) -> str:
