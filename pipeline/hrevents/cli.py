@@ -55,9 +55,17 @@ def extract(
     ),
     bom: bool = typer.Option(False, "--excel-bom", help="Write CSVs as UTF-8 with a byte-order mark, for Excel."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output; errors are still reported."),
+    ocr: str = typer.Option(
+        "auto",
+        "--ocr",
+        help="OCR of scanned PDF pages with tesseract: auto (image-only pages), always (every page) or never.",
+    ),
 ) -> None:
     """Extract events from reports into one table (SPEC section 4), resumably."""
     from hrevents.batch import BatchOptions, run_batch
+    from hrevents.ocr import use_ocr_mode
+
+    use_ocr_mode(ocr)
 
     options = BatchOptions(
         inputs=inputs,

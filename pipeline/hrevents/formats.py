@@ -73,12 +73,47 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
         raise
     except Exception as error:  # pypdf raises many kinds on damaged files
         raise ReportError(name, f"not a readable PDF: {type(error).__name__}: {error}") from error
+    pages, text_layer = _ocr_where_needed(pdf, pages, name)
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1):
-        raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))})")
+        raise ReportError(
+            name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))}; see --ocr)"
+        )
     margins = drop_running_lines(pages)
-    extra = {"margin_lines_dropped": str(margins.dropped)} if margins.dropped else {}
+    extra = {"text_layer": text_layer}
+    if margins.dropped:
+        extra["margin_lines_dropped"] = str(margins.dropped)
     return converted_report(join_pages(margins.pages), name, report_id, "PDF", ReportMeta(title=title, extra=extra), "")
+
+
+def _ocr_where_needed(pdf: Any, pages: list[str], name: str) -> tuple[list[str], str]:
+    """OCR (see `hrevents.ocr`) for the pages that need it in the mode asked; the text layer's provenance.
+
+    In `auto` a document that has a text layer elsewhere keeps its image-only pages empty
+    when tesseract is missing (a chart, a blank page); a document with no text at all fails
+    with the command that installs tesseract.
+    """
+    from hrevents import ocr
+
+    mode = ocr.ocr_mode()
+    if mode == "never":
+        return pages, "pdf"
+    bare = [i for i, page in enumerate(pages) if sum(ch.isalpha() for ch in page) < MIN_LETTERS_PER_PAGE]
+    which = list(range(len(pages))) if mode == "always" else bare
+    if not which:
+        return pages, "pdf"
+    letters = sum(ch.isalpha() for page in pages for ch in page)
+    if mode == "auto" and ocr.find_tesseract() is None and letters >= MIN_LETTERS_PER_PAGE * max(len(pages), 1):
+        return pages, "pdf"
+    try:
+        done, note = ocr.ocr_pages(pdf, pages, which, name)
+    except ReportError:
+        raise
+    except Exception as error:  # pypdf and Pillow errors on the page images
+        raise ReportError(name, f"OCR: cannot read the page images: {type(error).__name__}: {error}") from error
+    if not note:
+        return pages, "pdf"
+    return done, note if mode == "always" or len(which) == len(pages) else f"pdf; {note}"
 
 
 def _pages(count: int) -> str:

@@ -60,6 +60,7 @@ IN_VERSION: dict[str, tuple[str, ...]] = {
         "mappings/covers.yaml",
         "mappings/places.yaml",
         "nlp.py",
+        "ocr.py",
         "pdf_margins.py",
         "reader.py",
         "repair.py",
