@@ -21,6 +21,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from hrevents import __version__
+
+        typer.echo(f"hrevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Turn human-rights reports into event records."""
+
+
 @app.command()
 def extract(
     inputs: list[Path] = typer.Argument(

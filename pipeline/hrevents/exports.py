@@ -211,6 +211,10 @@ def read_geo_events(path: str | Path) -> tuple[list[Event], bool]:
 
     Returns the events and whether the file had the geo columns."""
     path = Path(path)
+    if path.suffix.lower() == ".parquet":  # typed (hrevents.tables); always has the geo columns
+        from hrevents.writers import read_events
+
+        return read_events(path), True
     if path.suffix.lower() == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         columns = set().union(*(row.keys() for row in rows)) if rows else set()

@@ -21,6 +21,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from hrevents.tables import parquet_schema, typed_row, untyped_row, write_datapackage
 from hrevents_models import EVENT_COLUMNS, Event
 
 EVENT_FORMATS = (".csv", ".jsonl", ".parquet")
@@ -132,6 +133,12 @@ def write_event_rows(rows: Iterable[dict[str, Any]], path: Path, bom: bool = Fal
     check_event_format(path)
     suffix = path.suffix.lower()
     columns = list(EVENT_COLUMNS)
+    count = _write_event_file(rows, path, suffix, columns, bom)
+    write_datapackage(path, columns)  # the column types, beside the table (hrevents.tables)
+    return count
+
+
+def _write_event_file(rows: Iterable[dict[str, Any]], path: Path, suffix: str, columns: list[str], bom: bool) -> int:
     if suffix == ".csv":
         return write_csv(path, columns, ([row[name] for name in columns] for row in rows), bom)
     count = 0
@@ -156,13 +163,12 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: list[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64()}
-    schema = pa.schema([(name, types.get(name, pa.string())) for name in columns])
+    schema = parquet_schema(columns)  # typed, NULL for empty, date_start/date_end (hrevents.tables)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         group: list[dict[str, Any]] = []
         for row in rows:
-            group.append(row)
+            group.append(typed_row(row, columns))
             if len(group) == PARQUET_ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist(group, schema=schema))
                 count += len(group)
@@ -185,7 +191,7 @@ def read_events(path: str | Path) -> list[Event]:
     if suffix == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     elif suffix == ".parquet":
-        rows = pd.read_parquet(path).to_dict(orient="records")
+        rows = [untyped_row(row) for row in pd.read_parquet(path).to_dict(orient="records")]
     else:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         rows = frame.to_dict(orient="records")
