@@ -14,6 +14,7 @@ class ExportChoice(str, Enum):
     huridocs = "huridocs"
     plover = "plover"
     acled = "acled"
+    uwazi = "uwazi"
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
             "--format",
             "-f",
             case_sensitive=False,
-            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines).",
+            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON).",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
         reports: list[Path] = typer.Option(

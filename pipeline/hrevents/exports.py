@@ -53,6 +53,7 @@ class ExportFormat(str, Enum):
     huridocs = "huridocs"
     plover = "plover"
     acled = "acled"
+    uwazi = "uwazi"
 
 
 class Strict(BaseModel):
@@ -614,6 +615,14 @@ def export(
             )
         return out, len(document.acts)
     records: Sequence[BaseModel]
+    if fmt is ExportFormat.uwazi:  # CSV plus the template it imports into (hrevents.uwazi)
+        from hrevents.uwazi import UWAZI_COLUMNS, to_uwazi, write_template
+
+        ids = {event.report_id for event in events}
+        records = to_uwazi(events, {i: sources.title(i) for i in ids}, {i: sources.published(i) for i in ids})
+        _write_rows(records, UWAZI_COLUMNS, out)
+        write_template(out)
+        return out, len(records)
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)
