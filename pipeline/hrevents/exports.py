@@ -36,6 +36,7 @@ from hrevents.geo import GEO_COLUMNS, geocode_events
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.mappings import (
     ACLED_DISORDER_TYPES,
+    PLOVER_QUAD_CODES,
     AcledRow,
     PloverRow,
     Term,
@@ -71,6 +72,8 @@ class PloverRecord(Strict):
     date_precision: Literal["day", "month", "year", ""]
     event_type: str
     event_mode: str
+    quad_code: int = Field(ge=1, le=4)
+    contexts: str  # POLECAT's contexts, ";"-separated
     cameo: str
     actor_name: str
     recipient_name: str
@@ -321,6 +324,8 @@ def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverReco
         date_precision=_precision(event.date),
         event_type=event_type,
         event_mode=mode,
+        quad_code=PLOVER_QUAD_CODES[event_type],
+        contexts=";".join(row.contexts),
         cameo=event.cameo,
         actor_name=event.perpetrator,
         recipient_name=event.victim,
