@@ -105,7 +105,10 @@ class AcledRecord(Strict):
     event_type: str
     sub_event_type: str
     actor1: str
+    inter1: int | None = Field(ge=1, le=8)
     actor2: str
+    inter2: int | None = Field(ge=1, le=8)
+    interaction: int | None
     civilian_targeting: Literal["Civilian targeting", ""]
     iso: int | None
     country: str
@@ -117,7 +120,6 @@ class AcledRecord(Strict):
     source: str
     notes: str
     fatalities: int = Field(ge=0)
-    tags: str
 
 
 ACLED_COLUMNS = tuple(AcledRecord.model_fields)
@@ -375,7 +377,8 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
     sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
     precision = _precision(event.date)
     country = _country_name(event.country)
-    date = _first_day(event.date)
+    date = _acled_day(event.date)
+    inter1 = _acled_inter1(event.perpetrator)
     admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
     notes = (
         f"{event.victim}: {event.action.replace('_', ' ')} ({event.trigger})."
@@ -386,12 +389,15 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
         event_date=date,
         year=int(event.date[:4]) if event.date else None,
-        time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
+        time_precision={"day": 1, "month": 3}.get(precision),  # ACLED has no precision for a year
         disorder_type=row.disorder_type if not refinement else _disorder(event_type),
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=event.perpetrator,
+        inter1=inter1,
         actor2=f"Civilians ({country})" if country else "Civilians",
+        inter2=ACLED_CIVILIANS,
+        interaction=int(f"{inter1}{ACLED_CIVILIANS}") if inter1 else None,
         civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
         iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
         country=country,
@@ -403,8 +409,26 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         source=sources.title(event.report_id),
         notes=f"{notes} {event.evidence}".strip(),
         fatalities=row.fatalities,
-        tags=f"hrevents action={event.action}; report={event.report_id}",
     )
+
+
+# ACLED's actor codes (inter1/inter2): 1 State forces … 7 Civilians. A victim is a civilian;
+# a perpetrator is state forces when the HURIDOCS perpetrator types (huridocs.yaml, codes
+# 01…: governmental entities) recognise it, and uncoded otherwise rather than guessed.
+ACLED_STATE_FORCES, ACLED_CIVILIANS = 1, 7
+
+
+def _acled_inter1(perpetrator: str) -> int | None:
+    kind = _perpetrator_type(perpetrator) if perpetrator else None
+    return ACLED_STATE_FORCES if kind is not None and kind.huri_code.startswith("01") else None
+
+
+def _acled_day(date: str) -> str:
+    """ACLED's event_date: the day; a month's middle (the 15th, time_precision 3); nothing for a
+    year alone, which ACLED cannot date (the `year` column keeps it)."""
+    if len(date) == 7:
+        return f"{date}-15"
+    return date if len(date) == 10 else ""
 
 
 def _disorder(event_type: str) -> str:
