@@ -276,9 +276,9 @@ def test_jsonl_and_parquet_outputs_hold_the_same_events(extractor, tmp_path: Pat
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow", reason="pyarrow writes .parquet")
     run(extractor, [inputs], tmp_path / "parquet" / "events.parquet")
-    frame = pd.read_parquet(tmp_path / "parquet" / "events.parquet")
-    frame = frame.astype(object).where(frame.notna(), None)  # victim_count is a nullable integer
-    assert frame.to_dict(orient="records") == expected
+    assert [event.model_dump() for event in read_events(tmp_path / "parquet" / "events.parquet")] == expected
+    frame = pd.read_parquet(tmp_path / "parquet" / "events.parquet")  # typed: hrevents.tables
+    assert frame["latitude"].dtype == "float64" and frame["start_char"].dtype == "int64"
 
 
 def test_a_failed_write_leaves_the_previous_outputs_whole(extractor, tmp_path: Path, monkeypatch) -> None:

@@ -170,8 +170,8 @@ def test_plover_file_matches_its_shape(tmp_path, events_csv):
 def test_acled_rows(events, report):
     from hrevents.exports import Sources
 
-    rows = {r.tags.split(";")[0]: r for r in to_acled(events, Sources({"ke-2008": report}))}
-    arrest = rows["hrevents action=arrest"]
+    rows = {e.action: r for e, r in zip(events, to_acled(events, Sources({"ke-2008": report})), strict=True)}
+    arrest = rows["arrest"]
     assert (arrest.event_type, arrest.sub_event_type, arrest.disorder_type) == (
         "Strategic developments",
         "Arrests",
@@ -180,17 +180,28 @@ def test_acled_rows(events, report):
     assert (arrest.event_date, arrest.year, arrest.time_precision) == ("2008-02-25", 2008, 1)
     assert (arrest.country, arrest.iso, arrest.location, arrest.geo_precision) == ("Kenya", 404, "Nairobi", 1)
     assert arrest.actor1 == "police officers" and arrest.actor2 == "Civilians (Kenya)"
+    assert (arrest.inter1, arrest.inter2, arrest.interaction) == (1, 7, 17)  # state forces on civilians
     assert arrest.source == "Kenya - annual report (Example Watch)"
     assert arrest.event_id_cnty == "KEN-HRE-e1"
-    torture = rows["hrevents action=ill_treatment"]
+    torture = rows["ill_treatment"]
     assert (torture.event_type, torture.sub_event_type, torture.civilian_targeting) == (
         "Violence against civilians",
         "Attack",
         "Civilian targeting",
     )
-    release = rows["hrevents action=release"]
-    assert (release.event_date, release.time_precision) == ("2008-03-01", 3)
+    release = rows["release"]
+    assert (release.event_date, release.time_precision) == ("2008-03-15", 3)  # a month: its middle
     assert (release.location, release.geo_precision, release.latitude) == ("Kenya", 3, None)
+
+
+@pytest.mark.parametrize(
+    ("date", "event_date", "year", "precision"),
+    [("2008-02-25", "2008-02-25", 2008, 1), ("2008-02", "2008-02-15", 2008, 3), ("2008", "", 2008, None)],
+)
+def test_acled_dates_never_pretend_to_a_day(events, date, event_date, year, precision):
+    (row,) = to_acled([events[0].model_copy(update={"date": date})])
+    assert (row.event_date, row.year, row.time_precision) == (event_date, year, precision)
+    assert not hasattr(row, "tags")
 
 
 def test_acled_killing_counts_a_fatality(report):
@@ -218,7 +229,9 @@ def test_acled_file_matches_its_shape_and_is_safe_in_a_spreadsheet(tmp_path, eve
         data = {
             k: (
                 None
-                if v == "" and k in ("year", "time_precision", "iso", "latitude", "longitude", "geo_precision")
+                if v == ""
+                and k
+                in ("year", "time_precision", "iso", "latitude", "longitude", "geo_precision", "inter1", "interaction")
                 else v
             )
             for k, v in row.items()

@@ -85,6 +85,10 @@ def test_huridocs_row(action):
         ("ill_treatment", "ASSAULT", "beat"),
         ("release", "RETREAT", "release"),
         ("threat", "THREATEN", ""),
+        ("search", "COERCE", "seize"),
+        ("charge", "ACCUSE", "allege"),
+        ("sentence", "SANCTION", "convict"),
+        ("killing", "ASSAULT", "targeted"),
     ],
 )
 def test_plover_expected_codes(action, event_type, mode):
@@ -203,3 +207,13 @@ def test_places_table():
             assert seen.setdefault(demonym.lower(), row.id) == row.id, f"{demonym} names two countries"
     with pytest.raises(ValidationError):
         PlacesTable.model_validate({**table.model_dump(), "colours": []})
+
+
+def test_plover_quad_codes_cover_every_event_type_and_contexts_every_action():
+    from hrevents.mappings import PLOVER_EVENT_TYPES, PLOVER_QUAD_CODES
+
+    assert set(PLOVER_QUAD_CODES) == set(PLOVER_EVENT_TYPES)
+    assert (PLOVER_QUAD_CODES["ACCUSE"], PLOVER_QUAD_CODES["COERCE"], PLOVER_QUAD_CODES["RETREAT"]) == (3, 4, 2)
+    for action, row in load_plover().items():
+        assert "human_rights" in row.contexts, action
+        assert set(row.contexts) <= {"legal", "repression", "human_rights"}, action

@@ -78,7 +78,7 @@ def test_missing_model_message_names_the_install_command():
     from hrevents.errors import ModelNotInstalledError
     from hrevents.nlp import load_model
 
-    with pytest.raises(ModelNotInstalledError, match="python -m spacy download en_core_web_nonexistent"):
+    with pytest.raises(ModelNotInstalledError, match="pip install en-core-web-nonexistent"):
         load_model("en_core_web_nonexistent")
 
 

@@ -21,6 +21,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from hrevents import __version__
+
+        typer.echo(f"hrevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Turn human-rights reports into event records."""
+
+
 @app.command()
 def extract(
     inputs: list[Path] = typer.Argument(
@@ -67,9 +84,17 @@ def extract(
     no_prefilter: bool = typer.Option(
         False, "--no-prefilter", help="Run the full pipeline on every sentence, not only where an act can be (slow)."
     ),
+    ocr: str = typer.Option(
+        "auto",
+        "--ocr",
+        help="OCR of scanned PDF pages with tesseract: auto (image-only pages), always (every page) or never.",
+    ),
 ) -> None:
     """Extract events from reports into one table (SPEC section 4), resumably."""
     from hrevents.batch import BatchOptions, run_batch
+    from hrevents.ocr import use_ocr_mode
+
+    use_ocr_mode(ocr)
 
     _prefilter_option(no_prefilter)
 

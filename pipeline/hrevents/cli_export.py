@@ -14,6 +14,7 @@ class ExportChoice(str, Enum):
     huridocs = "huridocs"
     plover = "plover"
     acled = "acled"
+    uwazi = "uwazi"
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
             "--format",
             "-f",
             case_sensitive=False,
-            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines).",
+            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON).",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
         reports: list[Path] = typer.Option(
@@ -37,6 +38,15 @@ def register(app: typer.Typer) -> None:
             "--reports",
             help="Report files or folders: source titles and dates, and geocoding when EVENTS has no geo"
             " columns (repeatable).",
+        ),
+        pseudonymise: bool = typer.Option(
+            False, "--pseudonymise", help="Replace every victim name, wherever it occurs, by an HMAC pseudonym."
+        ),
+        key: Path | None = typer.Option(
+            None, "--key", help="Pseudonym key file (default ~/.config/hrevents/pseudonym.key, made on first use)."
+        ),
+        names_table: Path | None = typer.Option(
+            None, "--names-table", help="Also write the pseudonym-to-name table here (keep it private)."
         ),
     ) -> None:
         """Export events for HURIDOCS case databases, PLOVER/POLECAT or ACLED users."""
@@ -47,10 +57,39 @@ def register(app: typer.Typer) -> None:
         try:
             check_events_table(events)
             path, count = export(events, fmt.value, out, reports)
+            if pseudonymise:
+                _pseudonymise(events, path, key, names_table)
         except (ReportError, ValueError, KeyError) as error:  # pydantic's ValidationError is a ValueError
             typer.echo(f"error: {_one_paragraph(error)}", err=True)
             raise typer.Exit(2) from error
         typer.echo(f"{count} {fmt.value} records written to {path}")
+
+    @app.command("reidentify")
+    def reidentify_command(
+        source: Path = typer.Argument(
+            ..., exists=True, dir_okay=False, help="A file written by export --pseudonymise."
+        ),
+        table: Path = typer.Option(..., "--names-table", exists=True, help="Its pseudonym-to-name table."),
+        out: Path = typer.Option(..., "--out", "-o", help="File to write with the names restored."),
+    ) -> None:
+        """Restore the names of a pseudonymised export exactly, from its names table."""
+        from hrevents.pseudonymise import reidentify_file
+
+        try:
+            reidentify_file(source, table, out)
+        except ValueError as error:
+            typer.echo(f"error: {_one_paragraph(error)}", err=True)
+            raise typer.Exit(2) from error
+        typer.echo(f"names restored in {out}")
+
+
+def _pseudonymise(events: Path, path: Path, key: Path | None, names_table: Path | None) -> None:
+    from hrevents.exports import read_geo_events
+    from hrevents.pseudonymise import load_key, pseudonymise_file, write_table
+
+    table = pseudonymise_file(path, read_geo_events(events)[0], load_key(key))
+    if names_table is not None:
+        write_table(names_table, table)
 
 
 def _one_paragraph(error: Exception) -> str:

@@ -36,6 +36,7 @@ from hrevents.geo import GEO_COLUMNS, geocode_events
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.mappings import (
     ACLED_DISORDER_TYPES,
+    PLOVER_QUAD_CODES,
     AcledRow,
     PloverRow,
     Term,
@@ -53,6 +54,7 @@ class ExportFormat(str, Enum):
     huridocs = "huridocs"
     plover = "plover"
     acled = "acled"
+    uwazi = "uwazi"
 
 
 class Strict(BaseModel):
@@ -70,6 +72,8 @@ class PloverRecord(Strict):
     date_precision: Literal["day", "month", "year", ""]
     event_type: str
     event_mode: str
+    quad_code: int = Field(ge=1, le=4)
+    contexts: str  # POLECAT's contexts, ";"-separated
     cameo: str
     actor_name: str
     recipient_name: str
@@ -101,7 +105,10 @@ class AcledRecord(Strict):
     event_type: str
     sub_event_type: str
     actor1: str
+    inter1: int | None = Field(ge=1, le=8)
     actor2: str
+    inter2: int | None = Field(ge=1, le=8)
+    interaction: int | None
     civilian_targeting: Literal["Civilian targeting", ""]
     iso: int | None
     country: str
@@ -113,7 +120,6 @@ class AcledRecord(Strict):
     source: str
     notes: str
     fatalities: int = Field(ge=0)
-    tags: str
 
 
 ACLED_COLUMNS = tuple(AcledRecord.model_fields)
@@ -211,6 +217,10 @@ def read_geo_events(path: str | Path) -> tuple[list[Event], bool]:
 
     Returns the events and whether the file had the geo columns."""
     path = Path(path)
+    if path.suffix.lower() == ".parquet":  # typed (hrevents.tables); always has the geo columns
+        from hrevents.writers import read_events
+
+        return read_events(path), True
     if path.suffix.lower() == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         columns = set().union(*(row.keys() for row in rows)) if rows else set()
@@ -316,6 +326,8 @@ def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverReco
         date_precision=_precision(event.date),
         event_type=event_type,
         event_mode=mode,
+        quad_code=PLOVER_QUAD_CODES[event_type],
+        contexts=";".join(row.contexts),
         cameo=event.cameo,
         actor_name=event.perpetrator,
         recipient_name=event.victim or event.victim_group,
@@ -365,7 +377,8 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
     sub_event_type = refinement.sub_event_type if refinement else row.sub_event_type
     precision = _precision(event.date)
     country = _country_name(event.country)
-    date = _first_day(event.date)
+    date = _acled_day(event.date)
+    inter1 = _acled_inter1(event.perpetrator)
     admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
     who = event.victim or event.victim_group
     notes = (
@@ -375,12 +388,15 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         event_id_cnty=f"{gazetteer().iso3.get(event.country) or 'XXX'}-HRE-{event.event_id}",
         event_date=date,
         year=int(event.date[:4]) if event.date else None,
-        time_precision={"day": 1, "month": 3, "year": 3}.get(precision),
+        time_precision={"day": 1, "month": 3}.get(precision),  # ACLED has no precision for a year
         disorder_type=row.disorder_type if not refinement else _disorder(event_type),
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=event.perpetrator,
+        inter1=inter1,
         actor2=f"Civilians ({country})" if country else "Civilians",
+        inter2=ACLED_CIVILIANS,
+        interaction=int(f"{inter1}{ACLED_CIVILIANS}") if inter1 else None,
         civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
         iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
         country=country,
@@ -393,8 +409,26 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         notes=f"{notes} {event.evidence}".strip(),
         # A group killing (SPEC 7) counts its victims; an uncounted one ("dozens") gives 0.
         fatalities=(event.victim_count or 0) * row.fatalities if event.is_group else row.fatalities,
-        tags=f"hrevents action={event.action}; report={event.report_id}",
     )
+
+
+# ACLED's actor codes (inter1/inter2): 1 State forces … 7 Civilians. A victim is a civilian;
+# a perpetrator is state forces when the HURIDOCS perpetrator types (huridocs.yaml, codes
+# 01…: governmental entities) recognise it, and uncoded otherwise rather than guessed.
+ACLED_STATE_FORCES, ACLED_CIVILIANS = 1, 7
+
+
+def _acled_inter1(perpetrator: str) -> int | None:
+    kind = _perpetrator_type(perpetrator) if perpetrator else None
+    return ACLED_STATE_FORCES if kind is not None and kind.huri_code.startswith("01") else None
+
+
+def _acled_day(date: str) -> str:
+    """ACLED's event_date: the day; a month's middle (the 15th, time_precision 3); nothing for a
+    year alone, which ACLED cannot date (the `year` column keeps it)."""
+    if len(date) == 7:
+        return f"{date}-15"
+    return date if len(date) == 10 else ""
 
 
 def _disorder(event_type: str) -> str:
@@ -615,6 +649,14 @@ def export(
             )
         return out, len(document.acts)
     records: Sequence[BaseModel]
+    if fmt is ExportFormat.uwazi:  # CSV plus the template it imports into (hrevents.uwazi)
+        from hrevents.uwazi import UWAZI_COLUMNS, to_uwazi, write_template
+
+        ids = {event.report_id for event in events}
+        records = to_uwazi(events, {i: sources.title(i) for i in ids}, {i: sources.published(i) for i in ids})
+        _write_rows(records, UWAZI_COLUMNS, out)
+        write_template(out)
+        return out, len(records)
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)

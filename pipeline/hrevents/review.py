@@ -199,7 +199,7 @@ def read_events_for_review(path: str | Path) -> tuple[list[Event], dict[int, dic
     Returns the events and, by row index, the decisions already taken.
     """
     path = Path(path)
-    if path.suffix.lower() == ".jsonl":
+    if path.suffix.lower() in (".jsonl", ".parquet"):
         from hrevents.writers import read_events
 
         return read_events(path), {}

@@ -22,6 +22,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from hrevents.tables import parquet_schema, typed_row, untyped_row, write_datapackage
 from hrevents_models import EVENT_COLUMNS, Event
 
 EVENT_FORMATS = (".csv", ".jsonl", ".parquet")
@@ -133,6 +134,12 @@ def write_event_rows(rows: Iterable[dict[str, Any]], path: Path, bom: bool = Fal
     check_event_format(path)
     suffix = path.suffix.lower()
     columns = list(EVENT_COLUMNS)
+    count = _write_event_file(rows, path, suffix, columns, bom)
+    write_datapackage(path, columns)  # the column types, beside the table (hrevents.tables)
+    return count
+
+
+def _write_event_file(rows: Iterable[dict[str, Any]], path: Path, suffix: str, columns: list[str], bom: bool) -> int:
     if suffix == ".csv":
         return write_csv(path, columns, ([row[name] for name in columns] for row in rows), bom)
     count = 0
@@ -157,13 +164,12 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: list[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"start_char": pa.int64(), "end_char": pa.int64(), "confidence": pa.float64(), "victim_count": pa.int64()}
-    schema = pa.schema([(name, types.get(name, pa.string())) for name in columns])
+    schema = parquet_schema(columns)  # typed, NULL for empty, date_start/date_end (hrevents.tables)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         group: list[dict[str, Any]] = []
         for row in rows:
-            group.append(row)
+            group.append(typed_row(row, columns))
             if len(group) == PARQUET_ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist(group, schema=schema))
                 count += len(group)
@@ -234,7 +240,8 @@ def _event_table(path: Path) -> list[dict[str, Any]]:
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
-        return list(pq.read_table(path).to_pylist())  # nulls stay None (pandas would make a missing count NaN)
+        # nulls stay None (pandas would make a missing count NaN); typed values back to the record's text
+        return [untyped_row(row) for row in pq.read_table(path).to_pylist()]
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     return list(frame.to_dict(orient="records"))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal, Protocol, TypeVar, overload
+from typing import Annotated, Any, Literal, Protocol, TypeVar, overload
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -36,6 +36,14 @@ PLOVER_EVENT_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+# POLECAT's quad classes of the PLOVER event types: 1 verbal cooperation, 2 material
+# cooperation, 3 verbal conflict, 4 material conflict.
+PLOVER_QUAD_CODES: dict[str, int] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT"), 1),
+    **dict.fromkeys(("CONCEDE", "COOPERATE", "AID", "RETREAT"), 2),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+}
 
 # ACLED codebook: event type -> its sub-event types, and the disorder type it belongs to.
 ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -102,6 +110,7 @@ class PloverRow(Strict):
     action: str
     event_type: Literal[PLOVER_EVENT_TYPES]  # type: ignore[valid-type]
     mode: str = Field("", pattern=r"^[a-z_-]*$")
+    contexts: list[Annotated[str, Field(pattern=r"^[a-z_]+$")]] = []
     note: str = ""
     refine: list[PloverRefine] = []
 
