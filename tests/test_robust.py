@@ -290,3 +290,17 @@ def test_a_version_2_ledger_keeps_its_results_and_gains_warnings(tmp_path: Path)
     with Ledger(path) as ledger:
         row = ledger.lookup("/k")
     assert row is not None and row.status == "ok" and row.warnings == "[]"
+
+
+def test_evaluate_given_a_file_that_is_not_events_is_a_usage_error(tmp_path: Path) -> None:
+    """A reports.csv passed as --pred by mistake: a message and exit 2, not a traceback."""
+    from typer.testing import CliRunner
+
+    from hrevents.cli import app
+
+    wrong = tmp_path / "reports.csv"
+    wrong.write_text("path,report_id,status\nx.txt,x,ok\n", encoding="utf-8")
+    gold = Path(__file__).resolve().parent.parent / "corpus" / "gold.jsonl"
+    result = CliRunner().invoke(app, ["evaluate", "--gold", str(gold), "--pred", str(wrong), "--no-baseline"])
+    assert result.exit_code == 2, result.output
+    assert "not an events table" in result.output

@@ -196,6 +196,9 @@ def evaluate(
     except ModelNotInstalledError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(3) from error
+    except (ValueError, OSError) as error:  # a --pred that is not an events table, an unreadable gold
+        typer.echo(f"error: {' '.join(str(error).splitlines()[:4])}", err=True)
+        raise typer.Exit(2) from error
     results = run.results
     typer.echo("\n".join(summary_lines(run)))
     typer.echo(metrics_table(results).to_string())
