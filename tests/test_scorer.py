@@ -85,6 +85,26 @@ def test_hand_computed_scores(gold):
     assert result.per_action["charge"].fn == 1
 
 
+def test_spurious_fields_are_values_where_the_gold_has_none(gold):
+    """SPEC 6.5 by hand: three required matches. Kavalkova's gold has no perpetrator, place or
+    destination; the prediction invents an agent and a place. Krautsou's gold has a destination
+    and a date but no perpetrator or place; the prediction adds neither. Znak's charge has no date."""
+    predictions = [
+        event("arrest", "Volha Kavalkova", "2020-08", perpetrator="the police", place="Minsk"),
+        event("expulsion", "Ivan Krautsou", "2020-09-07", destination="Ukraine"),
+        event("charge", "Maksim Znak", "2020-09"),
+        event("exile", "Valery Tsapkala", "2020", place="Warsaw"),  # optional: not scored
+    ]
+    result = score(predictions, gold)
+    assert result.spurious["perpetrator"] == [1, 3]
+    assert result.spurious["place"] == [1, 3]
+    assert result.spurious["destination"] == [0, 2]
+    assert result.spurious["date"] == [1, 1]
+    assert result.as_dict()["spurious"]["perpetrator"] == {"spurious": 1, "gold_null": 3, "share": 0.3333}
+    kinds = sorted(o.kind for o in result.outcomes if o.kind.startswith("spurious_"))
+    assert kinds == ["spurious_date", "spurious_perpetrator", "spurious_place"]
+
+
 def test_wrong_date_counts_against_strict_only(gold):
     result = score([event("arrest", "Syarhei Dyleusky", "2020-08-25")], gold)
     assert result.overall.tp == 1

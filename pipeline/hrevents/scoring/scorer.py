@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -101,7 +101,7 @@ class Outcome:
     """One row of the error analysis: what happened to one prediction or gold event."""
 
     report_id: str
-    kind: str  # tp, fp, fn, wrong_<field>, optional_match, ignored
+    kind: str  # tp, fp, fn, wrong_<field>, spurious_<field>, optional_match, ignored
     action: str
     victim: str
     predicted: str = ""
@@ -116,6 +116,8 @@ class Score:
     per_action: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_report: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     fields: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
+    # SPEC 6.5, per field: [matches giving a value the gold does not have, matches whose gold is null]
+    spurious: dict[str, list[int]] = field(default_factory=lambda: {name: [0, 0] for name in FIELDS})
     outcomes: list[Outcome] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -127,6 +129,10 @@ class Score:
             "fields": {
                 name: {"correct": correct, "scored": scored, "accuracy": round(correct / scored, 4) if scored else None}
                 for name, (correct, scored) in self.fields.items()
+            },
+            "spurious": {
+                name: {"spurious": given, "gold_null": null, "share": round(given / null, 4) if null else None}
+                for name, (given, null) in self.spurious.items()
             },
         }
 
@@ -213,6 +219,7 @@ def _score_report(predictions: list[Event], report: GoldReport, result: Score) -
                 note(
                     f"wrong_{name}", prediction, gold_event, predicted=getattr(prediction, name), expected=str(expected)
                 )
+        _count_spurious(prediction, gold_event, result, note)
         if date_correct(prediction.date, gold_event) is False:
             result.strict.fp += 1
             result.strict.fn += 1
@@ -226,3 +233,17 @@ def _score_report(predictions: list[Event], report: GoldReport, result: Score) -
             counts.fn += 1
         result.strict.fn += 1
         note("fn", None, gold_event, expected=str(gold_event.date))
+
+
+def _count_spurious(prediction: Event, gold_event: GoldEvent, result: Score, note: Callable[..., None]) -> None:
+    """SPEC 6.5: on a matched required event, a field the gold leaves null but the prediction fills
+    (a date the text does not give, an agent a passive sentence does not name). Field accuracy
+    is scored only where the gold has a value, so it cannot see these."""
+    for name in FIELDS:
+        if getattr(gold_event, name) not in (None, "", []):
+            continue
+        result.spurious[name][1] += 1
+        given = getattr(prediction, name)
+        if given:
+            result.spurious[name][0] += 1
+            note(f"spurious_{name}", prediction, gold_event, predicted=given, expected="")

@@ -27,6 +27,9 @@ def metrics_table(scores: dict[str, Score]) -> pd.DataFrame:
         for name in FIELDS:
             correct, scored = result.fields[name]
             put(f"{name} accuracy", system, f"{correct / scored:.3f} ({correct}/{scored})" if scored else "-")
+        for name in FIELDS:  # SPEC 6.5: a value where the gold has none
+            given, null = result.spurious[name]
+            put(f"spurious {name}", system, f"{given / null:.3f} ({given}/{null})" if null else "-")
         actions = sorted(set().union(*(r.per_action.keys() for r in scores.values())))
         for action in actions:
             counts = result.per_action.get(action)
