@@ -15,7 +15,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.contract import How, PeopleTable, ResolvedPerson, ensure_extensions, triggers_of
 from hrevents.rules.schema import load_lexicon
 
 LOOKBACK_SENTENCES = 3
@@ -80,7 +80,7 @@ class PeopleResolver:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        triggers = doc._.hr_triggers or []
+        triggers = triggers_of(doc)
         sent_index = {}
         for number, sent in enumerate(doc.sents):
             for token in sent:
@@ -273,8 +273,9 @@ class PeopleResolver:
             return []
 
         for trigger in triggers:
-            resolved: list[dict] = []
+            resolved: list[ResolvedPerson] = []
             for victim in trigger.get("victims", []):
+                how: How
                 if victim["kind"] == "name":
                     key = (victim["start"], victim["end"])
                     people = [full[names[key]]] if key in names else []
@@ -286,7 +287,7 @@ class PeopleResolver:
                     people = group_members(victim["start"])
                     how = "group"
                 resolved.extend({"name": person, "how": how} for person in people)
-            unique: dict[str, dict] = {}
+            unique: dict[str, ResolvedPerson] = {}
             for item in resolved:
                 unique.setdefault(item["name"], item)
             trigger["people"] = list(unique.values())
@@ -295,10 +296,16 @@ class PeopleResolver:
         for name, canonical in full.items():
             if name != canonical and name not in aliases[canonical]:
                 aliases[canonical].append(name)
-        doc._.hr_people = {"names": sorted(set(full.values())), "aliases": dict(aliases)}
+        table: PeopleTable = {"names": sorted(set(full.values())), "aliases": dict(aliases)}
+        doc._.hr_people = table
         return doc
 
 
-@Language.factory("hrevents_people", default_config={"lexicon": "lexicon.yaml"})
+@Language.factory(
+    "hrevents_people",
+    default_config={"lexicon": "lexicon.yaml"},
+    assigns=["doc._.hr_triggers", "doc._.hr_people"],
+    requires=["doc._.hr_triggers", "doc.ents", "doc.sents", "token.lemma", "token.pos", "token.tag", "token.dep"],
+)
 def make_people_resolver(nlp: Language, name: str, lexicon: str) -> PeopleResolver:
     return PeopleResolver(lexicon)
