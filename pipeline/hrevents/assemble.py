@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.people import fold
 from hrevents.dates import is_duration, read_date
@@ -131,8 +134,8 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
             return years[0][1]
         return published.year if published else None
 
-    by_sentence: dict[int, list[dict]] = {}
-    for trigger in doc._.hr_triggers or []:
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in triggers_of(doc):
         by_sentence.setdefault(doc[trigger["anchor"]].sent.start, []).append(trigger)
 
     mentions: list[Mention] = []
@@ -208,7 +211,7 @@ class Narrative:
 
 
 def _add_mentions(
-    doc: Doc, trigger: dict, sent: Span, story: Narrative, repaired: Repaired, mentions: list[Mention]
+    doc: Doc, trigger: Trigger, sent: Span, story: Narrative, repaired: Repaired, mentions: list[Mention]
 ) -> None:
     """Mentions of one trigger, one per victim, with the narrative filling gaps."""
     if any(m["blocks"] for m in trigger.get("modifiers", [])):
@@ -238,7 +241,9 @@ def _add_mentions(
         or trigger.get("repetition", False)
         or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     )
-    for person in [*trigger.get("people", []), *trigger.get("groups", [])]:
+    # a ResolvedPerson or a GroupVictim; read alike, by the keys each may have
+    victims: list[Mapping[str, Any]] = [*trigger.get("people", []), *trigger.get("groups", [])]
+    for person in victims:
         mentions.append(
             Mention(
                 action=trigger["action"],

@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hrevents import syntax
-from hrevents.components.triggers import TriggerMatcher, ensure_extensions
+from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
+from hrevents.components.triggers import TriggerMatcher
 from hrevents.dates import find_date_spans, is_duration
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
@@ -164,12 +165,14 @@ class ArgumentFinder:
         head = self.phrase_head(token)
         return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.org_words for c in head.children)
 
-    def victims_from(self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True) -> list[dict]:
+    def victims_from(
+        self, head: Token, seen: set[int], depth: int = 0, coordinated: bool = True
+    ) -> list[VictimMention]:
         """Victim mentions reachable from the head of a victim slot."""
         if head.i in seen or depth > MAX_VICTIM_DEPTH:
             return []
         seen.add(head.i)
-        found: list[dict] = []
+        found: list[VictimMention] = []
         name = self.name_span(head)
         lower = head.lower_
         if name is not None:
@@ -231,10 +234,10 @@ class ArgumentFinder:
             for c in head.children
         )
 
-    def names_in_phrase(self, head: Token, seen: set[int]) -> list[dict]:
+    def names_in_phrase(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """Names the parser attached further down the victim's phrase ("another member of
         the Presidium, Pavel Latushka") or listed after a colon ("six members: A, B")."""
-        found: list[dict] = []
+        found: list[VictimMention] = []
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp"}
         stack = [c for c in head.children if c.dep_ not in stop]
         while stack:
@@ -265,7 +268,7 @@ class ArgumentFinder:
         """A name carrying a personal title among its compounds ("Dr. Berhanu Nega")."""
         return any(c.dep_ == "compound" and c.lower_.rstrip(".") in self.titles for c in token.children)
 
-    def colon_list(self, head: Token, seen: set[int]) -> list[dict]:
+    def colon_list(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "arrested six members ...: A, B and C": the names listed after a colon that
         follows a plural victim noun (the parser often starts a new sentence at the colon)."""
         plural = head.tag_ in ("NNS", "NNPS") or any(
@@ -281,7 +284,7 @@ class ArgumentFinder:
         end = sent.end
         if all(t.is_punct or t.is_space for t in doc[colon.i + 1 : sent.end]) and sent.end < len(doc):
             end = doc[sent.end].sent.end
-        found: list[dict] = []
+        found: list[VictimMention] = []
         for token in doc[colon.i + 1 : end]:
             if token.dep_ not in ("appos", "conj", "ROOT", "dobj", "nsubj", "attr") or token.i in seen:
                 continue
@@ -291,9 +294,9 @@ class ArgumentFinder:
                 found.append({"start": name.start, "end": name.end, "kind": "name"})
         return found
 
-    def covictims(self, anchor: Token, seen: set[int]) -> list[dict]:
+    def covictims(self, anchor: Token, seen: set[int]) -> list[VictimMention]:
         """People the sentence says underwent the act with the victim ("along with A and B")."""
-        found: list[dict] = []
+        found: list[VictimMention] = []
         for token in anchor.subtree:
             if token.dep_ == "prep" and token.lower_ in self.covictim_heads:
                 phrase = " ".join(t.lower_ for t in token.doc[max(token.i - 4, 0) : token.i + 1])
@@ -425,7 +428,7 @@ class ArgumentFinder:
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return None
 
-    def perpetrator_place(self, perpetrator: tuple[int, int] | None, doc: Doc) -> tuple[int, int] | None:
+    def perpetrator_place(self, perpetrator: TokenSpan | None, doc: Doc) -> TokenSpan | None:
         """ "Yaounde gendarmes arrested X", "officers in Bafoussam shot X": where the
         perpetrators acted, when the sentence says where they are."""
         if perpetrator is None:
@@ -536,8 +539,8 @@ class ArgumentFinder:
         return f"{before} {ent.text}" if before in self.date_preps else ent.text
 
     def __call__(self, doc: Doc) -> Doc:
-        anchors = {trigger["anchor"] for trigger in doc._.hr_triggers or []}
-        for trigger in doc._.hr_triggers or []:
+        anchors = {trigger["anchor"] for trigger in triggers_of(doc)}
+        for trigger in triggers_of(doc):
             rule = self.rules[trigger["rule"]]
             anchor = doc[trigger["anchor"]]
             governor = doc[trigger["governor"]] if trigger["governor"] is not None else None
@@ -615,7 +618,12 @@ class ArgumentFinder:
         return doc
 
 
-@Language.factory("hrevents_arguments", default_config={"lexicon": "lexicon.yaml"})
+@Language.factory(
+    "hrevents_arguments",
+    default_config={"lexicon": "lexicon.yaml"},
+    assigns=["doc._.hr_triggers"],
+    requires=["doc._.hr_triggers", "doc.ents", "doc.sents", "token.lemma", "token.pos", "token.tag", "token.dep"],
+)
 def make_argument_finder(nlp: Language, name: str, lexicon: str) -> ArgumentFinder:
     """Shares the rules of the pipeline's trigger component (added before this one); a
     pipeline without one has no triggers, so no rules are needed."""

@@ -143,6 +143,11 @@ class EntityFixer:
         return doc
 
 
-@Language.factory("hrevents_entities", default_config={"lexicon": "lexicon.yaml"})
+@Language.factory(
+    "hrevents_entities",
+    default_config={"lexicon": "lexicon.yaml"},
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    requires=["doc.ents", "token.pos", "token.tag", "token.dep"],
+)
 def make_entity_fixer(nlp: Language, name: str, lexicon: str) -> EntityFixer:
     return EntityFixer(lexicon)

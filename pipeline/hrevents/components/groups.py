@@ -17,13 +17,13 @@ assembled (`settle`), because that needs the whole report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.contract import GroupVictim, Trigger, ensure_extensions, triggers_of
 from hrevents.rules.schema import GroupLexicon, load_lexicon
 
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
@@ -157,7 +157,7 @@ class GroupFinder:
             return True
         return token.ent_type_ == "NORP" and token.pos_ in ("PROPN", "NOUN", "ADJ")
 
-    def phrase(self, token: Token) -> dict | None:
+    def phrase(self, token: Token) -> GroupVictim | None:
         """The group a victim-slot token heads, with its count, or None."""
         doc = token.doc
         head = token
@@ -225,12 +225,12 @@ class GroupFinder:
             "how": "group",
         }
 
-    def pronouns(self, trigger: dict, doc: Doc) -> list[dict]:
+    def pronouns(self, trigger: Trigger, doc: Doc) -> list[GroupVictim]:
         """Victim pronouns the people component left unresolved ("they remained in
         detention" after "approximately nine journalists"): `settle` looks for their group."""
         if trigger.get("people"):
             return []
-        found = []
+        found: list[GroupVictim] = []
         for victim in trigger.get("victims", []):
             word = doc[victim["start"]].lower_
             if victim["kind"] == "pronoun" or (victim["kind"] == "group" and word in ("both", "two")):
@@ -249,7 +249,7 @@ class GroupFinder:
         return found[:1]
 
     # ------------------------------------------------------------------ triggers
-    def candidates(self, trigger: dict, doc: Doc) -> list[Token]:
+    def candidates(self, trigger: Trigger, doc: Doc) -> list[Token]:
         """The slot's head and what is coordinated with it ("A and 20 others"); with no
         slot, a range the parser hung on the verb ("detained between 10 and 18 thousand youths")."""
         index = trigger.get("victim_head")
@@ -268,7 +268,7 @@ class GroupFinder:
         colon = next((t.i for t in doc[group.i : min(group.i + 30, len(doc))] if t.text == ":"), None)
         return sum(1 for name in names if name.root.i in own or (colon is not None and name.start > colon))
 
-    def not_an_act(self, trigger: dict, doc: Doc) -> bool:
+    def not_an_act(self, trigger: Trigger, doc: Doc) -> bool:
         """Acts a group trigger only describes, allows or denies: habitual ("regularly
         detained persons"), infinitival ("the authority to arrest suspects", "a force to
         arrest leaders"), governed by a power, rule or plan, or denied by "no reports"."""
@@ -291,7 +291,7 @@ class GroupFinder:
                 return True
         return False
 
-    def specific(self, trigger: dict, token: Token) -> bool:
+    def specific(self, trigger: Trigger, token: Token) -> bool:
         """A bare plural ("detained persons") is one act when it is dated, tied to a period
         or occasion ("during the year", "in some instances") or restricted to certain people
         ("persons who had not completed national service")."""
@@ -310,7 +310,7 @@ class GroupFinder:
             if obj.dep_ == "pobj"
         )
 
-    def describes(self, trigger: dict, token: Token, found: dict) -> bool:
+    def describes(self, trigger: Trigger, token: Token, found: GroupVictim) -> bool:
         """A participle on the group describes it ("the arrested journalists", "persons
         detained by the police"): only a counted group told that way is an act of its own
         ("three children reportedly detained in a camp")."""
@@ -321,7 +321,7 @@ class GroupFinder:
         return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 
     def __call__(self, doc: Doc) -> Doc:
-        for trigger in doc._.hr_triggers or []:
+        for trigger in triggers_of(doc):
             trigger["groups"] = []
             if self.not_an_act(trigger, doc):
                 continue
@@ -340,8 +340,9 @@ class GroupFinder:
                     continue
                 if self.describes(trigger, token, found):
                     continue
-                if members:
-                    found["count"] -= members  # "six detainees, including A and B": four unnamed
+                count = found["count"]
+                if members and count is not None:
+                    found["count"] = count - members  # "six detainees, including A and B": four unnamed
                 if found["bare"] and not self.specific(trigger, token):
                     continue  # "police detained persons": a practice, not an act
                 trigger["groups"].append(found)
@@ -349,7 +350,12 @@ class GroupFinder:
         return doc
 
 
-@Language.factory("hrevents_groups", default_config={"lexicon": "lexicon.yaml"})
+@Language.factory(
+    "hrevents_groups",
+    default_config={"lexicon": "lexicon.yaml"},
+    assigns=["doc._.hr_triggers"],
+    requires=["doc._.hr_triggers", "doc.ents", "token.lemma", "token.pos", "token.tag", "token.dep"],
+)
 def make_group_finder(nlp: Language, name: str, lexicon: str) -> GroupFinder:
     return GroupFinder(lexicon)
 
@@ -368,7 +374,7 @@ class GroupMention(Protocol):
     end: int
 
 
-def group_event_key(victim: dict, paragraph: int) -> str:
+def group_event_key(victim: Mapping[str, Any], paragraph: int) -> str:
     """How `settle` and the merge tell group mentions apart: paragraph, head, kind (counted,
     vague, definite, pronoun, named) and count. "" for a named victim."""
     if "group" not in victim:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.contract import ModifierHit, ensure_extensions, triggers_of
 from hrevents.rules.schema import ModifierRule, load_modifiers
 
 GOVERNOR_HOPS = 3
@@ -55,9 +55,9 @@ class ModifierDetector:
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        for trigger in doc._.hr_triggers or []:
+        for trigger in triggers_of(doc):
             anchor = doc[trigger["anchor"]]
-            found = []
+            found: list[ModifierHit] = []
             for rule in self.rules:
                 if rule.scope == "child":
                     tokens = [c for host in self.hosts(anchor) for c in host.children]
@@ -74,6 +74,11 @@ class ModifierDetector:
         return doc
 
 
-@Language.factory("hrevents_modifiers", default_config={"rules": "modifiers.yaml"})
+@Language.factory(
+    "hrevents_modifiers",
+    default_config={"rules": "modifiers.yaml"},
+    assigns=["doc._.hr_triggers"],
+    requires=["doc._.hr_triggers", "doc.ents", "doc.sents", "token.lemma", "token.dep"],
+)
 def make_modifier_detector(nlp: Language, name: str, rules: str) -> ModifierDetector:
     return ModifierDetector(rules)

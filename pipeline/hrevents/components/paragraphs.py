@@ -46,6 +46,6 @@ class ParagraphSplitter:
         return doc
 
 
-@Language.factory("hrevents_paragraphs")
+@Language.factory("hrevents_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_splitter(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter()

@@ -11,11 +11,21 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from hrevents.components.triggers import ensure_extensions
+from hrevents.components.contract import (
+    How,
+    PeopleTable,
+    ResolvedPerson,
+    TokenSpan,
+    Trigger,
+    VictimMention,
+    ensure_extensions,
+    triggers_of,
+)
 from hrevents.rules.schema import load_lexicon
 
 LOOKBACK_SENTENCES = 3
@@ -79,226 +89,293 @@ class PeopleResolver:
             return "m"
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
-        triggers = doc._.hr_triggers or []
-        sent_index = {}
-        for number, sent in enumerate(doc.sents):
-            for token in sent:
-                sent_index[token.i] = number
-
-        # 1. mentions: NER persons and victim names, in order
-        spans: dict[tuple[int, int], Span] = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+    def mentions(self, doc: Doc, triggers: list[Trigger]) -> list[Span]:
+        """NER persons, victim names and bare surnames of people named in full, in order."""
+        spans: dict[TokenSpan, Span] = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
         for trigger in triggers:
             for victim in trigger.get("victims", []):
                 if victim["kind"] == "name":
                     spans[(victim["start"], victim["end"])] = doc[victim["start"] : victim["end"]]
-        # A bare surname of someone named in full is a mention too, whatever NER called it
-        # ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him").
-        surnames = {s[-1].lower_ for s in spans.values() if len(s) > 1}
-        covered = {i for s in spans.values() for i in range(s.start, s.end)}
-        for token in doc:
-            followed_by_name = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
-            if (
-                token.i not in covered
-                and token.pos_ == "PROPN"
-                and token.is_title
-                and token.lower_ in surnames
-                and token.dep_ != "compound"
-                and not followed_by_name
-            ):
-                spans[(token.i, token.i + 1)] = doc[token.i : token.i + 1]
+        spans.update(bare_surnames(doc, list(spans.values())))
         # A span that is all title or punctuation ("Dr.", a quote mark NER called a person)
         # names nobody: it is no mention, so every later lookup by name has a key.
-        mentions = sorted((s for s in spans.values() if fold(self.clean_name(s))), key=lambda s: s.start)
-        names = {(s.start, s.end): self.clean_name(s) for s in mentions}
+        return sorted((s for s in spans.values() if fold(self.clean_name(s))), key=lambda s: s.start)
 
-        # 2. canonical names: fullest name sharing surname and first initial
-        full: dict[str, str] = {}
-        by_surname: dict[str, list[str]] = defaultdict(list)
-        for name in names.values():
-            parts = fold(name).split()
-            if parts and name not in by_surname[parts[-1]]:
-                by_surname[parts[-1]].append(name)
-        for name in names.values():
-            parts = fold(name).split()
-            if not parts:
-                continue
-            options = [
-                other
-                for other in by_surname[parts[-1]]
-                if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
-            ]
-            if len(parts) == 1 and not options:
-                options = [other for other in names.values() if fold(other).split()[:1] == parts]
-            full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -list(names.values()).index(o)))
-
-        gender: dict[str, str] = {}
-        for span in mentions:
-            cue = self.gender_cue(span)
-            canonical = full.get(names[(span.start, span.end)])
-            if cue and canonical:
-                gender.setdefault(canonical, cue)
-
-        # 3. groups: two or more names coordinated in one victim slot or one sentence list
-        groups: list[tuple[int, list[str]]] = []
+    def __call__(self, doc: Doc) -> Doc:
+        triggers = triggers_of(doc)
+        people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
-            named = [
-                full[names[(v["start"], v["end"])]]
-                for v in trigger.get("victims", [])
-                if v["kind"] == "name" and (v["start"], v["end"]) in names
-            ]
-            if len(set(named)) >= 2:
-                groups.append((trigger["anchor"], list(dict.fromkeys(named))))
-        for span in mentions:
-            siblings = [s for s in mentions if s.root.head.i == span.root.i and s.root.dep_ == "conj"]
-            if siblings:
-                groups.append(
-                    (span.start, list(dict.fromkeys(full[names[(s.start, s.end)]] for s in [span, *siblings])))
-                )
-        groups.sort(key=lambda g: g[0])
-
-        name_tokens = {i for s in mentions for i in range(s.start, s.end)}
-
-        def unnamed_person_between(start: int, index: int) -> bool:
-            """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
-            # This sentence, and the object or subject of the one before ("took the owner to
-            # the station. He was released.").
-            sent_start = doc[index].sent.start
-            before = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-            for token in doc[max(start, before) : index]:
-                roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
-                if (
-                    token.lemma_.lower() in self.person_nouns
-                    and token.tag_ == "NN"
-                    and token.dep_ in roles
-                    and any(
-                        c.lower_ in ("a", "an", "another", "one") or (c.dep_ == "poss" and c.pos_ == "PROPN")
-                        for c in token.children
-                    )
-                    and not any(c.dep_ == "appos" and c.i in name_tokens for c in token.children)
-                ):
-                    return True
-            return False
-
-        # Chain: every singular personal pronoun, in order, joins the mentions of the person
-        # it resolves to, so "X was detained. He said ... Police beat him" reaches X.
-        chain: list[tuple[int, str, str, int]] = [
-            (
-                s.start,
-                full[names[(s.start, s.end)]],
-                s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
-                sent_index.get(s.start, 0),
-            )
-            for s in mentions
-        ]
-        resolved_at: dict[int, str] = {}
-        name_start = {s.root.i: full[names[(s.start, s.end)]] for s in mentions}
-
-        def resolve_singular(index: int, word: str) -> str | None:
-            wanted = self.pronoun_gender.get(word)
-            sentence = sent_index.get(index, 0)
-            earlier = [m for m in chain if m[0] < index and sentence - m[3] <= LOOKBACK_SENTENCES]
-            compatible = [m for m in earlier if not wanted or gender.get(m[1], wanted) == wanted]
-            if not compatible:
-                return None
-            last_name = max((m for m in compatible if m[0] not in resolved_at), key=lambda m: m[0], default=None)
-            if last_name is not None and unnamed_person_between(last_name[0] + 1, index):
-                return None
-            pronoun = doc[index]
-            # "Following his release, Mvie alleged ...": a pronoun in a phrase fronted before
-            # the main clause points forward to its subject.
-            root = pronoun.sent.root
-            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and index < subject.i and subject.i in name_start:
-                ahead = name_start[subject.i]
-                if not wanted or gender.get(ahead, wanted) == wanted:
-                    return ahead
-            # In the same sentence, the nearest earlier person, unless it is the subject of
-            # the pronoun's own verb ("Ali beat him" is not Ali): "stopped X and took him to
-            # headquarters where he was interrogated" is X throughout.
-            same = [
-                m
-                for m in compatible
-                if m[3] == sentence and not (m[2] in ("nsubj", "nsubjpass") and doc[m[0]].head.i == pronoun.head.i)
-            ]
-            if same:
-                return max(same, key=lambda m: m[0])[1]
-            # Salience: subjects, then objects, of the previous sentence; then anyone.
-            recent = [m for m in compatible if m[3] >= sentence - 1]
-            for roles in (("nsubj", "nsubjpass"), ("dobj", "attr", "conj")):
-                pool = [m for m in recent if m[2] in roles]
-                if pool:
-                    return max(pool, key=lambda m: m[0])[1]
-            return max(compatible, key=lambda m: m[0])[1]
-
-        for token in doc:
-            if token.pos_ == "PRON" and token.lower_ in self.pronoun_gender:
-                person = resolve_singular(token.i, token.lower_)
-                if person is not None:
-                    resolved_at[token.i] = person
-                    chain.append((token.i, person, token.dep_, sent_index.get(token.i, 0)))
-                    chain.sort(key=lambda m: m[0])
-                    wanted = self.pronoun_gender[token.lower_]
-                    gender.setdefault(person, wanted)
-
-        def resolve_pronoun(index: int, word: str) -> list[str]:
-            if word in self.plural:
-                sentence = sent_index.get(index, 0)
-                candidates = [g for g in groups if g[0] < index and sentence - sent_index.get(g[0], 0) <= 2]
-                return candidates[-1][1] if candidates else []
-            return [resolved_at[index]] if index in resolved_at else []
-
-        def group_members(index: int) -> list[str]:
-            """The people a group reference points back to. A counted reference ("the
-            four defendants", "the five") takes the nearest earlier group of that size, or
-            the recent groups together when they make up that count (a name the parse lost
-            tolerated in larger groups); an uncounted one takes the nearest group."""
-            earlier = [g for g in groups if g[0] < index]
-            size = self.group_size(doc[index])
-            if size is None:
-                return earlier[-1][1] if earlier else []
-            exact = [g for g in earlier if len(g[1]) == size]
-            if exact:
-                return exact[-1][1]
-            sentence = sent_index.get(index, 0)
-            union: list[str] = []
-            for _, members in reversed(earlier):
-                if sentence - sent_index.get(_, 0) > 2:
-                    break
-                union.extend(m for m in members if m not in union)
-                if len(union) >= size:
-                    break
-            if len(union) == size or (size >= 4 and len(union) == size - 1):
-                return union
-            return []
-
-        for trigger in triggers:
-            resolved: list[dict] = []
-            for victim in trigger.get("victims", []):
-                if victim["kind"] == "name":
-                    key = (victim["start"], victim["end"])
-                    people = [full[names[key]]] if key in names else []
-                    how = "name"
-                elif victim["kind"] == "pronoun":
-                    people = resolve_pronoun(victim["start"], doc[victim["start"]].lower_)
-                    how = "pronoun"
-                else:
-                    people = group_members(victim["start"])
-                    how = "group"
-                resolved.extend({"name": person, "how": how} for person in people)
-            unique: dict[str, dict] = {}
-            for item in resolved:
-                unique.setdefault(item["name"], item)
-            trigger["people"] = list(unique.values())
-
-        aliases: dict[str, list[str]] = defaultdict(list)
-        for name, canonical in full.items():
-            if name != canonical and name not in aliases[canonical]:
-                aliases[canonical].append(name)
-        doc._.hr_people = {"names": sorted(set(full.values())), "aliases": dict(aliases)}
+            trigger["people"] = people.of_trigger(trigger)
+        doc._.hr_people = people.table()
         return doc
 
 
-@Language.factory("hrevents_people", default_config={"lexicon": "lexicon.yaml"})
+class ChainLink(NamedTuple):
+    """One mention of a person in the pronoun chain: a name, or a pronoun resolved to one."""
+
+    start: int
+    person: str
+    role: str  # the dependency label (an apposition's head's)
+    sentence: int
+
+
+class NamedGroup(NamedTuple):
+    """Two or more people named together, and the token where the naming starts."""
+
+    start: int
+    members: list[str]
+
+
+def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
+    """A bare surname of someone named in full is a mention too, whatever NER called it
+    ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him")."""
+    surnames = {s[-1].lower_ for s in spans if len(s) > 1}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found: dict[TokenSpan, Span] = {}
+    for token in doc:
+        followed_by_name = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+        if (
+            token.i not in covered
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.lower_ in surnames
+            and token.dep_ != "compound"
+            and not followed_by_name
+        ):
+            found[(token.i, token.i + 1)] = doc[token.i : token.i + 1]
+    return found
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Each name (in mention order) to the fullest name sharing its surname and first
+    initial; a lone word with no such name takes the fullest name it begins."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        parts = fold(name).split()
+        if parts and name not in by_surname[parts[-1]]:
+            by_surname[parts[-1]].append(name)
+    full: dict[str, str] = {}
+    for name in names:
+        parts = fold(name).split()
+        if not parts:
+            continue
+        options = [
+            other
+            for other in by_surname[parts[-1]]
+            if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
+        ]
+        if len(parts) == 1 and not options:
+            options = [other for other in names if fold(other).split()[:1] == parts]
+        full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -names.index(o)))
+    return full
+
+
+class DocPeople:
+    """The people of one document: canonical names, genders, named groups and the pronoun
+    chain, built once; then each trigger's victims are read against them."""
+
+    def __init__(self, lexicon: PeopleResolver, doc: Doc, mentions: list[Span], triggers: list[Trigger]) -> None:
+        self.lex = lexicon
+        self.doc = doc
+        self.sent_index = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+        self.names = {(s.start, s.end): lexicon.clean_name(s) for s in mentions}
+        self.full = canonical_names(list(self.names.values()))
+        self.gender: dict[str, str] = {}
+        for span in mentions:
+            cue = lexicon.gender_cue(span)
+            canonical = self.full.get(self.names[(span.start, span.end)])
+            if cue and canonical:
+                self.gender.setdefault(canonical, cue)
+        self.groups = self.named_groups(mentions, triggers)
+        self.name_tokens = {i for s in mentions for i in range(s.start, s.end)}
+        self.chain = [
+            ChainLink(
+                s.start,
+                self.person(s),
+                s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
+                self.sent_index.get(s.start, 0),
+            )
+            for s in mentions
+        ]
+        self.resolved_at: dict[int, str] = {}
+        self.name_start = {s.root.i: self.person(s) for s in mentions}
+        self.resolve_pronouns()
+
+    def person(self, span: Span) -> str:
+        """The canonical name of a mention."""
+        return self.full[self.names[(span.start, span.end)]]
+
+    def sentence(self, index: int) -> int:
+        return self.sent_index.get(index, 0)
+
+    def fits(self, person: str, wanted: str | None) -> bool:
+        """The person's known gender (if any) agrees with the pronoun's (if any)."""
+        return not wanted or self.gender.get(person, wanted) == wanted
+
+    # ------------------------------------------------------------------ groups
+    def named_groups(self, mentions: list[Span], triggers: list[Trigger]) -> list[NamedGroup]:
+        """Two or more names coordinated in one victim slot or one sentence list, in order."""
+        groups: list[NamedGroup] = []
+        for trigger in triggers:
+            named = [
+                self.full[self.names[(v["start"], v["end"])]]
+                for v in trigger.get("victims", [])
+                if v["kind"] == "name" and (v["start"], v["end"]) in self.names
+            ]
+            if len(set(named)) >= 2:
+                groups.append(NamedGroup(trigger["anchor"], list(dict.fromkeys(named))))
+        for span in mentions:
+            siblings = [s for s in mentions if s.root.head.i == span.root.i and s.root.dep_ == "conj"]
+            if siblings:
+                groups.append(NamedGroup(span.start, list(dict.fromkeys(self.person(s) for s in [span, *siblings]))))
+        groups.sort(key=lambda g: g.start)
+        return groups
+
+    def group_members(self, index: int) -> list[str]:
+        """The people a group reference points back to. A counted reference ("the
+        four defendants", "the five") takes the nearest earlier group of that size, or
+        the recent groups together when they make up that count (a name the parse lost
+        tolerated in larger groups); an uncounted one takes the nearest group."""
+        earlier = [g for g in self.groups if g.start < index]
+        size = self.lex.group_size(self.doc[index])
+        if size is None:
+            return earlier[-1].members if earlier else []
+        exact = [g for g in earlier if len(g.members) == size]
+        if exact:
+            return exact[-1].members
+        sentence = self.sentence(index)
+        union: list[str] = []
+        for group in reversed(earlier):
+            if sentence - self.sentence(group.start) > 2:
+                break
+            union.extend(m for m in group.members if m not in union)
+            if len(union) >= size:
+                break
+        if len(union) == size or (size >= 4 and len(union) == size - 1):
+            return union
+        return []
+
+    # ------------------------------------------------------------------ pronouns
+    def resolve_pronouns(self) -> None:
+        """Chain: every singular personal pronoun, in order, joins the mentions of the person
+        it resolves to, so "X was detained. He said ... Police beat him" reaches X."""
+        for token in self.doc:
+            if token.pos_ == "PRON" and token.lower_ in self.lex.pronoun_gender:
+                person = self.resolve_singular(token.i, token.lower_)
+                if person is not None:
+                    self.resolved_at[token.i] = person
+                    self.chain.append(ChainLink(token.i, person, token.dep_, self.sentence(token.i)))
+                    self.chain.sort(key=lambda m: m.start)
+                    self.gender.setdefault(person, self.lex.pronoun_gender[token.lower_])
+
+    def resolve_singular(self, index: int, word: str) -> str | None:
+        wanted = self.lex.pronoun_gender.get(word)
+        sentence = self.sentence(index)
+        earlier = [m for m in self.chain if m.start < index and sentence - m.sentence <= LOOKBACK_SENTENCES]
+        compatible = [m for m in earlier if self.fits(m.person, wanted)]
+        if not compatible:
+            return None
+        last_name = max((m for m in compatible if m.start not in self.resolved_at), key=lambda m: m.start, default=None)
+        if last_name is not None and self.unnamed_person_between(last_name.start + 1, index):
+            return None
+        pronoun = self.doc[index]
+        ahead = self.fronted_subject(pronoun, wanted)
+        if ahead is not None:
+            return ahead
+        return self.nearest(compatible, pronoun, sentence)
+
+    def fronted_subject(self, pronoun: Token, wanted: str | None) -> str | None:
+        """ "Following his release, Mvie alleged ...": a pronoun in a phrase fronted before
+        the main clause points forward to its subject."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and pronoun.i < subject.i and subject.i in self.name_start:
+            ahead = self.name_start[subject.i]
+            if self.fits(ahead, wanted):
+                return ahead
+        return None
+
+    def nearest(self, compatible: list[ChainLink], pronoun: Token, sentence: int) -> str:
+        """In the same sentence, the nearest earlier person, unless it is the subject of
+        the pronoun's own verb ("Ali beat him" is not Ali): "stopped X and took him to
+        headquarters where he was interrogated" is X throughout. Otherwise salience:
+        subjects, then objects, of the previous sentence; then anyone."""
+        same = [
+            m
+            for m in compatible
+            if m.sentence == sentence
+            and not (m.role in ("nsubj", "nsubjpass") and self.doc[m.start].head.i == pronoun.head.i)
+        ]
+        if same:
+            return max(same, key=lambda m: m.start).person
+        recent = [m for m in compatible if m.sentence >= sentence - 1]
+        for roles in (("nsubj", "nsubjpass"), ("dobj", "attr", "conj")):
+            pool = [m for m in recent if m.role in roles]
+            if pool:
+                return max(pool, key=lambda m: m.start).person
+        return max(compatible, key=lambda m: m.start).person
+
+    def unnamed_person_between(self, start: int, index: int) -> bool:
+        """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
+        doc = self.doc
+        # This sentence, and the object or subject of the one before ("took the owner to
+        # the station. He was released.").
+        sent_start = doc[index].sent.start
+        before = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for token in doc[max(start, before) : index]:
+            roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
+            if (
+                token.lemma_.lower() in self.lex.person_nouns
+                and token.tag_ == "NN"
+                and token.dep_ in roles
+                and any(
+                    c.lower_ in ("a", "an", "another", "one") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                    for c in token.children
+                )
+                and not any(c.dep_ == "appos" and c.i in self.name_tokens for c in token.children)
+            ):
+                return True
+        return False
+
+    def resolve_pronoun(self, index: int, word: str) -> list[str]:
+        if word in self.lex.plural:
+            sentence = self.sentence(index)
+            candidates = [g for g in self.groups if g.start < index and sentence - self.sentence(g.start) <= 2]
+            return candidates[-1].members if candidates else []
+        return [self.resolved_at[index]] if index in self.resolved_at else []
+
+    # ------------------------------------------------------------------ results
+    def victim_people(self, victim: VictimMention) -> tuple[list[str], How]:
+        """The people one victim mention stands for, and how it names them."""
+        if victim["kind"] == "name":
+            key = (victim["start"], victim["end"])
+            return ([self.full[self.names[key]]] if key in self.names else []), "name"
+        if victim["kind"] == "pronoun":
+            return self.resolve_pronoun(victim["start"], self.doc[victim["start"]].lower_), "pronoun"
+        return self.group_members(victim["start"]), "group"
+
+    def of_trigger(self, trigger: Trigger) -> list[ResolvedPerson]:
+        """Each person a trigger's victims name, once, by the first way they are named."""
+        unique: dict[str, ResolvedPerson] = {}
+        for victim in trigger.get("victims", []):
+            people, how = self.victim_people(victim)
+            for person in people:
+                unique.setdefault(person, {"name": person, "how": how})
+        return list(unique.values())
+
+    def table(self) -> PeopleTable:
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for name, canonical in self.full.items():
+            if name != canonical and name not in aliases[canonical]:
+                aliases[canonical].append(name)
+        return {"names": sorted(set(self.full.values())), "aliases": dict(aliases)}
+
+
+@Language.factory(
+    "hrevents_people",
+    default_config={"lexicon": "lexicon.yaml"},
+    assigns=["doc._.hr_triggers", "doc._.hr_people"],
+    requires=["doc._.hr_triggers", "doc.ents", "doc.sents", "token.lemma", "token.pos", "token.tag", "token.dep"],
+)
 def make_people_resolver(nlp: Language, name: str, lexicon: str) -> PeopleResolver:
     return PeopleResolver(lexicon)

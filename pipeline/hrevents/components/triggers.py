@@ -1,7 +1,8 @@
 """Trigger matching: token patterns from rule data, one trigger per anchor token.
 
 Matches are written to `doc._.hr_triggers` as plain dicts (token indices, rule id), never
-as Span objects, so docs survive multiprocessing and serialisation.
+as Span objects, so docs survive multiprocessing and serialisation; their keys are the
+`Trigger` record of `hrevents.components.contract`.
 """
 
 from __future__ import annotations
@@ -10,14 +11,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from hrevents.components.contract import Trigger, ensure_extensions
 from hrevents.rules.schema import TriggerRule, load_triggers
 
-
-def ensure_extensions() -> None:
-    """Register the plain-data Doc extensions the components share (idempotent)."""
-    for name in ("hr_triggers", "hr_people"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
+__all__ = ["TriggerMatcher", "ensure_extensions", "find_governor"]
 
 
 def find_governor(anchor: Token, lemmas: list[str]) -> Token | None:
@@ -60,7 +57,7 @@ class TriggerMatcher:
         # Most specific first; a token belongs to one trigger, so overlapping weaker matches drop.
         candidates.sort(key=lambda c: (-c[0].specificity, -(c[3] - c[2]), c[2]))
         taken: set[int] = set()
-        triggers: list[dict] = []
+        triggers: list[Trigger] = []
         for rule, index, start, end, governor_index in candidates:
             tokens = {index} if rule.context_only else set(range(start, end))
             if tokens & taken:
@@ -87,6 +84,11 @@ class TriggerMatcher:
         return doc
 
 
-@Language.factory("hrevents_triggers", default_config={"rules": "triggers.yaml"})
+@Language.factory(
+    "hrevents_triggers",
+    default_config={"rules": "triggers.yaml"},
+    assigns=["doc._.hr_triggers"],
+    requires=["token.lemma", "token.pos", "token.dep"],
+)
 def make_trigger_matcher(nlp: Language, name: str, rules: str) -> TriggerMatcher:
     return TriggerMatcher(nlp, rules)
