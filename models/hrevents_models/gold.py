@@ -11,13 +11,13 @@ from hrevents_models.event import ISO_DATE, Event
 from hrevents_models.vocabulary import check_action
 
 
-class GoldEvent(BaseModel):
-    """One hand-labelled event; `date` may list acceptable alternatives."""
+class GoldAct(BaseModel):
+    """What a hand-labelled named event and a group event share: the act, its fields and its
+    evidence; `date` may list acceptable alternatives."""
 
     model_config = ConfigDict(extra="forbid")
 
     action: str
-    victim: str = Field(min_length=1)
     date: str | list[str] | None = None
     perpetrator: str | None = None
     place: str | None = None
@@ -25,7 +25,6 @@ class GoldEvent(BaseModel):
     detail: str | None = None
     evidence: str = Field(min_length=1)
     optional: bool = False
-    victim_aliases: list[str] = []
 
     _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
 
@@ -45,6 +44,13 @@ class GoldEvent(BaseModel):
         if self.date is None:
             return []
         return self.date if isinstance(self.date, list) else [self.date]
+
+
+class GoldEvent(GoldAct):
+    """One hand-labelled event done to a named person."""
+
+    victim: str = Field(min_length=1)
+    victim_aliases: list[str] = []
 
     def as_event(self, report_id: str, event_id: str, rule: str) -> Event:
         """This gold event as an event record (first acceptable date), to score one labeller
@@ -69,25 +75,12 @@ class GoldEvent(BaseModel):
         )
 
 
-class GoldGroupEvent(BaseModel):
+class GoldGroupEvent(GoldAct):
     """One hand-labelled group event (SPEC section 7): an act done to people the report does
     not name. Scored apart from named events, by action and evidence place."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    action: str
     victim_group: str = Field(min_length=1)
     victim_count: int | None = Field(None, ge=1)
-    date: str | list[str] | None = None
-    perpetrator: str | None = None
-    place: str | None = None
-    destination: str | None = None
-    detail: str | None = None
-    evidence: str = Field(min_length=1)
-    optional: bool = False
-
-    _check_action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
-    _check_dates = field_validator("date")(classmethod(lambda cls, v: GoldEvent._iso_dates(v)))
 
 
 class RejectedEvent(BaseModel):
