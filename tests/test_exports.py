@@ -258,7 +258,7 @@ def test_huridocs_document_links_hold(events, report):
     persons = {p.person_record_number: p for p in document.persons}
     acts = {a.act_record_number: a for a in document.acts}
     info = {i.information_record_number: i for i in document.information}
-    assert len(acts) == 4
+    assert len(acts) == 3 and len(document.proceedings) == 1  # the release is no violation
     for act in document.acts:
         assert act.event in events_by_id and act.act_record_number in events_by_id[act.event].acts
         assert "victim" in persons[act.victim].roles
@@ -279,13 +279,20 @@ def test_huridocs_document_links_hold(events, report):
     by_action = {a.remarks.split(";")[0]: a for a in document.acts}
     arrest = by_action["hrevents action=arrest"]
     assert arrest.type_of_act.model_dump() == {"huri_code": "030101000000", "term": "Arrest"}
-    assert (arrest.initial_date, arrest.initial_date_type, arrest.exact_location) == ("2008-02-25", "Exact", "Nairobi")
+    assert (arrest.initial_date, arrest.initial_date_type, arrest.exact_location) == ("2008-02-25", None, "Nairobi")
     assert arrest.location.geonames_id == 184745
     assert by_action["hrevents action=ill_treatment"].type_of_act.term == "Torture"
-    release = by_action["hrevents action=release"]
-    assert release.type_of_act is None and release.type_of_act_note
-    assert release.initial_date_type == "Unknown day"
-    police = next(i for i in document.involvements if persons[i.perpetrator].name == "Police")
+    assert "hrevents action=release" not in by_action  # not an act: a proceeding of its event
+    (release,) = document.proceedings
+    assert release.action == "release" and release.no_type_of_act and persons[release.by].name == "Police"
+    assert release.proceeding_record_number in events_by_id[release.event].proceedings
+    assert release.initial_date_type.model_dump() == {"huri_code": "020000000000", "term": "Unknown day"}
+    expulsion = by_action["hrevents action=expulsion"]
+    assert expulsion.type_of_act.model_dump() == {"huri_code": "330101000000", "term": "Expulsion; deportation"}
+    assert expulsion.initial_date_type.term == "Unknown month and day"
+    assert {e.geographical_term.model_dump()["term"] for e in document.events} == {"Kenya"}
+    assert document.events[0].geographical_term.huri_code == "010135000000"
+    police = next(i for i in document.involvements if persons[i.perpetrator].name == "police officers")
     assert police.type_of_perpetrator.term == "Police"
 
 
@@ -294,7 +301,7 @@ def test_huridocs_file_and_determinism(tmp_path, events_csv):
     second, _ = export(events_csv, "huridocs", tmp_path / "two.json")
     assert first.read_bytes() == second.read_bytes()
     document = HuridocsDocument.model_validate(json.loads(first.read_text("utf-8")))
-    assert count == len(document.acts) == 4
+    assert count == len(document.acts) + len(document.proceedings) == 4
 
 
 # --- input handling -----------------------------------------------------------------------
@@ -344,7 +351,7 @@ def test_examples_exist_and_match_their_shapes():
     table = pd.read_csv(EXAMPLES / "events.geo.csv", dtype=str, keep_default_na=False)
     assert tuple(table.columns) == EVENT_COLUMNS and len(table) > 0
     document = HuridocsDocument.model_validate(json.loads((EXAMPLES / "events.huridocs.json").read_text("utf-8")))
-    assert len(document.acts) == len(table)
+    assert len(document.acts) + len(document.proceedings) == len(table)
     for name, columns, model in (
         ("events.plover.csv", PLOVER_COLUMNS, PloverRecord),
         ("events.acled.csv", ACLED_COLUMNS, AcledRecord),

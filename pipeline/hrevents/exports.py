@@ -43,6 +43,7 @@ from hrevents.mappings import (
     huridocs_acts,
     load_acled,
     load_huridocs,
+    load_huridocs_places,
     load_plover,
     refined,
 )
@@ -137,29 +138,46 @@ class HuridocsLocation(Strict):
 class HuridocsEvent(Strict):
     event_record_number: str
     event_title: str
-    geographical_term: str
+    geographical_term: Term | None  # Micro-thesaurus 15; None for a country it has no term for
     local_geographical_area: str
     initial_date: str
-    initial_date_type: str
+    initial_date_type: Term | None  # Micro-thesaurus 48; None for an exact date (it has no term)
     final_date: str
-    final_date_type: str
+    final_date_type: Term | None
     event_description: str
     acts: list[str]
     involvements: list[str]
     information: list[str]
+    proceedings: list[str]
 
 
 class HuridocsAct(Strict):
     act_record_number: str
     event: str
     victim: str
-    type_of_act: Term | None
-    type_of_act_note: str
+    type_of_act: Term
     initial_date: str
-    initial_date_type: str
+    initial_date_type: Term | None
     exact_location: str
     location: HuridocsLocation | None
     stated_reason: str
+    remarks: str
+
+
+class HuridocsProceeding(Strict):
+    """An action that is not a violation in Micro-thesaurus 4 (a charge, a sentence, a release):
+    not an ESF act, which must have a Type of Act, but a record of the same event that keeps
+    the victim, the date, the detail and why no Type of Act applies (huridocs.yaml `reason`)."""
+
+    proceeding_record_number: str
+    event: str
+    victim: str
+    action: str
+    by: str  # person record of who did it (the perpetrator as written), or ""
+    initial_date: str
+    initial_date_type: Term | None
+    stated_reason: str
+    no_type_of_act: str
     remarks: str
 
 
@@ -201,6 +219,7 @@ class HuridocsDocument(Strict):
     persons: list[HuridocsPerson]
     involvements: list[HuridocsInvolvement]
     information: list[HuridocsInformation]
+    proceedings: list[HuridocsProceeding]
 
 
 # --- reading the events table ---------------------------------------------------------------
@@ -470,6 +489,7 @@ class _HuridocsBuilder:
         self.acts: list[HuridocsAct] = []
         self.involvements: list[HuridocsInvolvement] = []
         self.information: dict[str, HuridocsInformation] = {}
+        self.proceedings: list[HuridocsProceeding] = []
 
     def person(
         self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool, key: str = ""
@@ -486,33 +506,41 @@ class _HuridocsBuilder:
 
     def add(self, event: Event) -> None:
         number = f"E-{_digest(event.report_id, str(event.start_char), str(event.end_char))}"
-        date_type = self.table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
+        precision = _precision(event.date)
+        date_type = self.table.date_types.get(precision) if precision else None
         if number not in self.events:
             self._new_event(number, event, date_type)
         esf = self.events[number]
         if event.date and (not esf.initial_date or len(event.date) > len(esf.initial_date)):
             esf.initial_date, esf.initial_date_type = event.date, date_type
-        act_number = self._act(number, event, date_type)
+        row = self.acts_table[event.action]
+        refinement = refined(row, event.trigger)
+        act_type = refinement.type_of_act if refinement else row.type_of_act
+        if act_type is None:
+            esf.proceedings.append(self._proceeding(number, event, date_type, row.reason))
+            return
+        act_number = self._act(number, event, date_type, act_type)
         esf.acts.append(act_number)
         if event.perpetrator:
             esf.involvements.append(self._involvement(number, act_number, event.report_id, event.perpetrator))
 
-    def _new_event(self, number: str, event: Event, date_type: str) -> None:
+    def _new_event(self, number: str, event: Event, date_type: Term | None) -> None:
         """The HURIDOCS event of an evidence sentence, and its source information record."""
         sources = self.sources
         self.events[number] = HuridocsEvent(
             event_record_number=number,
             event_title="",
-            geographical_term=_country_name(event.country),
+            geographical_term=load_huridocs_places().countries.get(event.country) if event.country else None,
             local_geographical_area=event.geo_name,
             initial_date=event.date,
             initial_date_type=date_type,
             final_date="",
-            final_date_type="",
+            final_date_type=None,
             event_description=event.evidence,
             acts=[],
             involvements=[],
             information=[],
+            proceedings=[],
         )
         publisher = sources.publisher(event.report_id) or sources.title(event.report_id)
         source_number = self.person(event.report_id, publisher, "source", True)
@@ -530,14 +558,40 @@ class _HuridocsBuilder:
         )
         self.events[number].information.append(info_number)
 
-    def _act(self, number: str, event: Event, date_type: str) -> str:
-        row = self.acts_table[event.action]
-        refinement = refined(row, event.trigger)
-        act_type = refinement.type_of_act if refinement else row.type_of_act
+    def _victim(self, event: Event) -> str:
         if event.is_group:  # one unnamed group of one act (SPEC 7): counting unit "group"
-            victim = self.person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
-        else:
-            victim = self.person(event.report_id, event.victim, "victim", False)
+            return self.person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
+        return self.person(event.report_id, event.victim, "victim", False)
+
+    @staticmethod
+    def _remarks(event: Event) -> str:
+        return (
+            f"hrevents action={event.action}; trigger={event.trigger!r}; "
+            f"confidence={event.confidence}; rule={event.rule}"
+        )
+
+    def _proceeding(self, number: str, event: Event, date_type: Term | None, reason: str) -> str:
+        record = f"R-{event.event_id}"
+        self.proceedings.append(
+            HuridocsProceeding(
+                proceeding_record_number=record,
+                event=number,
+                victim=self._victim(event),
+                action=event.action,
+                by=self.person(event.report_id, event.perpetrator, "perpetrator", _is_group(event.perpetrator))
+                if event.perpetrator
+                else "",
+                initial_date=event.date,
+                initial_date_type=date_type,
+                stated_reason=event.detail,
+                no_type_of_act=reason,
+                remarks=self._remarks(event),
+            )
+        )
+        return record
+
+    def _act(self, number: str, event: Event, date_type: Term | None, act_type: Term) -> str:
+        victim = self._victim(event)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:
@@ -555,16 +609,12 @@ class _HuridocsBuilder:
                 event=number,
                 victim=victim,
                 type_of_act=act_type,
-                type_of_act_note="" if act_type else row.reason,
                 initial_date=event.date,
                 initial_date_type=date_type,
                 exact_location=event.place,
                 location=location,
                 stated_reason=event.detail,
-                remarks=(
-                    f"hrevents action={event.action}; trigger={event.trigger!r}; "
-                    f"confidence={event.confidence}; rule={event.rule}"
-                ),
+                remarks=self._remarks(event),
             )
         )
         return act_number
@@ -586,9 +636,10 @@ class _HuridocsBuilder:
 
     def document(self) -> HuridocsDocument:
         """The document, each event titled from its acts: "Arrest and detention of A, B, Minsk, 2020-08-24"."""
-        by_event: dict[str, list[HuridocsAct]] = {}
-        for act in self.acts:
-            by_event.setdefault(act.event, []).append(act)
+        by_event: dict[str, list[HuridocsAct | HuridocsProceeding]] = {}
+        records: list[HuridocsAct | HuridocsProceeding] = [*self.acts, *self.proceedings]
+        for record in records:
+            by_event.setdefault(record.event, []).append(record)
         for esf in self.events.values():
             mine = by_event.get(esf.event_record_number, [])
             names = list(dict.fromkeys(self.persons[a.victim].name for a in mine))
@@ -608,6 +659,7 @@ class _HuridocsBuilder:
             persons=list(self.persons.values()),
             involvements=self.involvements,
             information=list(self.information.values()),
+            proceedings=self.proceedings,
         )
 
 
@@ -647,7 +699,7 @@ def export(
             temporary.write_text(
                 json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-        return out, len(document.acts)
+        return out, len(document.acts) + len(document.proceedings)
     records: Sequence[BaseModel]
     if fmt is ExportFormat.uwazi:  # CSV plus the template it imports into (hrevents.uwazi)
         from hrevents.uwazi import UWAZI_COLUMNS, to_uwazi, write_template

@@ -192,7 +192,8 @@ class HuridocsRow(Strict):
     id: str = Field(pattern=r"^huridocs-[a-z_]+$")
     action: str
     type_of_act: Term | None
-    reason: str = ""
+    reason: str = ""  # why an action has no Type of Act (it is then exported as a proceeding)
+    note: str = ""
     refine: list[HuridocsRefine] = []
 
     _action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
@@ -222,10 +223,25 @@ class HuridocsTable(Strict):
     counting_unit_individual: Term
     counting_unit_group: Term
     degree_of_involvement: Term
-    date_types: dict[Literal["day", "month", "year"], str]
+    # None where the thesaurus has no term: an exact (day) date carries no date type.
+    date_types: dict[Literal["day", "month", "year"], Term | None]
     # A perpetrator whose name starts with one of these words (or ends in a plural "s") is
     # counted as a group: "the police", "unidentified men", "officers".
     group_first_words: list[str] = Field(min_length=1)
+
+
+class HuridocsPlaces(Strict):
+    """Micro-thesaurus 15 (Geographical Terms) at the country level, keyed by ISO alpha-2 code."""
+
+    countries: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Term]
+
+    @model_validator(mode="after")
+    def _codes_unique(self) -> HuridocsPlaces:
+        codes = [term.huri_code for term in self.countries.values()]
+        duplicates = sorted({c for c in codes if codes.count(c) > 1})
+        if duplicates:
+            raise ValueError(f"HURIDOCS codes given to two countries: {duplicates}")
+        return self
 
 
 # --- geocoder word lists ------------------------------------------------------------------
@@ -309,6 +325,12 @@ def load_huridocs() -> HuridocsTable:
     return table
 
 
+@lru_cache(maxsize=1)
+def load_huridocs_places() -> HuridocsPlaces:
+    """The Geographical Terms (Micro-thesaurus 15) of countries, by ISO alpha-2 code."""
+    return HuridocsPlaces.model_validate(_read("huridocs_places.yaml"))
+
+
 def huridocs_acts() -> dict[str, HuridocsRow]:
     return {row.action: row for row in load_huridocs().acts}
 
@@ -341,6 +363,7 @@ __all__ = [
     "ACLED_SUB_EVENT_TYPES",
     "PLOVER_EVENT_TYPES",
     "AcledRow",
+    "HuridocsPlaces",
     "HuridocsRow",
     "HuridocsTable",
     "PlacesTable",
@@ -349,6 +372,7 @@ __all__ = [
     "huridocs_acts",
     "load_acled",
     "load_huridocs",
+    "load_huridocs_places",
     "load_places",
     "load_plover",
     "refined",
