@@ -18,9 +18,12 @@ from hrevents import cli_export
 from hrevents.exports import (
     ACLED_COLUMNS,
     PLOVER_COLUMNS,
+    POLECAT_COLUMNS,
+    POLECAT_HEADERS,
     AcledRecord,
     HuridocsDocument,
     PloverRecord,
+    PolecatRecord,
     export,
     read_geo_events,
     to_acled,
@@ -162,6 +165,79 @@ def test_plover_file_matches_its_shape(tmp_path, events_csv):
         PloverRecord.model_validate(
             {k: (v if v != "" or k not in ("latitude", "longitude") else None) for k, v in row.items()}
         )
+
+
+# In THREATEN the mode is the content of the threat, read from the words after the trigger.
+@pytest.mark.parametrize(
+    ("trigger", "evidence", "mode"),
+    [
+        ("threatened", "Officers threatened her with arrest if she spoke again.", "arrest"),
+        ("had threatened", "They had threatened that she would remain in prison for years.", "arrest"),
+        ("threatened", "Unknown men threatened to kill his children.", "violence"),
+        ("received death threats", "The lawyer received death threats by telephone.", "violence"),
+        ("threatened", "Police threatened the editor. He was later beaten in custody.", ""),
+        ("threatened", "The governor threatened the editor.", ""),
+    ],
+)
+def test_plover_threat_mode(trigger, evidence, mode):
+    event = Event(
+        event_id="t1",
+        report_id="r",
+        action="threat",
+        trigger=trigger,
+        victim="Ann Example",
+        cameo="130",
+        evidence=evidence,
+        start_char=0,
+        end_char=len(evidence),
+        confidence=0.5,
+        rule="test",
+    )
+    (row,) = to_plover([event])
+    assert (row.event_type, row.event_mode, row.quad_code) == ("THREATEN", mode, 3)
+
+
+# POLECAT's published tab-separated files carry these 40 headers, in this order.
+POLECAT_PUBLISHED_HEADERS = (
+    "Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\t"
+    "Actor Country\tActor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\t"
+    "Wikipedia Actor ID\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\t"
+    "Recipient Sectors\tRecipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\tCity\t"
+    "District\tProvince\tCountry\tLatitude\tLongitude\tGeoNames ID\tRaw Placename\tFeature Type\tSource\t"
+    "Publication Date\tStory People\tStory Organizations\tStory Locations\tLanguage\tVersion"
+)
+
+
+def test_polecat_tsv_has_polecats_headers_and_the_plover_coding(tmp_path, events_csv, report_file):
+    out, count = export(events_csv, "polecat", tmp_path / "events.polecat.tsv", [report_file])
+    first_line = out.read_text("utf-8").splitlines()[0]
+    assert first_line == POLECAT_PUBLISHED_HEADERS
+    frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == POLECAT_HEADERS and count == len(frame) == 4
+    rows = {row["Event ID"]: row for row in frame.to_dict(orient="records")}
+    arrest = rows["e1"]
+    assert (arrest["Event Type"], arrest["Event Mode"], arrest["Quad Code"], arrest["Country"]) == (
+        "COERCE",
+        "arrest",
+        "4",
+        "KEN",
+    )
+    assert (arrest["Recipient Name"], arrest["Actor Name"], arrest["City"], arrest["GeoNames ID"]) == (
+        "Jane Doe",
+        "police officers",
+        "Nairobi",
+        "184745",
+    )
+    assert arrest["Publication Date"] == "2009-02-25" and arrest["Contexts"] == "legal;repression;human_rights"
+    # what the report does not say stays empty
+    assert arrest["Actor Country"] == arrest["Intensity"] == arrest["Wikipedia Actor ID"] == arrest["Language"] == ""
+    for row in frame.to_dict(orient="records"):
+        values = dict(zip(POLECAT_COLUMNS, row.values(), strict=True))
+        for name in ("latitude", "longitude"):
+            values[name] = values[name] or None
+        PolecatRecord.model_validate(values)
+    assert rows["e3"]["Event Type"] == "RETREAT"  # a formula-like evidence cell stays harmless
+    assert not any(cell.startswith("=") for cell in frame.to_numpy().ravel())
 
 
 # --- ACLED --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ class ExportChoice(str, Enum):
     plover = "plover"
     acled = "acled"
     uwazi = "uwazi"
+    polecat = "polecat"
 
 
 def register(app: typer.Typer) -> None:
@@ -30,7 +31,8 @@ def register(app: typer.Typer) -> None:
             "--format",
             "-f",
             case_sensitive=False,
-            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON).",
+            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON),"
+            " polecat (TSV with POLECAT's headers).",
         ),
         out: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
         reports: list[Path] = typer.Option(

@@ -46,6 +46,7 @@ from hrevents.mappings import (
     load_huridocs_places,
     load_plover,
     refined,
+    refined_plover,
 )
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 from hrevents_models import Event, Report
@@ -56,6 +57,7 @@ class ExportFormat(str, Enum):
     plover = "plover"
     acled = "acled"
     uwazi = "uwazi"
+    polecat = "polecat"
 
 
 class Strict(BaseModel):
@@ -93,6 +95,63 @@ class PloverRecord(Strict):
 
 
 PLOVER_COLUMNS = tuple(PloverRecord.model_fields)
+
+
+class PolecatRecord(Strict):
+    """One event in the columns of POLECAT's published tab-separated files, in their order.
+
+    The field names are snake_case; POLECAT_HEADERS gives POLECAT's own headers ("Event ID",
+    "Quad Code" ...), which the file carries. What the report does not say is left empty,
+    never guessed: actor and recipient countries, sectors and titles, Wikipedia ids, the
+    event's intensity, the language."""
+
+    event_id: str
+    event_date: str  # ISO at the text's precision (POLECAT's are days)
+    event_type: str
+    event_mode: str
+    intensity: str
+    quad_code: int = Field(ge=1, le=4)
+    contexts: str  # ";"-separated, as in POLECAT
+    actor_name: str
+    actor_country: str
+    actor_cow: str
+    primary_actor_sector: str
+    actor_sectors: str
+    actor_title: str
+    actor_name_raw: str
+    wikipedia_actor_id: str
+    recipient_name: str
+    recipient_country: str
+    recipient_cow: str
+    primary_recipient_sector: str
+    recipient_sectors: str
+    recipient_title: str
+    recipient_name_raw: str
+    wikipedia_recipient_id: str
+    placename: str
+    city: str
+    district: str
+    province: str
+    country: str = Field(pattern=r"^([A-Z]{3})?$")
+    latitude: float | None
+    longitude: float | None
+    geonames_id: str = Field(pattern=r"^\d*$")
+    raw_placename: str
+    feature_type: str
+    source: str
+    publication_date: str
+    story_people: str
+    story_organizations: str
+    story_locations: str
+    language: str
+    version: str
+
+
+_POLECAT_HEADER_WORDS = {"cow": "COW", "id": "ID", "geonames": "GeoNames"}
+POLECAT_COLUMNS = tuple(PolecatRecord.model_fields)
+POLECAT_HEADERS = tuple(
+    " ".join(_POLECAT_HEADER_WORDS.get(word, word.capitalize()) for word in name.split("_")) for name in POLECAT_COLUMNS
+)
 
 
 class AcledRecord(Strict):
@@ -336,7 +395,7 @@ def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[P
 
 
 def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverRecord:
-    refinement = refined(row, event.trigger)
+    refinement = refined_plover(row, event.trigger, event.evidence)
     event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
     mode = refinement.mode if refinement else row.mode
     return PloverRecord(
@@ -363,6 +422,58 @@ def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverReco
         trigger=event.trigger,
         text=event.evidence,
     )
+
+
+def to_polecat(events: Iterable[Event], sources: Sources | None = None) -> list[PolecatRecord]:
+    """The PLOVER coding of each event (to_plover) in POLECAT's columns."""
+    sources = sources or Sources()
+    records = []
+    for event, plover in zip(events := list(events), to_plover(events, sources), strict=True):
+        records.append(
+            PolecatRecord(
+                event_id=plover.event_id,
+                event_date=plover.event_date,
+                event_type=plover.event_type,
+                event_mode=plover.event_mode,
+                intensity="",
+                quad_code=plover.quad_code,
+                contexts=plover.contexts,
+                actor_name=event.perpetrator,
+                actor_country="",
+                actor_cow="",
+                primary_actor_sector="",
+                actor_sectors="",
+                actor_title="",
+                actor_name_raw=event.perpetrator,
+                wikipedia_actor_id="",
+                recipient_name=plover.recipient_name,
+                recipient_country="",
+                recipient_cow="",
+                primary_recipient_sector="",
+                recipient_sectors="",
+                recipient_title="",
+                recipient_name_raw=plover.recipient_name,
+                wikipedia_recipient_id="",
+                placename=event.geo_name,
+                city=event.geo_name if event.feature_class == "P" else "",
+                district="",
+                province=event.geo_name if event.feature_class == "A" and "-" in event.admin1 else "",
+                country=plover.country,
+                latitude=plover.latitude,
+                longitude=plover.longitude,
+                geonames_id=plover.geonames_id,
+                raw_placename=event.place,
+                feature_type=event.feature_class,
+                source=plover.source,
+                publication_date=sources.published(event.report_id),
+                story_people=plover.recipient_name,
+                story_organizations="",
+                story_locations=event.place,
+                language="",
+                version=f"hrevents {__version__}",
+            )
+        )
+    return records
 
 
 # --- ACLED ----------------------------------------------------------------------------------
@@ -666,7 +777,10 @@ class _HuridocsBuilder:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Path) -> None:
+def _write_rows(
+    records: Sequence[BaseModel], columns: tuple[str, ...], path: Path, headers: tuple[str, ...] = (), sep: str = ","
+) -> None:
+    """CSV (`sep` "\\t" for TSV), or JSON Lines for .jsonl; `headers` renames the columns in the file."""
     rows = [record.model_dump() for record in records]
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".jsonl":
@@ -677,7 +791,9 @@ def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Pa
             frame = pd.DataFrame(rows, columns=list(columns), dtype=object)  # object: 3 stays 3, not 3.0
             frame = frame.where(frame.notna(), "")
             frame = frame.apply(lambda column: column.map(neutralise))
-            frame.to_csv(temporary, index=False, encoding="utf-8")
+            if headers:
+                frame.columns = list(headers)
+            frame.to_csv(temporary, index=False, encoding="utf-8", sep=sep)
 
 
 def export(
@@ -709,6 +825,10 @@ def export(
         _write_rows(records, UWAZI_COLUMNS, out)
         write_template(out)
         return out, len(records)
+    if fmt is ExportFormat.polecat:  # always tab-separated with POLECAT's headers
+        records = to_polecat(events, sources)
+        _write_rows(records, POLECAT_COLUMNS, out, POLECAT_HEADERS, sep="\t")
+        return out, len(records)
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)
@@ -721,10 +841,13 @@ def export(
 __all__ = [
     "ACLED_COLUMNS",
     "PLOVER_COLUMNS",
+    "POLECAT_COLUMNS",
+    "POLECAT_HEADERS",
     "AcledRecord",
     "ExportFormat",
     "HuridocsDocument",
     "PloverRecord",
+    "PolecatRecord",
     "Sources",
     "export",
     "load_sources",
@@ -732,4 +855,5 @@ __all__ = [
     "to_acled",
     "to_huridocs",
     "to_plover",
+    "to_polecat",
 ]

@@ -96,11 +96,16 @@ def _check_regex(value: str) -> str:
 
 
 class PloverRefine(Strict):
-    """A more specific mode when the trigger words match (e.g. 'tortured' -> ASSAULT/torture)."""
+    """A more specific mode when the trigger words match (e.g. 'tortured' -> ASSAULT/torture).
+
+    With `after_trigger` the pattern is also searched in the words of the evidence that follow
+    the trigger, to the end of its sentence: the content of a threat ("threatened her with
+    arrest") comes after the verb."""
 
     trigger: str
     event_type: Literal[PLOVER_EVENT_TYPES] | None = None  # type: ignore[valid-type]
     mode: str = Field(pattern=r"^[a-z_-]*$")
+    after_trigger: bool = False
 
     _regex = field_validator("trigger")(classmethod(lambda cls, v: _check_regex(v)))
 
@@ -341,6 +346,20 @@ def load_places() -> PlacesTable:
     return PlacesTable.model_validate(_read("places.yaml"))
 
 
+def refined_plover(row: PloverRow, trigger: str, evidence: str = "") -> PloverRefine | None:
+    """The first PLOVER refinement that matches the trigger, or (with `after_trigger`) the
+    words of `evidence` after the trigger up to the end of that sentence."""
+    start = evidence.lower().find(trigger.lower()) if trigger else -1
+    after = ""
+    if start >= 0:
+        after = re.split(r"(?<=[.!?])\s", evidence[start + len(trigger) :], maxsplit=1)[0]
+    for refinement in row.refine:
+        text = f"{trigger} {after}" if refinement.after_trigger else trigger
+        if re.search(refinement.trigger, text, flags=re.IGNORECASE):
+            return refinement
+    return None
+
+
 @overload
 def refined(row: PloverRow, trigger: str) -> PloverRefine | None: ...
 @overload
@@ -376,4 +395,5 @@ __all__ = [
     "load_places",
     "load_plover",
     "refined",
+    "refined_plover",
 ]
