@@ -268,6 +268,61 @@ def test_acled_rows(events, report):
     release = rows["release"]
     assert (release.event_date, release.time_precision) == ("2008-03-15", 3)  # a month: its middle
     assert (release.location, release.geo_precision, release.latitude) == ("Kenya", 3, None)
+    assert (arrest.region, arrest.admin2) == ("Eastern Africa", "")
+    assert arrest.source_scale == ""  # "Example Watch" is in no table: left empty, not guessed
+
+
+# ACLED's region from the country (its M49 sub-region, or the countries ACLED places elsewhere).
+@pytest.mark.parametrize(
+    ("country", "region"),
+    [
+        ("BY", "Europe"),
+        ("KE", "Eastern Africa"),
+        ("NG", "Western Africa"),
+        ("EG", "Northern Africa"),
+        ("IR", "Middle East"),
+        ("SY", "Middle East"),
+        ("AZ", "Caucasus and Central Asia"),
+        ("UZ", "Caucasus and Central Asia"),
+        ("IN", "South Asia"),
+        ("KH", "Southeast Asia"),
+        ("CN", "East Asia"),
+        ("MX", "Central America"),
+        ("VE", "South America"),
+        ("CU", "Caribbean"),
+        ("US", "North America"),
+        ("FJ", "Oceania"),
+        ("", ""),
+        ("ZZ", ""),
+    ],
+)
+def test_acled_region(country, region):
+    from hrevents.mappings import load_acled_context
+
+    assert load_acled_context().region(country) == region
+
+
+@pytest.mark.parametrize(
+    ("publisher", "scale"),
+    [
+        ("Amnesty International", "International"),
+        ("Human Rights Watch", "International"),
+        ("U.S. Department of State, Bureau of Democracy, Human Rights, and Labor", "International"),
+        ("Committee to Protect Journalists", "International"),
+        ("Example Watch", ""),
+        ("", ""),
+    ],
+)
+def test_acled_source_scale(publisher, scale):
+    from hrevents.exports import Sources
+
+    report = report_from_text(
+        f"---\ntitle: Kenya report\nsource: {publisher or 'x'}\n---\nText.\n", report_id="ke-2008"
+    )
+    if not publisher:
+        report = report_from_text("Text.\n", report_id="ke-2008")
+    (row,) = to_acled(make_events()[:1], Sources({"ke-2008": report}))
+    assert row.source_scale == scale
 
 
 @pytest.mark.parametrize(

@@ -275,3 +275,21 @@ def test_plover_quad_codes_cover_every_event_type_and_contexts_every_action():
     for action, row in load_plover().items():
         assert "human_rights" in row.contexts, action
         assert set(row.contexts) <= {"legal", "repression", "human_rights"}, action
+
+
+def test_acled_context_table():
+    from hrevents.mappings import AcledContext, load_acled_context
+
+    context = load_acled_context()
+    subregions = {term.term for term in load_huridocs_places().regions.values()}
+    assert set(context.subregions) <= subregions
+    every_country = {context.region(iso) for iso in load_huridocs_places().countries}
+    assert "" not in every_country - {""} and len(every_country - {""}) >= 15
+    with pytest.raises(ValidationError):
+        AcledContext.model_validate(
+            {"subregions": {"Western Europe": "Westeros"}, "countries": {}, "source_scales": []}
+        )
+    with pytest.raises(ValidationError):
+        AcledContext.model_validate(
+            {"subregions": {}, "countries": {}, "source_scales": [{"pattern": "x", "scale": "Galactic"}]}
+        )

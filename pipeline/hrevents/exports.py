@@ -42,6 +42,7 @@ from hrevents.mappings import (
     Term,
     huridocs_acts,
     load_acled,
+    load_acled_context,
     load_huridocs,
     load_huridocs_places,
     load_plover,
@@ -171,13 +172,16 @@ class AcledRecord(Strict):
     interaction: int | None
     civilian_targeting: Literal["Civilian targeting", ""]
     iso: int | None
+    region: str  # ACLED's region of the country (mappings/acled_context.yaml), "" if not known
     country: str
     admin1: str
+    admin2: str  # the gazetteer has no second-level names: always "" (never guessed)
     location: str
     latitude: float | None
     longitude: float | None
     geo_precision: int | None = Field(ge=1, le=3)
     source: str
+    source_scale: str  # from the publisher (acled_context.yaml), "" if not known
     notes: str
     fatalities: int = Field(ge=0)
 
@@ -529,13 +533,18 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         interaction=int(f"{inter1}{ACLED_CIVILIANS}") if inter1 else None,
         civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
         iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
+        region=load_acled_context().region(event.country),
         country=country,
         admin1=admin1,
+        admin2="",
         location=_location(event),
         latitude=_float(event.latitude),
         longitude=_float(event.longitude),
         geo_precision=_geo_precision(event),
         source=sources.title(event.report_id),
+        source_scale=load_acled_context().source_scale(
+            f"{sources.publisher(event.report_id)} {sources.title(event.report_id)}"
+        ),
         notes=f"{notes} {event.evidence}".strip(),
         # A group killing (SPEC 7) counts its victims; an uncounted one ("dozens") gives 0.
         fatalities=(event.victim_count or 0) * row.fatalities if event.is_group else row.fatalities,

@@ -236,9 +236,16 @@ class HuridocsTable(Strict):
 
 
 class HuridocsPlaces(Strict):
-    """Micro-thesaurus 15 (Geographical Terms) at the country level, keyed by ISO alpha-2 code."""
+    """Micro-thesaurus 15 (Geographical Terms) at the country level, keyed by ISO alpha-2 code,
+    and the sub-regions above them keyed by the first four digits of their code."""
 
     countries: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Term]
+    regions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Term]
+
+    def region(self, country: str) -> Term | None:
+        """The sub-region (UN M49, as in the thesaurus) of an ISO alpha-2 country code."""
+        term = self.countries.get(country)
+        return self.regions.get(term.huri_code[:4]) if term else None
 
     @model_validator(mode="after")
     def _codes_unique(self) -> HuridocsPlaces:
@@ -247,6 +254,58 @@ class HuridocsPlaces(Strict):
         if duplicates:
             raise ValueError(f"HURIDOCS codes given to two countries: {duplicates}")
         return self
+
+
+ACLED_REGIONS = (
+    "Western Africa",
+    "Middle Africa",
+    "Eastern Africa",
+    "Southern Africa",
+    "Northern Africa",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Caucasus and Central Asia",
+    "Middle East",
+    "Europe",
+    "Caribbean",
+    "Central America",
+    "South America",
+    "North America",
+    "Oceania",
+    "Antarctica",
+)
+ACLED_SOURCE_SCALES = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
+
+
+class SourceScale(Strict):
+    pattern: str
+    scale: Literal[ACLED_SOURCE_SCALES]  # type: ignore[valid-type]
+
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+
+
+class AcledContext(Strict):
+    """ACLED's region of a country and source scale of a publisher (acled_context.yaml)."""
+
+    subregions: dict[str, Literal[ACLED_REGIONS]]  # type: ignore[valid-type]
+    countries: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Literal[ACLED_REGIONS]]  # type: ignore[valid-type]
+    source_scales: list[SourceScale]
+
+    def region(self, country: str) -> str:
+        """ACLED's region of an ISO alpha-2 country code, or "" when the tables do not say."""
+        if not country:
+            return ""
+        if country in self.countries:
+            return str(self.countries[country])
+        subregion = load_huridocs_places().region(country)
+        return str(self.subregions.get(subregion.term, "")) if subregion else ""
+
+    def source_scale(self, text: str) -> str:
+        for row in self.source_scales:
+            if re.search(row.pattern, text, flags=re.IGNORECASE):
+                return str(row.scale)
+        return ""
 
 
 # --- geocoder word lists ------------------------------------------------------------------
@@ -336,6 +395,17 @@ def load_huridocs_places() -> HuridocsPlaces:
     return HuridocsPlaces.model_validate(_read("huridocs_places.yaml"))
 
 
+@lru_cache(maxsize=1)
+def load_acled_context() -> AcledContext:
+    """ACLED regions and source scales (acled_context.yaml), checked against the thesaurus's sub-regions."""
+    context = AcledContext.model_validate(_read("acled_context.yaml"))
+    known = {term.term for term in load_huridocs_places().regions.values()}
+    unknown = sorted(set(context.subregions) - known)
+    if unknown:
+        raise ValueError(f"acled_context.yaml: sub-regions not in huridocs_places.yaml: {unknown}")
+    return context
+
+
 def huridocs_acts() -> dict[str, HuridocsRow]:
     return {row.action: row for row in load_huridocs().acts}
 
@@ -390,6 +460,7 @@ __all__ = [
     "Term",
     "huridocs_acts",
     "load_acled",
+    "load_acled_context",
     "load_huridocs",
     "load_huridocs_places",
     "load_places",
