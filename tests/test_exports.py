@@ -475,6 +475,25 @@ def test_cli_export(tmp_path, events_csv):
     assert bad.exit_code != 0
 
 
+@pytest.mark.parametrize("fmt", ["huridocs", "plover", "acled", "polecat"])
+def test_cli_export_to_standard_output(tmp_path, events_csv, fmt):
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(events_csv), "--format", fmt, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    expected, _ = export(events_csv, fmt, tmp_path / ("x.tsv" if fmt == "polecat" else "x.json"))
+    assert result.stdout == expected.read_text("utf-8")  # the records alone: pipe them on
+    assert "4 " in result.stderr and "standard output" in result.stderr
+    assert not list(Path.cwd().glob("-"))
+
+
+def test_cli_export_uwazi_needs_a_file(events_csv):
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(events_csv), "--format", "uwazi", "--out", "-"])
+    assert result.exit_code == 2 and "template" in result.stderr
+
+
 # --- the shipped examples -----------------------------------------------------------------
 
 
