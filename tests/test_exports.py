@@ -494,6 +494,25 @@ def test_cli_export_uwazi_needs_a_file(events_csv):
     assert result.exit_code == 2 and "template" in result.stderr
 
 
+def test_export_files_are_valid_against_their_frictionless_schema(tmp_path, events_csv):
+    frictionless = pytest.importorskip("frictionless", reason="frictionless validates the schema")
+    names = {"plover": "p.csv", "acled": "a.csv", "polecat": "e.tsv", "uwazi": "u.csv"}
+    for fmt, name in names.items():
+        export(events_csv, fmt, tmp_path / name)
+    package_path = tmp_path / "datapackage.json"
+    report = frictionless.validate(str(package_path))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "note"])
+    package = frictionless.Package(str(package_path))
+    assert sorted(r.path for r in package.resources) == sorted(names.values())
+    plover = {row["event_id"]: row for row in package.get_resource("p.csv").read_rows()}
+    assert plover["e3"]["cameo"] == "0841" and plover["e1"]["quad_code"] == 4  # text stays text, numbers typed
+    assert plover["e1"]["latitude"] < 0  # Nairobi: the quoted negative number reads as a number
+    acled = next(iter(package.get_resource("a.csv").read_rows()))
+    assert (acled["iso"], acled["year"]) == (404, 2008)
+    polecat = next(iter(package.get_resource("e.tsv").read_rows()))
+    assert polecat["Quad Code"] == 4 and polecat["GeoNames ID"] == "184745"
+
+
 # --- the shipped examples -----------------------------------------------------------------
 
 

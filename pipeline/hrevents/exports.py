@@ -805,6 +805,53 @@ def _write_rows(
             frame.to_csv(temporary, index=False, encoding="utf-8", sep=sep)
 
 
+def _field_type(annotation: object) -> str:
+    """The Frictionless type of a pydantic field: integer, number or string (Optional unwrapped)."""
+    kinds = set(getattr(annotation, "__args__", ()) or (annotation,)) - {type(None)}
+    if kinds == {int}:
+        return "integer"
+    if kinds == {float}:
+        return "number"
+    return "string"
+
+
+def export_resource(
+    path: Path, model: type[BaseModel], headers: Sequence[str] = (), sep: str = ","
+) -> dict[str, object]:
+    """A Frictionless tabular resource for an export file: each column typed from its pydantic
+    field, empty cells missing, so `frictionless validate` checks the file and readers keep
+    `cameo` "0841" as text. Negative numbers carry the CSV-injection quote (writers.neutralise):
+    `bareNumber: false` reads past it."""
+    names = list(headers) or list(model.model_fields)
+    fields = []
+    for name, model_field in zip(names, model.model_fields.values(), strict=True):
+        kind = _field_type(model_field.annotation)
+        described: dict[str, object] = {"name": name, "type": kind}
+        if kind == "number":
+            described["bareNumber"] = False
+        fields.append(described)
+    resource: dict[str, object] = {
+        "name": "".join(ch if ch.isalnum() or ch in "-._" else "-" for ch in path.name.lower()).strip("-.") or "export",
+        "path": path.name,
+        "profile": "tabular-data-resource",
+        "format": "tsv" if sep == "\t" else "csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+    if sep == "\t":
+        resource["dialect"] = {"delimiter": "\t"}
+    return resource
+
+
+def _describe(path: Path, model: type[BaseModel], headers: Sequence[str] = (), sep: str = ",") -> None:
+    """The export's schema in the datapackage.json of its folder; CSV and TSV only (a JSON Lines
+    export keeps its types in JSON itself)."""
+    from hrevents.tables import write_datapackage
+
+    if path.suffix.lower() != ".jsonl":
+        write_datapackage(path, [], export_resource(path, model, headers, sep))
+
+
 def export(
     events_path: str | Path,
     fmt: ExportFormat | str,
@@ -827,23 +874,27 @@ def export(
         return out, len(document.acts) + len(document.proceedings)
     records: Sequence[BaseModel]
     if fmt is ExportFormat.uwazi:  # CSV plus the template it imports into (hrevents.uwazi)
-        from hrevents.uwazi import UWAZI_COLUMNS, to_uwazi, write_template
+        from hrevents.uwazi import UWAZI_COLUMNS, UwaziRow, to_uwazi, write_template
 
         ids = {event.report_id for event in events}
         records = to_uwazi(events, {i: sources.title(i) for i in ids}, {i: sources.published(i) for i in ids})
         _write_rows(records, UWAZI_COLUMNS, out)
         write_template(out)
+        _describe(out, UwaziRow)
         return out, len(records)
     if fmt is ExportFormat.polecat:  # always tab-separated with POLECAT's headers
         records = to_polecat(events, sources)
         _write_rows(records, POLECAT_COLUMNS, out, POLECAT_HEADERS, sep="\t")
+        _describe(out, PolecatRecord, POLECAT_HEADERS, sep="\t")
         return out, len(records)
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)
+        _describe(out, PloverRecord)
     else:
         records = to_acled(events, sources)
         _write_rows(records, ACLED_COLUMNS, out)
+        _describe(out, AcledRecord)
     return out, len(records)
 
 
