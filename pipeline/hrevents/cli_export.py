@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 
@@ -15,6 +17,7 @@ class ExportChoice(str, Enum):
     plover = "plover"
     acled = "acled"
     uwazi = "uwazi"
+    polecat = "polecat"
 
 
 def register(app: typer.Typer) -> None:
@@ -30,9 +33,12 @@ def register(app: typer.Typer) -> None:
             "--format",
             "-f",
             case_sensitive=False,
-            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON).",
+            help="huridocs (JSON), plover or acled (CSV; .jsonl for JSON Lines), uwazi (CSV + template JSON),"
+            " polecat (TSV with POLECAT's headers).",
         ),
-        out: Path = typer.Option(..., "--out", "-o", help="File to write (replaced atomically)."),
+        out: Path = typer.Option(
+            ..., "--out", "-o", help="File to write (replaced atomically); - for standard output (not uwazi)."
+        ),
         reports: list[Path] = typer.Option(
             [],
             "--reports",
@@ -54,15 +60,24 @@ def register(app: typer.Typer) -> None:
         from hrevents.exports import export
         from hrevents.writers import check_events_table
 
+        to_stdout = str(out) == "-"
+        if to_stdout and fmt is ExportChoice.uwazi:
+            typer.echo("error: --format uwazi writes a CSV and its template: give --out a file name", err=True)
+            raise typer.Exit(2)
         try:
             check_events_table(events)
-            path, count = export(events, fmt.value, out, reports)
-            if pseudonymise:
-                _pseudonymise(events, path, key, names_table)
+            with tempfile.TemporaryDirectory() as folder:
+                target = Path(folder) / f"export{_STDOUT_SUFFIX[fmt]}" if to_stdout else out
+                path, count = export(events, fmt.value, target, reports)
+                if pseudonymise:
+                    _pseudonymise(events, path, key, names_table)
+                if to_stdout:  # the records on stdout, the count on stderr: `hrevents export ... -o - | ...`
+                    sys.stdout.write(path.read_text("utf-8"))
+                    sys.stdout.flush()
         except (ReportError, ValueError, KeyError) as error:  # pydantic's ValidationError is a ValueError
             typer.echo(f"error: {_one_paragraph(error)}", err=True)
             raise typer.Exit(2) from error
-        typer.echo(f"{count} {fmt.value} records written to {path}")
+        typer.echo(f"{count} {fmt.value} records written to {'standard output' if to_stdout else path}", err=to_stdout)
 
     @app.command("reidentify")
     def reidentify_command(
@@ -81,6 +96,16 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {_one_paragraph(error)}", err=True)
             raise typer.Exit(2) from error
         typer.echo(f"names restored in {out}")
+
+
+# The file kind each format writes to standard output with --out -.
+_STDOUT_SUFFIX = {
+    ExportChoice.huridocs: ".json",
+    ExportChoice.plover: ".csv",
+    ExportChoice.acled: ".csv",
+    ExportChoice.uwazi: ".csv",
+    ExportChoice.polecat: ".tsv",
+}
 
 
 def _pseudonymise(events: Path, path: Path, key: Path | None, names_table: Path | None) -> None:

@@ -42,9 +42,12 @@ from hrevents.mappings import (
     Term,
     huridocs_acts,
     load_acled,
+    load_acled_context,
     load_huridocs,
+    load_huridocs_places,
     load_plover,
     refined,
+    refined_plover,
 )
 from hrevents.writers import FORMULA_START, atomic_path, neutralise
 from hrevents_models import Event, Report
@@ -55,6 +58,7 @@ class ExportFormat(str, Enum):
     plover = "plover"
     acled = "acled"
     uwazi = "uwazi"
+    polecat = "polecat"
 
 
 class Strict(BaseModel):
@@ -94,6 +98,63 @@ class PloverRecord(Strict):
 PLOVER_COLUMNS = tuple(PloverRecord.model_fields)
 
 
+class PolecatRecord(Strict):
+    """One event in the columns of POLECAT's published tab-separated files, in their order.
+
+    The field names are snake_case; POLECAT_HEADERS gives POLECAT's own headers ("Event ID",
+    "Quad Code" ...), which the file carries. What the report does not say is left empty,
+    never guessed: actor and recipient countries, sectors and titles, Wikipedia ids, the
+    event's intensity, the language."""
+
+    event_id: str
+    event_date: str  # ISO at the text's precision (POLECAT's are days)
+    event_type: str
+    event_mode: str
+    intensity: str
+    quad_code: int = Field(ge=1, le=4)
+    contexts: str  # ";"-separated, as in POLECAT
+    actor_name: str
+    actor_country: str
+    actor_cow: str
+    primary_actor_sector: str
+    actor_sectors: str
+    actor_title: str
+    actor_name_raw: str
+    wikipedia_actor_id: str
+    recipient_name: str
+    recipient_country: str
+    recipient_cow: str
+    primary_recipient_sector: str
+    recipient_sectors: str
+    recipient_title: str
+    recipient_name_raw: str
+    wikipedia_recipient_id: str
+    placename: str
+    city: str
+    district: str
+    province: str
+    country: str = Field(pattern=r"^([A-Z]{3})?$")
+    latitude: float | None
+    longitude: float | None
+    geonames_id: str = Field(pattern=r"^\d*$")
+    raw_placename: str
+    feature_type: str
+    source: str
+    publication_date: str
+    story_people: str
+    story_organizations: str
+    story_locations: str
+    language: str
+    version: str
+
+
+_POLECAT_HEADER_WORDS = {"cow": "COW", "id": "ID", "geonames": "GeoNames"}
+POLECAT_COLUMNS = tuple(PolecatRecord.model_fields)
+POLECAT_HEADERS = tuple(
+    " ".join(_POLECAT_HEADER_WORDS.get(word, word.capitalize()) for word in name.split("_")) for name in POLECAT_COLUMNS
+)
+
+
 class AcledRecord(Strict):
     """One event in ACLED's columns (a subset, in ACLED's order; see docs/GEO.md)."""
 
@@ -111,13 +172,16 @@ class AcledRecord(Strict):
     interaction: int | None
     civilian_targeting: Literal["Civilian targeting", ""]
     iso: int | None
+    region: str  # ACLED's region of the country (mappings/acled_context.yaml), "" if not known
     country: str
     admin1: str
+    admin2: str  # the gazetteer has no second-level names: always "" (never guessed)
     location: str
     latitude: float | None
     longitude: float | None
     geo_precision: int | None = Field(ge=1, le=3)
     source: str
+    source_scale: str  # from the publisher (acled_context.yaml), "" if not known
     notes: str
     fatalities: int = Field(ge=0)
 
@@ -137,29 +201,46 @@ class HuridocsLocation(Strict):
 class HuridocsEvent(Strict):
     event_record_number: str
     event_title: str
-    geographical_term: str
+    geographical_term: Term | None  # Micro-thesaurus 15; None for a country it has no term for
     local_geographical_area: str
     initial_date: str
-    initial_date_type: str
+    initial_date_type: Term | None  # Micro-thesaurus 48; None for an exact date (it has no term)
     final_date: str
-    final_date_type: str
+    final_date_type: Term | None
     event_description: str
     acts: list[str]
     involvements: list[str]
     information: list[str]
+    proceedings: list[str]
 
 
 class HuridocsAct(Strict):
     act_record_number: str
     event: str
     victim: str
-    type_of_act: Term | None
-    type_of_act_note: str
+    type_of_act: Term
     initial_date: str
-    initial_date_type: str
+    initial_date_type: Term | None
     exact_location: str
     location: HuridocsLocation | None
     stated_reason: str
+    remarks: str
+
+
+class HuridocsProceeding(Strict):
+    """An action that is not a violation in Micro-thesaurus 4 (a charge, a sentence, a release):
+    not an ESF act, which must have a Type of Act, but a record of the same event that keeps
+    the victim, the date, the detail and why no Type of Act applies (huridocs.yaml `reason`)."""
+
+    proceeding_record_number: str
+    event: str
+    victim: str
+    action: str
+    by: str  # person record of who did it (the perpetrator as written), or ""
+    initial_date: str
+    initial_date_type: Term | None
+    stated_reason: str
+    no_type_of_act: str
     remarks: str
 
 
@@ -201,6 +282,7 @@ class HuridocsDocument(Strict):
     persons: list[HuridocsPerson]
     involvements: list[HuridocsInvolvement]
     information: list[HuridocsInformation]
+    proceedings: list[HuridocsProceeding]
 
 
 # --- reading the events table ---------------------------------------------------------------
@@ -317,7 +399,7 @@ def to_plover(events: Iterable[Event], sources: Sources | None = None) -> list[P
 
 
 def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverRecord:
-    refinement = refined(row, event.trigger)
+    refinement = refined_plover(row, event.trigger, event.evidence)
     event_type = (refinement.event_type or row.event_type) if refinement else row.event_type
     mode = refinement.mode if refinement else row.mode
     return PloverRecord(
@@ -344,6 +426,58 @@ def _plover_record(event: Event, row: PloverRow, sources: Sources) -> PloverReco
         trigger=event.trigger,
         text=event.evidence,
     )
+
+
+def to_polecat(events: Iterable[Event], sources: Sources | None = None) -> list[PolecatRecord]:
+    """The PLOVER coding of each event (to_plover) in POLECAT's columns."""
+    sources = sources or Sources()
+    records = []
+    for event, plover in zip(events := list(events), to_plover(events, sources), strict=True):
+        records.append(
+            PolecatRecord(
+                event_id=plover.event_id,
+                event_date=plover.event_date,
+                event_type=plover.event_type,
+                event_mode=plover.event_mode,
+                intensity="",
+                quad_code=plover.quad_code,
+                contexts=plover.contexts,
+                actor_name=event.perpetrator,
+                actor_country="",
+                actor_cow="",
+                primary_actor_sector="",
+                actor_sectors="",
+                actor_title="",
+                actor_name_raw=event.perpetrator,
+                wikipedia_actor_id="",
+                recipient_name=plover.recipient_name,
+                recipient_country="",
+                recipient_cow="",
+                primary_recipient_sector="",
+                recipient_sectors="",
+                recipient_title="",
+                recipient_name_raw=plover.recipient_name,
+                wikipedia_recipient_id="",
+                placename=event.geo_name,
+                city=event.geo_name if event.feature_class == "P" else "",
+                district="",
+                province=event.geo_name if event.feature_class == "A" and "-" in event.admin1 else "",
+                country=plover.country,
+                latitude=plover.latitude,
+                longitude=plover.longitude,
+                geonames_id=plover.geonames_id,
+                raw_placename=event.place,
+                feature_type=event.feature_class,
+                source=plover.source,
+                publication_date=sources.published(event.report_id),
+                story_people=plover.recipient_name,
+                story_organizations="",
+                story_locations=event.place,
+                language="",
+                version=f"hrevents {__version__}",
+            )
+        )
+    return records
 
 
 # --- ACLED ----------------------------------------------------------------------------------
@@ -399,13 +533,18 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         interaction=int(f"{inter1}{ACLED_CIVILIANS}") if inter1 else None,
         civilian_targeting="Civilian targeting" if event_type == "Violence against civilians" else "",
         iso=gazetteer().iso_numeric.get(event.country) if event.country else None,
+        region=load_acled_context().region(event.country),
         country=country,
         admin1=admin1,
+        admin2="",
         location=_location(event),
         latitude=_float(event.latitude),
         longitude=_float(event.longitude),
         geo_precision=_geo_precision(event),
         source=sources.title(event.report_id),
+        source_scale=load_acled_context().source_scale(
+            f"{sources.publisher(event.report_id)} {sources.title(event.report_id)}"
+        ),
         notes=f"{notes} {event.evidence}".strip(),
         # A group killing (SPEC 7) counts its victims; an uncounted one ("dozens") gives 0.
         fatalities=(event.victim_count or 0) * row.fatalities if event.is_group else row.fatalities,
@@ -470,6 +609,7 @@ class _HuridocsBuilder:
         self.acts: list[HuridocsAct] = []
         self.involvements: list[HuridocsInvolvement] = []
         self.information: dict[str, HuridocsInformation] = {}
+        self.proceedings: list[HuridocsProceeding] = []
 
     def person(
         self, report_id: str, name: str, role: Literal["victim", "perpetrator", "source"], group: bool, key: str = ""
@@ -486,33 +626,41 @@ class _HuridocsBuilder:
 
     def add(self, event: Event) -> None:
         number = f"E-{_digest(event.report_id, str(event.start_char), str(event.end_char))}"
-        date_type = self.table.date_types.get(_precision(event.date), "") if event.date else ""  # type: ignore[arg-type]
+        precision = _precision(event.date)
+        date_type = self.table.date_types.get(precision) if precision else None
         if number not in self.events:
             self._new_event(number, event, date_type)
         esf = self.events[number]
         if event.date and (not esf.initial_date or len(event.date) > len(esf.initial_date)):
             esf.initial_date, esf.initial_date_type = event.date, date_type
-        act_number = self._act(number, event, date_type)
+        row = self.acts_table[event.action]
+        refinement = refined(row, event.trigger)
+        act_type = refinement.type_of_act if refinement else row.type_of_act
+        if act_type is None:
+            esf.proceedings.append(self._proceeding(number, event, date_type, row.reason))
+            return
+        act_number = self._act(number, event, date_type, act_type)
         esf.acts.append(act_number)
         if event.perpetrator:
             esf.involvements.append(self._involvement(number, act_number, event.report_id, event.perpetrator))
 
-    def _new_event(self, number: str, event: Event, date_type: str) -> None:
+    def _new_event(self, number: str, event: Event, date_type: Term | None) -> None:
         """The HURIDOCS event of an evidence sentence, and its source information record."""
         sources = self.sources
         self.events[number] = HuridocsEvent(
             event_record_number=number,
             event_title="",
-            geographical_term=_country_name(event.country),
+            geographical_term=load_huridocs_places().countries.get(event.country) if event.country else None,
             local_geographical_area=event.geo_name,
             initial_date=event.date,
             initial_date_type=date_type,
             final_date="",
-            final_date_type="",
+            final_date_type=None,
             event_description=event.evidence,
             acts=[],
             involvements=[],
             information=[],
+            proceedings=[],
         )
         publisher = sources.publisher(event.report_id) or sources.title(event.report_id)
         source_number = self.person(event.report_id, publisher, "source", True)
@@ -530,14 +678,40 @@ class _HuridocsBuilder:
         )
         self.events[number].information.append(info_number)
 
-    def _act(self, number: str, event: Event, date_type: str) -> str:
-        row = self.acts_table[event.action]
-        refinement = refined(row, event.trigger)
-        act_type = refinement.type_of_act if refinement else row.type_of_act
+    def _victim(self, event: Event) -> str:
         if event.is_group:  # one unnamed group of one act (SPEC 7): counting unit "group"
-            victim = self.person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
-        else:
-            victim = self.person(event.report_id, event.victim, "victim", False)
+            return self.person(event.report_id, event.victim_group, "victim", True, key=f"group {event.event_id}")
+        return self.person(event.report_id, event.victim, "victim", False)
+
+    @staticmethod
+    def _remarks(event: Event) -> str:
+        return (
+            f"hrevents action={event.action}; trigger={event.trigger!r}; "
+            f"confidence={event.confidence}; rule={event.rule}"
+        )
+
+    def _proceeding(self, number: str, event: Event, date_type: Term | None, reason: str) -> str:
+        record = f"R-{event.event_id}"
+        self.proceedings.append(
+            HuridocsProceeding(
+                proceeding_record_number=record,
+                event=number,
+                victim=self._victim(event),
+                action=event.action,
+                by=self.person(event.report_id, event.perpetrator, "perpetrator", _is_group(event.perpetrator))
+                if event.perpetrator
+                else "",
+                initial_date=event.date,
+                initial_date_type=date_type,
+                stated_reason=event.detail,
+                no_type_of_act=reason,
+                remarks=self._remarks(event),
+            )
+        )
+        return record
+
+    def _act(self, number: str, event: Event, date_type: Term | None, act_type: Term) -> str:
+        victim = self._victim(event)
         act_number = f"A-{event.event_id}"
         location = None
         if event.country or event.geo_name:
@@ -555,16 +729,12 @@ class _HuridocsBuilder:
                 event=number,
                 victim=victim,
                 type_of_act=act_type,
-                type_of_act_note="" if act_type else row.reason,
                 initial_date=event.date,
                 initial_date_type=date_type,
                 exact_location=event.place,
                 location=location,
                 stated_reason=event.detail,
-                remarks=(
-                    f"hrevents action={event.action}; trigger={event.trigger!r}; "
-                    f"confidence={event.confidence}; rule={event.rule}"
-                ),
+                remarks=self._remarks(event),
             )
         )
         return act_number
@@ -586,9 +756,10 @@ class _HuridocsBuilder:
 
     def document(self) -> HuridocsDocument:
         """The document, each event titled from its acts: "Arrest and detention of A, B, Minsk, 2020-08-24"."""
-        by_event: dict[str, list[HuridocsAct]] = {}
-        for act in self.acts:
-            by_event.setdefault(act.event, []).append(act)
+        by_event: dict[str, list[HuridocsAct | HuridocsProceeding]] = {}
+        records: list[HuridocsAct | HuridocsProceeding] = [*self.acts, *self.proceedings]
+        for record in records:
+            by_event.setdefault(record.event, []).append(record)
         for esf in self.events.values():
             mine = by_event.get(esf.event_record_number, [])
             names = list(dict.fromkeys(self.persons[a.victim].name for a in mine))
@@ -608,13 +779,17 @@ class _HuridocsBuilder:
             persons=list(self.persons.values()),
             involvements=self.involvements,
             information=list(self.information.values()),
+            proceedings=self.proceedings,
         )
 
 
 # --- writing --------------------------------------------------------------------------------
 
 
-def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Path) -> None:
+def _write_rows(
+    records: Sequence[BaseModel], columns: tuple[str, ...], path: Path, headers: tuple[str, ...] = (), sep: str = ","
+) -> None:
+    """CSV (`sep` "\\t" for TSV), or JSON Lines for .jsonl; `headers` renames the columns in the file."""
     rows = [record.model_dump() for record in records]
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".jsonl":
@@ -625,7 +800,56 @@ def _write_rows(records: Sequence[BaseModel], columns: tuple[str, ...], path: Pa
             frame = pd.DataFrame(rows, columns=list(columns), dtype=object)  # object: 3 stays 3, not 3.0
             frame = frame.where(frame.notna(), "")
             frame = frame.apply(lambda column: column.map(neutralise))
-            frame.to_csv(temporary, index=False, encoding="utf-8")
+            if headers:
+                frame.columns = list(headers)
+            frame.to_csv(temporary, index=False, encoding="utf-8", sep=sep)
+
+
+def _field_type(annotation: object) -> str:
+    """The Frictionless type of a pydantic field: integer, number or string (Optional unwrapped)."""
+    kinds = set(getattr(annotation, "__args__", ()) or (annotation,)) - {type(None)}
+    if kinds == {int}:
+        return "integer"
+    if kinds == {float}:
+        return "number"
+    return "string"
+
+
+def export_resource(
+    path: Path, model: type[BaseModel], headers: Sequence[str] = (), sep: str = ","
+) -> dict[str, object]:
+    """A Frictionless tabular resource for an export file: each column typed from its pydantic
+    field, empty cells missing, so `frictionless validate` checks the file and readers keep
+    `cameo` "0841" as text. Negative numbers carry the CSV-injection quote (writers.neutralise):
+    `bareNumber: false` reads past it."""
+    names = list(headers) or list(model.model_fields)
+    fields = []
+    for name, model_field in zip(names, model.model_fields.values(), strict=True):
+        kind = _field_type(model_field.annotation)
+        described: dict[str, object] = {"name": name, "type": kind}
+        if kind == "number":
+            described["bareNumber"] = False
+        fields.append(described)
+    resource: dict[str, object] = {
+        "name": "".join(ch if ch.isalnum() or ch in "-._" else "-" for ch in path.name.lower()).strip("-.") or "export",
+        "path": path.name,
+        "profile": "tabular-data-resource",
+        "format": "tsv" if sep == "\t" else "csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+    if sep == "\t":
+        resource["dialect"] = {"delimiter": "\t"}
+    return resource
+
+
+def _describe(path: Path, model: type[BaseModel], headers: Sequence[str] = (), sep: str = ",") -> None:
+    """The export's schema in the datapackage.json of its folder; CSV and TSV only (a JSON Lines
+    export keeps its types in JSON itself)."""
+    from hrevents.tables import write_datapackage
+
+    if path.suffix.lower() != ".jsonl":
+        write_datapackage(path, [], export_resource(path, model, headers, sep))
 
 
 def export(
@@ -647,32 +871,43 @@ def export(
             temporary.write_text(
                 json.dumps(document.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-        return out, len(document.acts)
+        return out, len(document.acts) + len(document.proceedings)
     records: Sequence[BaseModel]
     if fmt is ExportFormat.uwazi:  # CSV plus the template it imports into (hrevents.uwazi)
-        from hrevents.uwazi import UWAZI_COLUMNS, to_uwazi, write_template
+        from hrevents.uwazi import UWAZI_COLUMNS, UwaziRow, to_uwazi, write_template
 
         ids = {event.report_id for event in events}
         records = to_uwazi(events, {i: sources.title(i) for i in ids}, {i: sources.published(i) for i in ids})
         _write_rows(records, UWAZI_COLUMNS, out)
         write_template(out)
+        _describe(out, UwaziRow)
+        return out, len(records)
+    if fmt is ExportFormat.polecat:  # always tab-separated with POLECAT's headers
+        records = to_polecat(events, sources)
+        _write_rows(records, POLECAT_COLUMNS, out, POLECAT_HEADERS, sep="\t")
+        _describe(out, PolecatRecord, POLECAT_HEADERS, sep="\t")
         return out, len(records)
     if fmt is ExportFormat.plover:
         records = to_plover(events, sources)
         _write_rows(records, PLOVER_COLUMNS, out)
+        _describe(out, PloverRecord)
     else:
         records = to_acled(events, sources)
         _write_rows(records, ACLED_COLUMNS, out)
+        _describe(out, AcledRecord)
     return out, len(records)
 
 
 __all__ = [
     "ACLED_COLUMNS",
     "PLOVER_COLUMNS",
+    "POLECAT_COLUMNS",
+    "POLECAT_HEADERS",
     "AcledRecord",
     "ExportFormat",
     "HuridocsDocument",
     "PloverRecord",
+    "PolecatRecord",
     "Sources",
     "export",
     "load_sources",
@@ -680,4 +915,5 @@ __all__ = [
     "to_acled",
     "to_huridocs",
     "to_plover",
+    "to_polecat",
 ]

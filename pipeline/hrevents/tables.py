@@ -150,8 +150,10 @@ def _resource_name(path: Path) -> str:
     return name.strip("-.") or "events"
 
 
-def write_datapackage(path: Path, columns: Sequence[str]) -> Path:
-    """Describe the table at `path` in the `datapackage.json` of its folder (other resources kept)."""
+def write_datapackage(path: Path, columns: Sequence[str], described: dict[str, Any] | None = None) -> Path:
+    """Describe the table at `path` in the `datapackage.json` of its folder (other resources kept).
+
+    `described` is a resource made elsewhere (an export's, hrevents.exports) to add instead."""
     from hrevents.writers import atomic_path
 
     path = Path(path)
@@ -164,7 +166,7 @@ def write_datapackage(path: Path, columns: Sequence[str]) -> Path:
                 package = found
         except ValueError:
             pass
-    mine = resource(path, columns)
+    mine = described or resource(path, columns)
     package["resources"] = [r for r in package["resources"] if r.get("path") != path.name] + [mine]
     with atomic_path(target) as temporary:
         temporary.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -96,11 +96,16 @@ def _check_regex(value: str) -> str:
 
 
 class PloverRefine(Strict):
-    """A more specific mode when the trigger words match (e.g. 'tortured' -> ASSAULT/torture)."""
+    """A more specific mode when the trigger words match (e.g. 'tortured' -> ASSAULT/torture).
+
+    With `after_trigger` the pattern is also searched in the words of the evidence that follow
+    the trigger, to the end of its sentence: the content of a threat ("threatened her with
+    arrest") comes after the verb."""
 
     trigger: str
     event_type: Literal[PLOVER_EVENT_TYPES] | None = None  # type: ignore[valid-type]
     mode: str = Field(pattern=r"^[a-z_-]*$")
+    after_trigger: bool = False
 
     _regex = field_validator("trigger")(classmethod(lambda cls, v: _check_regex(v)))
 
@@ -192,7 +197,8 @@ class HuridocsRow(Strict):
     id: str = Field(pattern=r"^huridocs-[a-z_]+$")
     action: str
     type_of_act: Term | None
-    reason: str = ""
+    reason: str = ""  # why an action has no Type of Act (it is then exported as a proceeding)
+    note: str = ""
     refine: list[HuridocsRefine] = []
 
     _action = field_validator("action")(classmethod(lambda cls, v: check_action(v)))
@@ -222,10 +228,84 @@ class HuridocsTable(Strict):
     counting_unit_individual: Term
     counting_unit_group: Term
     degree_of_involvement: Term
-    date_types: dict[Literal["day", "month", "year"], str]
+    # None where the thesaurus has no term: an exact (day) date carries no date type.
+    date_types: dict[Literal["day", "month", "year"], Term | None]
     # A perpetrator whose name starts with one of these words (or ends in a plural "s") is
     # counted as a group: "the police", "unidentified men", "officers".
     group_first_words: list[str] = Field(min_length=1)
+
+
+class HuridocsPlaces(Strict):
+    """Micro-thesaurus 15 (Geographical Terms) at the country level, keyed by ISO alpha-2 code,
+    and the sub-regions above them keyed by the first four digits of their code."""
+
+    countries: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Term]
+    regions: dict[Annotated[str, Field(pattern=r"^\d{4}$")], Term]
+
+    def region(self, country: str) -> Term | None:
+        """The sub-region (UN M49, as in the thesaurus) of an ISO alpha-2 country code."""
+        term = self.countries.get(country)
+        return self.regions.get(term.huri_code[:4]) if term else None
+
+    @model_validator(mode="after")
+    def _codes_unique(self) -> HuridocsPlaces:
+        codes = [term.huri_code for term in self.countries.values()]
+        duplicates = sorted({c for c in codes if codes.count(c) > 1})
+        if duplicates:
+            raise ValueError(f"HURIDOCS codes given to two countries: {duplicates}")
+        return self
+
+
+ACLED_REGIONS = (
+    "Western Africa",
+    "Middle Africa",
+    "Eastern Africa",
+    "Southern Africa",
+    "Northern Africa",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Caucasus and Central Asia",
+    "Middle East",
+    "Europe",
+    "Caribbean",
+    "Central America",
+    "South America",
+    "North America",
+    "Oceania",
+    "Antarctica",
+)
+ACLED_SOURCE_SCALES = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
+
+
+class SourceScale(Strict):
+    pattern: str
+    scale: Literal[ACLED_SOURCE_SCALES]  # type: ignore[valid-type]
+
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+
+
+class AcledContext(Strict):
+    """ACLED's region of a country and source scale of a publisher (acled_context.yaml)."""
+
+    subregions: dict[str, Literal[ACLED_REGIONS]]  # type: ignore[valid-type]
+    countries: dict[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], Literal[ACLED_REGIONS]]  # type: ignore[valid-type]
+    source_scales: list[SourceScale]
+
+    def region(self, country: str) -> str:
+        """ACLED's region of an ISO alpha-2 country code, or "" when the tables do not say."""
+        if not country:
+            return ""
+        if country in self.countries:
+            return str(self.countries[country])
+        subregion = load_huridocs_places().region(country)
+        return str(self.subregions.get(subregion.term, "")) if subregion else ""
+
+    def source_scale(self, text: str) -> str:
+        for row in self.source_scales:
+            if re.search(row.pattern, text, flags=re.IGNORECASE):
+                return str(row.scale)
+        return ""
 
 
 # --- geocoder word lists ------------------------------------------------------------------
@@ -309,6 +389,23 @@ def load_huridocs() -> HuridocsTable:
     return table
 
 
+@lru_cache(maxsize=1)
+def load_huridocs_places() -> HuridocsPlaces:
+    """The Geographical Terms (Micro-thesaurus 15) of countries, by ISO alpha-2 code."""
+    return HuridocsPlaces.model_validate(_read("huridocs_places.yaml"))
+
+
+@lru_cache(maxsize=1)
+def load_acled_context() -> AcledContext:
+    """ACLED regions and source scales (acled_context.yaml), checked against the thesaurus's sub-regions."""
+    context = AcledContext.model_validate(_read("acled_context.yaml"))
+    known = {term.term for term in load_huridocs_places().regions.values()}
+    unknown = sorted(set(context.subregions) - known)
+    if unknown:
+        raise ValueError(f"acled_context.yaml: sub-regions not in huridocs_places.yaml: {unknown}")
+    return context
+
+
 def huridocs_acts() -> dict[str, HuridocsRow]:
     return {row.action: row for row in load_huridocs().acts}
 
@@ -317,6 +414,20 @@ def huridocs_acts() -> dict[str, HuridocsRow]:
 def load_places() -> PlacesTable:
     """Country aliases and demonyms and the word lists of the geocoder."""
     return PlacesTable.model_validate(_read("places.yaml"))
+
+
+def refined_plover(row: PloverRow, trigger: str, evidence: str = "") -> PloverRefine | None:
+    """The first PLOVER refinement that matches the trigger, or (with `after_trigger`) the
+    words of `evidence` after the trigger up to the end of that sentence."""
+    start = evidence.lower().find(trigger.lower()) if trigger else -1
+    after = ""
+    if start >= 0:
+        after = re.split(r"(?<=[.!?])\s", evidence[start + len(trigger) :], maxsplit=1)[0]
+    for refinement in row.refine:
+        text = f"{trigger} {after}" if refinement.after_trigger else trigger
+        if re.search(refinement.trigger, text, flags=re.IGNORECASE):
+            return refinement
+    return None
 
 
 @overload
@@ -341,6 +452,7 @@ __all__ = [
     "ACLED_SUB_EVENT_TYPES",
     "PLOVER_EVENT_TYPES",
     "AcledRow",
+    "HuridocsPlaces",
     "HuridocsRow",
     "HuridocsTable",
     "PlacesTable",
@@ -348,8 +460,11 @@ __all__ = [
     "Term",
     "huridocs_acts",
     "load_acled",
+    "load_acled_context",
     "load_huridocs",
+    "load_huridocs_places",
     "load_places",
     "load_plover",
     "refined",
+    "refined_plover",
 ]
