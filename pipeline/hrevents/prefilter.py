@@ -187,7 +187,6 @@ class TriggerWords:
         self._suffix_rules, self._exceptions = _lemmatizer_tables(nlp)
         self.needs: list[tuple[str, str, frozenset[str]]] = []  # (kind, regex or "", words)
         self.rules: list[tuple[str, frozenset[int]]] = []  # (rule id, the needs it has)
-        self.actions: dict[str, str] = {}
         for rule in rules if rules is not None else load_triggers():
             numbers = []
             for need in _required_words(rule.pattern):
@@ -195,7 +194,6 @@ class TriggerWords:
                     self.needs.append(need)
                 numbers.append(self.needs.index(need))
             self.rules.append((rule.id, frozenset(numbers)))
-            self.actions[rule.id] = rule.action
         self._regexes = [(number, re.compile(regex)) for number, (kind, regex, _) in enumerate(self.needs) if regex]
         self._by_word: dict[str, set[int]] = {}
         self._by_lemma: dict[str, set[int]] = {}
@@ -227,20 +225,20 @@ class TriggerWords:
             self._met[word] = known
         return known
 
+    def needs_met(self, words: set[str]) -> set[int]:
+        """The numbers of the needs that some word of `words` meets."""
+        met: set[int] = set()
+        for word in words:
+            met |= self.met_by(word)
+        return met
+
     def rules_possible(self, words: set[str]) -> list[str]:
         """Ids of the rules whose every needed token has a candidate among `words`."""
-        met: set[int] = set()
-        for word in words:
-            met |= self.met_by(word)
+        met = self.needs_met(words)
         return [rule_id for rule_id, needs in self.rules if needs <= met]
 
-    def actions_possible(self, words: set[str]) -> set[str]:
-        return {self.actions[rule_id] for rule_id in self.rules_possible(words)}
-
     def any_in(self, words: set[str]) -> bool:
-        met: set[int] = set()
-        for word in words:
-            met |= self.met_by(word)
+        met = self.needs_met(words)
         return any(needs <= met for _, needs in self.rules)
 
 
