@@ -4,7 +4,7 @@
                                               [--exclude GLOB] [--model NAME]
 
 Writes events.geo.csv (SPEC section 4 columns plus the geo columns), events.huridocs.json,
-events.plover.csv and events.acled.csv. The reports of corpus/gold_blind.jsonl are left out by
+events.plover.csv and events.acled.csv. The reports of corpus/gold_blind*.jsonl are left out by
 default: they are the blind part of the gold, never used while rules are written.
 """
 
@@ -24,14 +24,14 @@ from hrevents.nlp import DEFAULT_MODEL
 from hrevents.reader import read_report
 from hrevents.writers import atomic_path, neutralise
 
+BLIND_GOLD = (Path("corpus/gold_blind.jsonl"), Path("corpus/gold_blind2.jsonl"))
 
-def blind_reports(gold: Path = Path("corpus/gold_blind.jsonl")) -> list[str]:
-    """The ids of the blind gold's reports (none where the file is missing)."""
-    if not gold.is_file():
-        return []
+
+def blind_reports(golds: tuple[Path, ...] = BLIND_GOLD) -> list[str]:
+    """The ids of the blind golds' reports (none from a file that is missing)."""
     from hrevents_models import load_gold
 
-    return [report.report_id for report in load_gold(gold).reports]
+    return [report.report_id for gold in golds if gold.is_file() for report in load_gold(gold).reports]
 
 
 def main(argv: list[str] | None = None) -> int:
