@@ -354,22 +354,17 @@ def test_thousands_of_events_render_a_page_at_a_time(open_page, tmp_path: Path) 
     events = hand_events(5000)
     events_csv = tmp_path / "events.csv"
     write_events(events, events_csv)
-    started = time.monotonic()
     page, console = open_page(build_page(events_csv, tmp_path / "review.html"))
-    loaded = time.monotonic() - started
-    assert loaded < 15, f"page took {loaded:.1f}s to load"
     assert page.locator("#rows tr").count() == 50
     assert shown_total(page) == 5000
     page.select_option("#page-size", "250")
     assert page.locator("#rows tr").count() == 250
     page.click("#pager button[data-page=last]")
     assert page.locator("#rows tr").count() == 5000 - 250 * 19
-    started = time.monotonic()
     needle = events[2].victim.split()[-1].lower()
     page.fill("#f-person", needle)
     expected = sum(needle in e.victim.lower() for e in events)
     wait_until(page, f"window.hreventsReview.view().length === {expected}")
-    assert time.monotonic() - started < 5
     assert all(needle in r["victim"].lower() for r in visible_rows(page))
     page.click("#rows tr:first-child td.victim")
     page.keyboard.press("w")  # keyboard review: wrong, then on to the next event
