@@ -49,7 +49,7 @@ from hrevents.mappings import (
     refined,
     refined_plover,
 )
-from hrevents.writers import FORMULA_START, atomic_path, neutralise
+from hrevents.writers import atomic_path, neutralise
 from hrevents_models import Event, Report
 
 
@@ -288,37 +288,13 @@ class HuridocsDocument(Strict):
 # --- reading the events table ---------------------------------------------------------------
 
 
-def _unquote(value: object) -> object:
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_START:
-        return value[1:]
-    return "" if value is None else value
-
-
 def read_geo_events(path: str | Path) -> tuple[list[Event], bool]:
-    """Events from a CSV or JSONL written to SPEC section 4 (geo columns optional).
+    """Events from any events file `extract` writes (`hrevents.writers.read_event_table`, the one
+    reader), and whether it had the geo columns (an older file is geocoded by the exporter)."""
+    from hrevents.writers import read_event_table
 
-    Returns the events and whether the file had the geo columns."""
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":  # typed (hrevents.tables); always has the geo columns
-        from hrevents.writers import read_events
-
-        return read_events(path), True
-    if path.suffix.lower() == ".jsonl":
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-        columns = set().union(*(row.keys() for row in rows)) if rows else set()
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        rows, columns = frame.to_dict(orient="records"), set(frame.columns)
-    events = []
-    for row in rows:
-        row = {key: _unquote(value) for key, value in row.items()}
-        for name in ("start_char", "end_char"):
-            row[name] = int(row.get(name) or 0)
-        row["confidence"] = float(row.get("confidence") or 0)
-        for column in GEO_COLUMNS:
-            row[column] = str(row.get(column) or "")
-        events.append(Event.model_validate(row))
-    return events, set(GEO_COLUMNS) <= columns
+    events, columns = read_event_table(path)
+    return events, all(column in columns for column in GEO_COLUMNS)
 
 
 @dataclass
