@@ -112,6 +112,20 @@ def _text(path: Path, bom: bool) -> IO[str]:
     return path.open("w", newline="", encoding="utf-8-sig" if bom else "utf-8")
 
 
+def echo_error_rows(path: Path, stream: IO[str]) -> int:
+    """Write the rows of an errors.csv to `stream` as "severity: message" lines (for `extract
+    --out -`, whose errors.csv is not kept); returns how many. A missing file has none."""
+    if not Path(path).exists():
+        return 0
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for row in frame.to_dict(orient="records"):
+        where, message = unneutralise(str(row.get("path", ""))), unneutralise(str(row.get("error", "")))
+        if where and not message.startswith(where):
+            message = f"{where}: {message}"
+        stream.write(f"{row.get('severity') or 'error'}: {message}\n")
+    return len(frame)
+
+
 # --- event files ------------------------------------------------------------------------------
 
 
