@@ -250,3 +250,40 @@ def test_every_reader_of_events_reads_every_format(tmp_path: Path) -> None:
         assert read_geo_events(path) == (events(), True)
         assert read_events_for_review(path)[0] == events()
         assert events_for_export([path]) == events()
+
+
+@pytest.mark.model
+def test_reports_and_errors_tables_are_described_and_valid(extractor, tmp_path: Path) -> None:
+    """The tables extract writes beside the events are in the same datapackage.json, typed."""
+    frictionless = pytest.importorskip("frictionless", reason="frictionless reads the schema")
+    from hrevents.batch import BatchOptions, run_batch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("On 24 August 2020, the police arrested Ana Lindqvist.\n", "utf-8")
+    (folder / "empty.txt").write_text("", "utf-8")
+    (folder / "latin.txt").write_bytes("Ana Lindqvist fue detenida en Montréal.\n".encode("cp1252"))
+    out = tmp_path / "out" / "events.csv"
+    run_batch(BatchOptions(inputs=[folder], out=out, quiet=True), extractor=extractor)
+    package = json.loads((out.parent / "datapackage.json").read_text("utf-8"))
+    assert sorted(r["path"] for r in package["resources"]) == ["errors.csv", "events.csv", "reports.csv"]
+    report = frictionless.validate(str(out.parent / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    described = frictionless.Package(str(out.parent / "datapackage.json"))
+    reports = {row["path"].rsplit("/", 1)[-1]: row for row in described.get_resource("reports.csv").read_rows()}
+    assert reports["a.txt"]["events"] == 1 and reports["a.txt"]["seconds"] >= 0  # typed: int, Decimal
+    assert reports["empty.txt"]["status"] == "failed"
+    errors = described.get_resource("errors.csv").read_rows()
+    assert {row["severity"] for row in errors} == {"error", "warning"}
+
+
+def test_a_run_table_outside_its_schema_is_invalid(tmp_path: Path) -> None:
+    frictionless = pytest.importorskip("frictionless", reason="frictionless reads the schema")
+    from hrevents.batch import ERROR_COLUMNS
+    from hrevents.tables import describe_run_tables
+    from hrevents.writers import write_csv
+
+    write_csv(tmp_path / "errors.csv", ERROR_COLUMNS, [["r.txt", "r", "fatal", "r.txt: broken"]])
+    describe_run_tables(tmp_path, {"errors.csv": ERROR_COLUMNS})
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid and "severity" in str(report.flatten(["fieldName"]))

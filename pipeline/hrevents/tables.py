@@ -46,6 +46,24 @@ DESCRIPTIONS: dict[str, str] = {
     "start_char": "offset of `evidence` in the report text",
     "end_char": "end offset of `evidence` in the report text",
 }
+# The two tables `extract` writes beside the events (hrevents.batch): a row per report, and a
+# row per failed report or warning. Their own column types and allowed values, for the same
+# datapackage.json (`describe_run_tables`).
+RUN_TABLES: dict[str, dict[str, dict[str, Any]]] = {
+    "reports.csv": {
+        "path": {"description": "the report file as given"},
+        "status": {"constraints": {"enum": ["ok", "failed"], "required": True}},
+        "events": {"type": "integer", "description": "events extracted (named and group)"},
+        "words": {"type": "integer"},
+        "seconds": {"type": "number", "description": "time spent on the report"},
+        "encoding": {"description": "how the file was decoded (utf-8, cp1252 ...)"},
+        "error": {"description": "why the report failed, empty when it did not"},
+    },
+    "errors.csv": {
+        "severity": {"constraints": {"enum": ["error", "warning"], "required": True}},
+        "error": {"description": "what went wrong, naming the file"},
+    },
+}
 DATAPACKAGE = "datapackage.json"
 FORMATS = {".csv": ("csv", "text/csv"), ".jsonl": ("jsonl", "application/jsonl"), ".parquet": ("parquet", None)}
 
@@ -153,6 +171,28 @@ def table_schema(columns: Sequence[str], csv: bool = False) -> dict[str, Any]:
             field["bareNumber"] = False
         fields.append(field)
     return {"fields": fields, "missingValues": [""]}
+
+
+def run_table_resource(path: Path, columns: Sequence[str]) -> dict[str, Any]:
+    """The datapackage resource of reports.csv or errors.csv (RUN_TABLES), columns in file order."""
+    described = RUN_TABLES.get(path.name, {})
+    fields = [{"name": name, "type": "string", **described.get(name, {})} for name in columns]
+    return {
+        "name": _resource_name(path),
+        "path": path.name,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def describe_run_tables(folder: Path, tables: dict[str, Sequence[str]]) -> None:
+    """Add reports.csv and errors.csv (name -> columns) to the folder's datapackage.json."""
+    for name, columns in tables.items():
+        path = Path(folder) / name
+        write_datapackage(path, columns, run_table_resource(path, columns))
 
 
 def resource(path: Path, columns: Sequence[str]) -> dict[str, Any]:
