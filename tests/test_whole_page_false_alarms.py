@@ -25,6 +25,9 @@ pytestmark = pytest.mark.model
         "Human rights activist Mara Velt released a statement condemning the arrests.",
         "The group of lawyer Jonas Berg released a report on torture in May.",
         "On May 3, the army released photographs of Mara Velt in custody.",
+        # a trigger word inside an institution's name is no act
+        "Prisons were monitored by the Parliamentary Commission for Investigating Human Rights, chaired by Ana Lind.",
+        "Jonas Berg heads the Committee for the Release of Political Prisoners.",
     ],
 )
 def test_no_event(extract_text, sentence: str) -> None:
@@ -38,6 +41,9 @@ def test_no_event(extract_text, sentence: str) -> None:
         ("The ministry released a statement saying police had arrested Tomas Reyes.", [("arrest", "Tomas Reyes")]),
         ("Under the law, journalist Ana Lind was sentenced to 10 years in prison.", [("sentence", "Ana Lind")]),
         ("Police arrested Ana Lind, although the law permits no arrest without a warrant.", [("arrest", "Ana Lind")]),
+        ("Police arrested Mara Velt under the Prevention of Terrorism Act.", [("arrest", "Mara Velt")]),
+        ("The Association of Arrested Journalists said police detained Tomas Reyes.", [("arrest", "Tomas Reyes")]),
+        ("Arrested in May, Ana Lind was released in June.", [("arrest", "Ana Lind"), ("release", "Ana Lind")]),
     ],
 )
 def test_the_act_itself_still_counts(extract_text, sentence: str, expected: list[tuple[str, str]]) -> None:
