@@ -287,3 +287,14 @@ def test_a_run_table_outside_its_schema_is_invalid(tmp_path: Path) -> None:
     describe_run_tables(tmp_path, {"errors.csv": ERROR_COLUMNS})
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert not report.valid and "severity" in str(report.flatten(["fieldName"]))
+
+
+def test_gold_import_reads_an_events_csv_marked_up_in_a_spreadsheet(tmp_path: Path) -> None:
+    """`gold import` takes a reviewed CSV; an events CSV with a review_status column added is one."""
+    from hrevents.review import read_reviewed
+
+    path = write_events(events(), tmp_path / "events.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["review_status"] = "correct"
+    frame.to_csv(path, index=False)
+    assert [row.event() for row in read_reviewed(path)] == events()
