@@ -63,6 +63,8 @@ def with_run_in_headings(doc: Doc, starts: list[int]) -> list[int]:
     found = list(starts)
     for start in starts:
         end = run_in_heading_end(doc, start)
+        if end is None:
+            end = glued_heading_end(doc, start)
         if end is not None:
             found.append(end)
     return sorted(set(found))
@@ -84,5 +86,40 @@ def run_in_heading_end(doc: Doc, start: int) -> int | None:
         if token.is_title or token.is_upper:
             content += not token.is_stop
         elif not token.is_stop or token.i == start:
+            return None
+    return None
+
+
+def glued_heading_end(doc: Doc, start: int) -> int | None:
+    """The first token of the body after a heading line that lost its line break (PDF text and
+    pasted pages: "Arrest Procedures and Treatment of Detainees The law provides ..."): a run of
+    title-case words (stop words lower-case) then a capitalised stop word that starts a clause
+    ("The law", "There were"), or a run of upper-case words with a stop word among them, then a
+    title-case word."""
+    tokens = [t for t in doc[start : min(start + RUN_IN_HEADING_MAX_TOKENS + 2, len(doc))] if not t.is_space]
+    if len(tokens) < 3 or not tokens[0].is_alpha:
+        return None
+    if tokens[0].is_upper and len(tokens[0]) > 1:
+        content = stops = 0
+        for token in tokens:
+            if token.is_upper and token.is_alpha:
+                content += not token.is_stop
+                stops += token.is_stop
+                continue
+            # a stop word tells a heading ("TREATMENT OF DETAINEES") from a row of acronyms
+            if token.is_title and content >= 2 and stops:
+                return token.i
+            return None
+        return None
+    content = 0
+    for index, token in enumerate(tokens[:-1]):
+        if not token.is_alpha:
+            return None
+        if token.is_title and token.is_stop and index and content >= 2 and not tokens[index - 1].is_stop:
+            following = tokens[index + 1]
+            return token.i if following.is_alpha and following.is_lower else None
+        if token.is_title and not token.is_stop:
+            content += 1
+        elif not (token.is_lower and token.is_stop):
             return None
     return None
