@@ -42,6 +42,10 @@ def test_no_event(extract_text, sentence: str) -> None:
         ("Under the law, journalist Ana Lind was sentenced to 10 years in prison.", [("sentence", "Ana Lind")]),
         ("Police arrested Ana Lind, although the law permits no arrest without a warrant.", [("arrest", "Ana Lind")]),
         ("Police arrested Mara Velt under the Prevention of Terrorism Act.", [("arrest", "Mara Velt")]),
+        (
+            "Ana Lind served three years in prison before she was released; she was permitted to leave in June.",
+            [("detention", "Ana Lind"), ("release", "Ana Lind")],
+        ),
         ("The Association of Arrested Journalists said police detained Tomas Reyes.", [("arrest", "Tomas Reyes")]),
         ("Arrested in May, Ana Lind was released in June.", [("arrest", "Ana Lind"), ("release", "Ana Lind")]),
     ],
