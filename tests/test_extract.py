@@ -8,7 +8,7 @@ import pytest
 
 from hrevents.reader import read_report
 from hrevents.writers import read_events, write_events
-from hrevents_models import EVENT_COLUMNS
+from hrevents_models import OUTPUT_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_round_trip_through_writers(belarus, tmp_path, suffix):
     path = write_events(events, tmp_path / f"events{suffix}")
     assert read_events(path) == events
     if suffix == ".csv":
-        assert path.read_text("utf-8").splitlines()[0] == ",".join(EVENT_COLUMNS)
+        assert path.read_text("utf-8").splitlines()[0] == ",".join(OUTPUT_COLUMNS)
 
 
 @pytest.mark.model

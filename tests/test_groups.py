@@ -82,8 +82,8 @@ def test_group_rows_round_trip_with_the_two_columns_last(tmp_path, suffix):
     assert EVENT_COLUMNS[-2:] == ("victim_group", "victim_count")
     if suffix == ".csv":
         lines = path.read_text("utf-8").splitlines()
-        assert lines[0].endswith(",geo_reason,victim_group,victim_count")
-        assert lines[2].endswith(",24 students,24") and lines[3].endswith(",dozens of journalists,")
+        assert lines[0].endswith(",geo_reason,victim_group,victim_count,date_start,date_end")
+        assert lines[2].endswith(",24 students,24,,") and lines[3].endswith(",dozens of journalists,,,")
 
 
 def test_parquet_keeps_counts_as_nullable_integers(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from hrevents.batch import BatchOptions, run_batch
 from hrevents.reader import read_report
 from hrevents.writers import FORMULA_START, neutralise, read_events, unneutralise, write_event_rows
-from hrevents_models import EVENT_COLUMNS, Event
+from hrevents_models import OUTPUT_COLUMNS, Event
 
 FORMATS = [".csv", ".jsonl", ".parquet"]
 # Invented cells: formula starts, quotes before them, quotes alone, line breaks and commas.
@@ -73,7 +73,7 @@ def test_event_rows_from_the_ledger_read_back(tmp_path: Path, suffix: str, bom: 
         data = path.read_bytes()
         assert data.startswith(b"\xef\xbb\xbf") is bom
         cells = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-        assert cells[0] == list(EVENT_COLUMNS) and len(cells) == 1 + len(events)  # no cell ended a row early
+        assert cells[0] == list(OUTPUT_COLUMNS) and len(cells) == 1 + len(events)  # no cell ended a row early
         assert not [cell for row in cells for cell in row if cell.startswith(FORMULA_START)]
 
 

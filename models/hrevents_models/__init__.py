@@ -3,13 +3,15 @@
 Nothing here imports spaCy: the scorer and other tools depend on these records only.
 """
 
-from hrevents_models.event import EVENT_COLUMNS, Event
+from hrevents_models.event import EVENT_COLUMNS, INTERVAL_COLUMNS, OUTPUT_COLUMNS, Event, date_interval
 from hrevents_models.gold import GoldEvent, GoldFile, GoldGroupEvent, GoldReport, RejectedEvent, load_gold
 from hrevents_models.report import Report, ReportMeta
 from hrevents_models.vocabulary import Action, load_actions
 
 __all__ = [
     "EVENT_COLUMNS",
+    "INTERVAL_COLUMNS",
+    "OUTPUT_COLUMNS",
     "Action",
     "Event",
     "GoldEvent",
@@ -19,6 +21,7 @@ __all__ = [
     "RejectedEvent",
     "Report",
     "ReportMeta",
+    "date_interval",
     "load_actions",
     "load_gold",
 ]

@@ -35,6 +35,7 @@ from hrevents.inputs import InputScan, ledger_key, plan_batch, scan_inputs, unre
 from hrevents.ledger import Ledger, RunLock, corrupt_ledger_error, is_write_problem, pipeline_version
 from hrevents.manifest import Manifest, read_manifest
 from hrevents.progress import Progress, plural
+from hrevents.tables import describe_run_tables
 from hrevents.work import ReportOutcome, Task, batches, process_batch
 from hrevents.writers import check_event_format, write_csv, write_event_rows
 
@@ -276,6 +277,7 @@ def write_outputs(ledger: Ledger, keys: list[str], options: BatchOptions) -> int
     reports = ([getattr(row, name) for name in REPORT_COLUMNS] for row in ledger.rows(keys))
     write_csv(out.parent / "reports.csv", REPORT_COLUMNS, reports, options.bom)
     write_csv(out.parent / "errors.csv", ERROR_COLUMNS, error_rows(ledger, keys), options.bom)
+    describe_run_tables(out.parent, {"reports.csv": REPORT_COLUMNS, "errors.csv": ERROR_COLUMNS})
     return count
 
 

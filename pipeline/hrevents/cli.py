@@ -7,11 +7,15 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from hrevents.errors import ModelNotInstalledError, OutputError, ReportError
 from hrevents.nlp import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from hrevents.batch import BatchOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -47,7 +51,11 @@ def extract(
         Path("outputs/events.csv"),
         "--out",
         "-o",
-        help="Events file; the extension picks the format: .csv, .jsonl or .parquet.",
+        help="Events file; the extension picks the format: .csv, .jsonl or .parquet. '-' writes the events "
+        "to standard output (in --format) and progress and warnings to stderr.",
+    ),
+    out_format: str = typer.Option(
+        "csv", "--format", help="Format of the events written to `--out -`: csv, jsonl or parquet."
     ),
     model: str = typer.Option(
         DEFAULT_MODEL, "--model", help="Installed spaCy pipeline to use (e.g. en_core_web_sm, en_core_web_trf)."
@@ -91,7 +99,7 @@ def extract(
     ),
 ) -> None:
     """Extract events from reports into one table (SPEC section 4), resumably."""
-    from hrevents.batch import BatchOptions, run_batch
+    from hrevents.batch import BatchOptions
     from hrevents.ocr import use_ocr_mode
 
     use_ocr_mode(ocr)
@@ -113,6 +121,16 @@ def extract(
         encoding=encoding,
     )
     _refuse_flag_values(inputs)
+    if str(out) == "-":
+        _extract_to_stdout(options, out_format)
+    else:
+        _run_extract(options)
+
+
+def _run_extract(options: BatchOptions) -> None:
+    """Run the batch; its failures as exit codes (1 a report failed, 2 usage, 3 model, 4 output)."""
+    from hrevents.batch import run_batch
+
     try:
         summary = run_batch(options)
     except KeyboardInterrupt as error:
@@ -129,6 +147,38 @@ def extract(
         raise typer.Exit(2) from error
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _extract_to_stdout(options: BatchOptions, out_format: str) -> None:
+    """`extract --out -`: the same run into a scratch folder, then the events file's bytes to
+    stdout and the rows of errors.csv (warnings, failed reports) to stderr. The scratch folder
+    goes, with its reports.csv and errors.csv; a `--ledger` given is kept, so runs still resume."""
+    import dataclasses
+    import tempfile
+
+    from hrevents.writers import EVENT_FORMATS, echo_error_rows
+
+    suffix = "." + out_format.lower().lstrip(".")
+    if suffix not in EVENT_FORMATS:
+        typer.echo(f"error: --format {out_format!r} is not one of csv, jsonl, parquet", err=True)
+        raise typer.Exit(2)
+    with tempfile.TemporaryDirectory(prefix="hrevents-stdout-") as scratch:
+        events = Path(scratch) / f"events{suffix}"
+        ledger = options.ledger or Path(scratch) / "ledger.sqlite"
+        failed: typer.Exit | None = None
+        try:
+            _run_extract(dataclasses.replace(options, out=events, ledger=ledger))
+        except typer.Exit as error:
+            if not events.exists():
+                raise
+            failed = error  # some reports failed: the others' events still go out, then the exit code
+        echo_error_rows(Path(scratch) / "errors.csv", sys.stderr)
+        with events.open("rb") as handle:
+            while chunk := handle.read(1 << 16):
+                sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+    if failed is not None:
+        raise failed
 
 
 FLAG_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})

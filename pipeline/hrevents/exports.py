@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -49,7 +50,7 @@ from hrevents.mappings import (
     refined,
     refined_plover,
 )
-from hrevents.writers import FORMULA_START, atomic_path, neutralise
+from hrevents.writers import atomic_path, neutralise
 from hrevents_models import Event, Report
 
 
@@ -175,7 +176,7 @@ class AcledRecord(Strict):
     region: str  # ACLED's region of the country (mappings/acled_context.yaml), "" if not known
     country: str
     admin1: str
-    admin2: str  # the gazetteer has no second-level names: always "" (never guessed)
+    admin2: str  # a second-level ISO 3166-2 division the place names (`_second_level`), else "" (never guessed)
     location: str
     latitude: float | None
     longitude: float | None
@@ -288,37 +289,13 @@ class HuridocsDocument(Strict):
 # --- reading the events table ---------------------------------------------------------------
 
 
-def _unquote(value: object) -> object:
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_START:
-        return value[1:]
-    return "" if value is None else value
-
-
 def read_geo_events(path: str | Path) -> tuple[list[Event], bool]:
-    """Events from a CSV or JSONL written to SPEC section 4 (geo columns optional).
+    """Events from any events file `extract` writes (`hrevents.writers.read_event_table`, the one
+    reader), and whether it had the geo columns (an older file is geocoded by the exporter)."""
+    from hrevents.writers import read_event_table
 
-    Returns the events and whether the file had the geo columns."""
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":  # typed (hrevents.tables); always has the geo columns
-        from hrevents.writers import read_events
-
-        return read_events(path), True
-    if path.suffix.lower() == ".jsonl":
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-        columns = set().union(*(row.keys() for row in rows)) if rows else set()
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        rows, columns = frame.to_dict(orient="records"), set(frame.columns)
-    events = []
-    for row in rows:
-        row = {key: _unquote(value) for key, value in row.items()}
-        for name in ("start_char", "end_char"):
-            row[name] = int(row.get(name) or 0)
-        row["confidence"] = float(row.get("confidence") or 0)
-        for column in GEO_COLUMNS:
-            row[column] = str(row.get(column) or "")
-        events.append(Event.model_validate(row))
-    return events, set(GEO_COLUMNS) <= columns
+    events, columns = read_event_table(path)
+    return events, all(column in columns for column in GEO_COLUMNS)
 
 
 @dataclass
@@ -499,6 +476,39 @@ def _location(event: Event) -> str:
     return _country_name(event.country)
 
 
+@lru_cache(maxsize=256)
+def _second_level_divisions(country: str) -> dict[str, tuple[str, str]]:
+    """Folded names of a country's second-level ISO 3166-2 divisions (pycountry, offline), bare
+    and with their own type ("Wakiso District", "District of Wakiso"), to (admin1, admin2) names."""
+    import pycountry
+
+    subdivisions = {sub.code: sub for sub in pycountry.subdivisions.get(country_code=country) or []}
+    names: dict[str, tuple[str, str]] = {}
+    for sub in subdivisions.values():
+        parent = subdivisions.get(sub.parent_code or "")
+        if parent is None or parent.parent_code is not None:  # first level, or deeper than the second
+            continue
+        for written in (sub.name, f"{sub.name} {sub.type}", f"{sub.type} of {sub.name}"):
+            names.setdefault(fold(written), (parent.name, sub.name))
+    return names
+
+
+def _second_level(place: str, country: str, town: bool = False) -> tuple[str, str] | None:
+    """(admin1, admin2) when the place as written is a second-level division of the event's
+    country: a district, province or department the text names ("Wakiso District", "the province
+    of Granada", "Essonne"). Where the geocoder found a town, only a division named with its type
+    counts ("in Masaka" is the town; "in Masaka District" the district). A town's own district is
+    not in the offline gazetteer (GeoNames' cities carry the first level only): not guessed."""
+    if not place or not country:
+        return None
+    key = fold(place)
+    key = key[4:] if key.startswith("the ") else key
+    found = _second_level_divisions(country).get(key)
+    if found and town and fold(found[1]) == key:
+        return None
+    return found
+
+
 def to_acled(events: Iterable[Event], sources: Sources | None = None) -> list[AcledRecord]:
     sources = sources or Sources()
     table = load_acled()
@@ -514,6 +524,11 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
     date = _acled_day(event.date)
     inter1 = _acled_inter1(event.perpetrator)
     admin1 = event.geo_name if event.admin1 and "-" in event.admin1 and event.feature_class == "A" else ""
+    division = _second_level(event.place, event.country, town=event.feature_class == "P")
+    location = _location(event)
+    if division:  # the place is a district, province or department: its region is admin1
+        admin1 = admin1 or division[0]
+        location = division[1] if location == country else location
     who = event.victim or event.victim_group
     notes = (
         f"{who}: {event.action.replace('_', ' ')} ({event.trigger})." if event.trigger else f"{who}: {event.action}."
@@ -536,8 +551,8 @@ def _acled_record(event: Event, row: AcledRow, sources: Sources) -> AcledRecord:
         region=load_acled_context().region(event.country),
         country=country,
         admin1=admin1,
-        admin2="",
-        location=_location(event),
+        admin2=division[1] if division else "",
+        location=location,
         latitude=_float(event.latitude),
         longitude=_float(event.longitude),
         geo_precision=_geo_precision(event),

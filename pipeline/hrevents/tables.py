@@ -6,9 +6,10 @@ they mean. So every events file `extract` writes gets a Frictionless Data Packag
 (`datapackage.json`, https://specs.frictionlessdata.io/) beside it, which names each
 column's type; `frictionless validate datapackage.json` checks a file against it. Parquet
 carries the types itself: latitude and longitude as doubles, GeoNames ids and offsets as
-integers, an empty value as NULL (so `avg(latitude)` works in DuckDB), and two more
-columns, `date_start` and `date_end`: the interval that `date`, at its precision, covers
-("2001-07" is 2001-07-01 to 2001-07-31).
+integers, an empty value as NULL (so `avg(latitude)` works in DuckDB). Every format has two
+derived columns after the record's, `date_start` and `date_end` (typed `date` in the schema,
+date32 in Parquet): the days that `date`, at its precision, covers ("2001-07" is 2001-07-01 to
+2001-07-31), to the end of a range the date words give (`date_span`).
 
 The records themselves (`hrevents_models.Event`) keep their text fields: this module maps
 them to types at the edge and back (`untyped_row`), exactly.
@@ -16,13 +17,14 @@ them to types at the edge and back (`untyped_row`), exactly.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from hrevents_models import INTERVAL_COLUMNS, date_interval
 
 TYPES: dict[str, str] = {
     "start_char": "integer",
@@ -39,43 +41,85 @@ TYPES: dict[str, str] = {
 DESCRIPTIONS: dict[str, str] = {
     "cameo": "CAMEO code, text: leading zeros matter (0841)",
     "date": "ISO 8601 at the precision the text gives (2020, 2020-05, 2020-08-24), text",
-    "date_start": "first day of the interval `date` covers",
-    "date_end": "last day of the interval `date` covers",
+    "date_start": "first day of the days `date` covers at its precision (derived from `date`)",
+    "date_end": "last day of the days `date` covers, or of the range its date words give (derived)",
     "start_char": "offset of `evidence` in the report text",
     "end_char": "end offset of `evidence` in the report text",
 }
-INTERVAL_COLUMNS = ("date_start", "date_end")
+# The two tables `extract` writes beside the events (hrevents.batch): a row per report, and a
+# row per failed report or warning. Their own column types and allowed values, for the same
+# datapackage.json (`describe_run_tables`).
+RUN_TABLES: dict[str, dict[str, dict[str, Any]]] = {
+    "reports.csv": {
+        "path": {"description": "the report file as given"},
+        "status": {"constraints": {"enum": ["ok", "failed"], "required": True}},
+        "events": {"type": "integer", "description": "events extracted (named and group)"},
+        "words": {"type": "integer"},
+        "seconds": {"type": "number", "description": "time spent on the report"},
+        "encoding": {"description": "how the file was decoded (utf-8, cp1252 ...)"},
+        "error": {"description": "why the report failed, empty when it did not"},
+    },
+    "errors.csv": {
+        "severity": {"constraints": {"enum": ["error", "warning"], "required": True}},
+        "error": {"description": "what went wrong, naming the file"},
+    },
+}
 DATAPACKAGE = "datapackage.json"
 FORMATS = {".csv": ("csv", "text/csv"), ".jsonl": ("jsonl", "application/jsonl"), ".parquet": ("parquet", None)}
 
 
-def date_interval(value: str) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day of an ISO date at year, month or day precision; (None, None) if empty."""
-    if not value:
-        return None, None
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
-    day = dt.date(parts[0], parts[1], parts[2])
-    return day, day
+def date_span(date: str, date_text: str = "") -> tuple[str, str]:
+    """The derived date_start/date_end of an event (hrevents_models.INTERVAL_COLUMNS), ISO text.
+
+    The days `date` covers at its precision, and, where the date words are a range or a pair
+    ("June 6 to 9", "from May to July 2004", "between June 10 and 16"; the event is dated by
+    its start, hrevents.dates), up to the range's last day. An end the words do not give, or
+    one before the start, leaves the date's own interval."""
+    first, last = date_interval(date)
+    end = range_end(date_text, date) if first else ""
+    return first, max(last, end)
 
 
-def parquet_columns(columns: Sequence[str]) -> list[str]:
-    return [*columns, *INTERVAL_COLUMNS] if "date" in columns else list(columns)
+def range_end(date_text: str, date: str) -> str:
+    """The last day of the range `date_text` writes, read in the year (and month) of `date`; ""."""
+    from hrevents import dates
+
+    if not date_text or len(date_text) > 200:
+        return ""
+    g = dates.grammar()
+    year = int(date[:4])
+    match = g.day_range.search(date_text) or g.month_day_range.search(date_text)
+    if match:
+        if match.re is g.day_range:
+            day, month, explicit = match.group(2), match.group(3), match.group(4)
+        else:
+            month, day, explicit = match.group(1), match.group(3), match.group(4)
+        try:
+            return dt.date(int(explicit or year), g.month_number[month.lower().rstrip(".")], int(day)).isoformat()
+        except (ValueError, KeyError):
+            return ""
+    match = g.range.match(date_text)
+    if not match:
+        return ""
+    reading = dates.read_date(match.group("second"), year=year)
+    return date_interval(reading.value)[1] if reading else ""
 
 
 def parquet_schema(columns: Sequence[str]) -> Any:
     import pyarrow as pa
 
     kinds = {"integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
-    return pa.schema([(name, kinds.get(TYPES.get(name, ""), pa.string())) for name in parquet_columns(columns)])
+    return pa.schema([(name, kinds.get(TYPES.get(name, ""), pa.string())) for name in columns])
+
+
+def with_interval(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row with its derived date_start/date_end (recomputed, whatever the row held)."""
+    start, end = date_span(str(row.get("date") or ""), str(row.get("date_text") or ""))
+    return {**row, "date_start": start, "date_end": end}
 
 
 def typed_row(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-    """A record's row with its types: numbers parsed, "" as None, the date interval added."""
+    """A row with its types, for Parquet: numbers parsed, ISO days as dates, "" as None."""
     typed: dict[str, Any] = {}
     for name in columns:
         value = row.get(name)
@@ -86,21 +130,22 @@ def typed_row(row: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
             typed[name] = int(value)
         elif kind == "number":
             typed[name] = float(value)
+        elif kind == "date":
+            typed[name] = dt.date.fromisoformat(str(value))
         else:
             typed[name] = value
-    if "date" in columns:
-        typed["date_start"], typed["date_end"] = date_interval(str(row.get("date") or ""))
     return typed
 
 
 def untyped_row(row: dict[str, Any]) -> dict[str, Any]:
-    """The inverse of `typed_row`: the record's text fields back, exactly as they were written."""
+    """The inverse of `typed_row`: the record's text fields back, exactly as they were written
+    (the interval as ISO text, for the record to check against its date)."""
     plain: dict[str, Any] = {}
     for name, value in row.items():
-        if name in INTERVAL_COLUMNS:
-            continue
-        if value is None or (isinstance(value, float) and math.isnan(value)):
+        if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
             plain[name] = None if name in ("start_char", "end_char", "confidence", "victim_count") else ""
+        elif name in INTERVAL_COLUMNS:
+            plain[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
         elif name in ("latitude", "longitude"):
             plain[name] = f"{float(value):.5f}".rstrip("0").rstrip(".")
         elif name in ("geonames_id", "destination_geonames_id"):
@@ -128,10 +173,32 @@ def table_schema(columns: Sequence[str], csv: bool = False) -> dict[str, Any]:
     return {"fields": fields, "missingValues": [""]}
 
 
+def run_table_resource(path: Path, columns: Sequence[str]) -> dict[str, Any]:
+    """The datapackage resource of reports.csv or errors.csv (RUN_TABLES), columns in file order."""
+    described = RUN_TABLES.get(path.name, {})
+    fields = [{"name": name, "type": "string", **described.get(name, {})} for name in columns]
+    return {
+        "name": _resource_name(path),
+        "path": path.name,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {"fields": fields, "missingValues": [""]},
+    }
+
+
+def describe_run_tables(folder: Path, tables: dict[str, Sequence[str]]) -> None:
+    """Add reports.csv and errors.csv (name -> columns) to the folder's datapackage.json."""
+    for name, columns in tables.items():
+        path = Path(folder) / name
+        write_datapackage(path, columns, run_table_resource(path, columns))
+
+
 def resource(path: Path, columns: Sequence[str]) -> dict[str, Any]:
     suffix = path.suffix.lower()
     fmt, mediatype = FORMATS.get(suffix, ("csv", "text/csv"))
-    shown = parquet_columns(columns) if suffix == ".parquet" else list(columns)
+    shown = list(columns)
     described: dict[str, Any] = {
         "name": _resource_name(path),
         "path": path.name,

@@ -22,8 +22,8 @@ from typing import IO, Any
 
 import pandas as pd
 
-from hrevents.tables import parquet_schema, typed_row, untyped_row, write_datapackage
-from hrevents_models import EVENT_COLUMNS, Event
+from hrevents.tables import parquet_schema, typed_row, untyped_row, with_interval, write_datapackage
+from hrevents_models import OUTPUT_COLUMNS, Event
 
 EVENT_FORMATS = (".csv", ".jsonl", ".parquet")
 PARQUET_ROW_GROUP = 10_000
@@ -112,6 +112,20 @@ def _text(path: Path, bom: bool) -> IO[str]:
     return path.open("w", newline="", encoding="utf-8-sig" if bom else "utf-8")
 
 
+def echo_error_rows(path: Path, stream: IO[str]) -> int:
+    """Write the rows of an errors.csv to `stream` as "severity: message" lines (for `extract
+    --out -`, whose errors.csv is not kept); returns how many. A missing file has none."""
+    if not Path(path).exists():
+        return 0
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for row in frame.to_dict(orient="records"):
+        where, message = unneutralise(str(row.get("path", ""))), unneutralise(str(row.get("error", "")))
+        if where and not message.startswith(where):
+            message = f"{where}: {message}"
+        stream.write(f"{row.get('severity') or 'error'}: {message}\n")
+    return len(frame)
+
+
 # --- event files ------------------------------------------------------------------------------
 
 
@@ -129,12 +143,15 @@ def check_event_format(path: Path) -> None:
 
 def write_event_rows(rows: Iterable[dict[str, Any]], path: Path, bom: bool = False) -> int:
     """Write event dicts (SPEC section 4 fields) as CSV, JSON Lines or Parquet, by extension,
-    without holding them all; returns the number of events written. `bom` applies to CSV only."""
+    without holding them all; returns the number of events written. `bom` applies to CSV only.
+
+    Every format gets the record's columns (EVENT_COLUMNS) and then the derived date_start and
+    date_end (hrevents_models.INTERVAL_COLUMNS), computed here from each row's date."""
     path = Path(path)
     check_event_format(path)
     suffix = path.suffix.lower()
-    columns = list(EVENT_COLUMNS)
-    count = _write_event_file(rows, path, suffix, columns, bom)
+    columns = list(OUTPUT_COLUMNS)
+    count = _write_event_file((with_interval(row) for row in rows), path, suffix, columns, bom)
     write_datapackage(path, columns)  # the column types, beside the table (hrevents.tables)
     return count
 
@@ -164,7 +181,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: list[str
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = parquet_schema(columns)  # typed, NULL for empty, date_start/date_end (hrevents.tables)
+    schema = parquet_schema(columns)  # typed, NULL for empty, date_start/date_end as dates (hrevents.tables)
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         group: list[dict[str, Any]] = []
@@ -185,10 +202,16 @@ def _write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: list[str
 
 def read_events(path: str | Path) -> list[Event]:
     """Read an events CSV, JSONL or Parquet file written by `write_event_rows` (or by another tool
-    to SPEC section 4)."""
+    to SPEC section 4): the one reader of `evaluate --pred`, `export`, `review` and `annotate`."""
+    return read_event_table(path)[0]
+
+
+def read_event_table(path: str | Path) -> tuple[list[Event], set[str]]:
+    """The events of a file and the columns it had (an older file may lack the geo columns or
+    the derived date_start/date_end; those that are there are checked against `date`)."""
     path = Path(path)
     try:
-        rows = _event_table(path)
+        rows, columns = _event_table(path)
     except (OSError, ValueError, UnicodeDecodeError) as error:  # pandas' parser errors are ValueErrors
         raise ValueError(f"{path}: not an events table written by `hrevents extract`: {error}") from error
     if rows:
@@ -199,7 +222,7 @@ def read_events(path: str | Path) -> list[Event]:
                 f"(it has {', '.join(map(str, list(rows[0])[:8]))})"
             )
     try:
-        return [_event(row, path.suffix.lower()) for row in rows]
+        return [_event(row, path.suffix.lower()) for row in rows], columns
     except (ValueError, TypeError) as error:  # pydantic's ValidationError is a ValueError
         raise ValueError(f"{path}: a row is not an event record (SPEC section 4): {error}") from error
 
@@ -230,20 +253,22 @@ def check_events_table(path: str | Path) -> None:
         raise ValueError(f"{problem}: no column {', '.join(missing)} (it has {', '.join(map(str, columns[:8]))})")
 
 
-def _event_table(path: Path) -> list[dict[str, Any]]:
+def _event_table(path: Path) -> tuple[list[dict[str, Any]], set[str]]:
+    """The rows of an events file, as it holds them, and its columns."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         if not all(isinstance(row, dict) for row in rows):
             raise ValueError("a line is not a JSON object")
-        return rows
+        return rows, set().union(*(row.keys() for row in rows))
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
         # nulls stay None (pandas would make a missing count NaN); typed values back to the record's text
-        return [untyped_row(row) for row in pq.read_table(path).to_pylist()]
+        table = pq.read_table(path)
+        return [untyped_row(row) for row in table.to_pylist()], set(table.column_names)
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return list(frame.to_dict(orient="records"))
+    return list(frame.to_dict(orient="records")), {str(column) for column in frame.columns}
 
 
 def _event(row: dict[str, Any], suffix: str) -> Event:

@@ -29,6 +29,17 @@ def find_governor(anchor: Token, lemmas: list[str]) -> Token | None:
     return None
 
 
+# Entity types that name an institution, a law or a work, never an act.
+NAME_OF_A_THING = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT"})
+
+
+def in_a_name(anchor: Token) -> bool:
+    """A capitalised trigger word inside the name of an institution, a law or a work
+    ("the Commission for Investigating Human Rights", "the Detention of Persons Act") names
+    no act; the sentence's first word is capitalised anyway and is not counted."""
+    return anchor.ent_type_ in NAME_OF_A_THING and anchor.is_title and anchor.i != anchor.sent.start
+
+
 class TriggerMatcher:
     def __init__(self, nlp: Language, rules: str) -> None:
         ensure_extensions()
@@ -47,6 +58,8 @@ class TriggerMatcher:
                 if anchor.pos_ in ("ADP", "PART") and anchor.head.i != anchor.i:
                     anchor = anchor.head
             if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
+                continue
+            if in_a_name(anchor):
                 continue
             governor = None
             if rule.governor_lemmas:
