@@ -132,6 +132,44 @@ SINGULAR = [
     ("Police arrested Ivo Branek in May. The lawyer was released two weeks later.", "release", []),
 ]
 
+# References that must name nobody: the names are not the group meant.
+NOBODY = [
+    # An unnamed counted group between the names and the reference.
+    (
+        "Police arrested Ivo Branek and Saul Mirren in May. Police also detained 20 students. "
+        "The students were released the next day.",
+        "release",
+    ),
+    # A role the named people were never given.
+    ("Police arrested Ivo Branek and Saul Mirren in May. The students were released the next day.", "release"),
+    # A count that does not fit the rest.
+    (A4 + "Branek was released on bail, while the remaining two were charged with treason.", "charge"),
+    # Nobody of the list named again: "the rest" of what?
+    (A3 + "In another case police detained Dana Kolle. The rest were released.", "release"),
+    # A new paragraph.
+    ("Police arrested Ivo Branek and Saul Mirren in May.\n\nThe two were released in June.", "release"),
+    # Someone unnamed of the same role since the name.
+    (
+        "Police arrested journalist Lena Fost in May. Another journalist was detained in June. "
+        "The journalist was released two weeks later.",
+        "release",
+    ),
+    # A relative of the person, not the person.
+    ("Police arrested journalist Lena Fost in May. The journalist's brother was released in June.", "release"),
+]
+
+MORE = [
+    (A4 + "All four were charged with treason.", "charge", ALL4),
+    (A3 + "Branek and Mirren were released; the other was charged with rioting.", "charge", ["Teo Vasch"]),
+    ("Those arrested included two lawyers, Ivo Branek and Saul Mirren.", "arrest", ["Ivo Branek", "Saul Mirren"]),
+    (
+        "Police detained lawyer Ivo Branek and journalists Saul Mirren and Teo Vasch in May. "
+        "The three were charged with treason.",
+        "charge",
+        ALL3,
+    ),
+]
+
 # (text, action, named victims, group events)
 GROUPS = [
     (
@@ -175,6 +213,18 @@ def named(events, action):
 @pytest.mark.parametrize(("text", "action", "victims"), PLURAL + REST + LISTS + SHARED + SINGULAR)
 def test_references_resolve_to_the_people_named(extract_text, text, action, victims):
     assert named(extract_text(text), action) == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action", "victims"), MORE)
+def test_more_reference_forms(extract_text, text, action, victims):
+    assert named(extract_text(text), action) == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action"), NOBODY)
+def test_a_reference_that_fits_no_one_names_no_one(extract_text, text, action):
+    assert named(extract_text(text), action) == []
 
 
 @pytest.mark.model
