@@ -84,6 +84,7 @@ LISTS = [
     ),
     ("Those released were Ivo Branek and Saul Mirren.", "release", ["Ivo Branek", "Saul Mirren"]),
     ("Among those arrested were Ivo Branek and Saul Mirren.", "arrest", ["Ivo Branek", "Saul Mirren"]),
+    ("Among the detainees were Ivo Branek and Saul Mirren.", "detention", ["Ivo Branek", "Saul Mirren"]),
 ]
 
 SHARED = [

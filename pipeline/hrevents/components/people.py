@@ -113,10 +113,12 @@ class PeopleResolver:
     def listed_victims(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
         """The names a copular or inverted list gives a participle's subject: "Those
         convicted in absentia included A, B and C", "Those released were A and B", "The
-        detained included A", "Among those arrested were A and B"."""
+        detained included A", "Among those arrested were A and B", "Among the detainees were A"."""
         anchor = doc[trigger["anchor"]]
         if anchor.dep_ == "acl" and anchor.head.lower_ in self.refs.list_subjects:
             subject = anchor.head
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ in self.refs.list_prepositions:
+            subject = anchor  # "Among the detainees were A and B"
         elif anchor.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in anchor.children
         ):
