@@ -234,3 +234,15 @@ def test_a_group_is_named_events_or_a_group_event_never_both(extract_text, text,
     events = extract_text(text)
     assert named(events, action) == victims
     assert [(e.victim_group, e.victim_count) for e in events if e.action == action and not e.victim] == groups
+
+
+@pytest.mark.model
+def test_a_reference_to_names_and_unnamed_people_gives_both(extract_text):
+    """ "A, B and six other individuals ... the men": the named events and the group of six (SPEC 7)."""
+    text = (
+        "In July police arrested Ivo Branek, Saul Mirren and six other individuals. "
+        "The government later accused the men of treason."
+    )
+    events = extract_text(text)
+    assert named(events, "charge") == ["Ivo Branek", "Saul Mirren"]
+    assert [e.victim_count for e in events if e.action == "charge" and not e.victim] == [6]

@@ -320,16 +320,6 @@ class GroupFinder:
         on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
         return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 
-    def referred(self, trigger: Trigger) -> set[int]:
-        """Tokens of the victim slot that the people component resolved to names as a
-        reference ("both men", "the four defendants", "the rest"): they are those people,
-        not a group of their own (SPEC 7: nobody counted twice)."""
-        if not any(p["how"] != "name" for p in trigger.get("people", [])):
-            return set()
-        found = {v["start"] for v in trigger.get("victims", []) if v["kind"] == "group"}
-        head = trigger.get("victim_head")
-        return found if head is None else found | {head}
-
     def __call__(self, doc: Doc) -> Doc:
         for trigger in triggers_of(doc):
             trigger["groups"] = []
@@ -337,7 +327,7 @@ class GroupFinder:
                 continue
             names = [doc[v["start"] : v["end"]] for v in trigger.get("victims", []) if v["kind"] == "name"]
             name_tokens = {t.i for name in names for t in name}
-            referred = self.referred(trigger)
+            referred = set(trigger.get("referred", []))
             for token in self.candidates(trigger, doc):
                 if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue

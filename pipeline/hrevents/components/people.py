@@ -149,7 +149,7 @@ class PeopleResolver:
                     trigger["victims"] = listed
         people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
-            trigger["people"] = people.of_trigger(trigger)
+            trigger["people"], trigger["referred"] = people.of_trigger(trigger)
         doc._.hr_people = people.table()
         return doc
 
@@ -170,6 +170,7 @@ class NamedGroup(NamedTuple):
     start: int
     members: list[str]
     end: int
+    partial: bool = False  # named beside people it does not name ("A, B and six other individuals")
 
 
 def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
@@ -269,8 +270,9 @@ class DocPeople:
             canonical = self.full.get(self.names[(span.start, span.end)])
             if cue and canonical:
                 self.gender.setdefault(canonical, cue)
-        self.groups = self.named_groups(mentions, triggers)
         self.name_tokens = {i for s in mentions for i in range(s.start, s.end)}
+        self.partial_refs: set[int] = set()
+        self.groups = self.named_groups(mentions, triggers)
         self.chain = [
             ChainLink(
                 s.start,
@@ -310,7 +312,10 @@ class DocPeople:
             named = [self.full[self.names[(v["start"], v["end"])]] for v in victims]
             if len(set(named)) >= 2:
                 end = max(v["end"] for v in victims)
-                groups.append(NamedGroup(min(trigger["anchor"], victims[0]["start"]), list(dict.fromkeys(named)), end))
+                head = trigger.get("victim_head")
+                partial = head is not None and self.unnamed_conjunct(self.doc[head])
+                start = min(trigger["anchor"], victims[0]["start"])
+                groups.append(NamedGroup(start, list(dict.fromkeys(named)), end, partial))
         for span in mentions:
             # "A and B"; "presenter A and journalists B and C" (B stands in apposition to a conjunct)
             conjuncts = {c.i for c in span.root.children if c.dep_ == "conj"}
@@ -322,9 +327,28 @@ class DocPeople:
             ]
             if siblings:
                 members = list(dict.fromkeys(self.person(s) for s in [span, *siblings]))
-                groups.append(NamedGroup(span.start, members, max(s.end for s in [span, *siblings])))
+                end = max(s.end for s in [span, *siblings])
+                groups.append(NamedGroup(span.start, members, end, self.unnamed_conjunct(span.root)))
         groups.sort(key=lambda g: g.start)
         return groups
+
+    def unnamed_conjunct(self, token: Token) -> bool:
+        """People coordinated after the names who are not named ("A and 20 others"); a
+        plural before them introduces the names ("journalists, A and B")."""
+        return any(
+            c.i > token.i
+            and c.i not in self.name_tokens
+            and c.tag_ in ("NNS", "NNPS")
+            and (c.lemma_.lower() in self.lex.people_heads or c.lower_ in self.lex.refs.rest_heads)
+            for c in token.conjuncts
+        )
+
+    def chosen(self, index: int, groups: list[NamedGroup]) -> list[str]:
+        """The members of the groups a reference at `index` takes; a reference to a group
+        named beside unnamed people stays a group reference too (`partial_refs`)."""
+        if any(g.partial for g in groups):
+            self.partial_refs.add(index)
+        return list(dict.fromkeys(m for g in groups for m in g.members))
 
     def group_roles(self, group: NamedGroup) -> frozenset[str]:
         """The role nouns given to any member where the group is named."""
@@ -408,20 +432,22 @@ class DocPeople:
             generic = token.lower_ in self.lex.group_refs or lemma in self.lex.refs.generic_plural_heads
             if token.pos_ == "NOUN" and not generic and lemma not in self.group_roles(earlier[-1]):
                 return []
-            return earlier[-1].members
+            return self.chosen(index, earlier[-1:])
         exact = [g for g in earlier if len(g.members) == size]
         if exact:
-            return exact[-1].members
+            return self.chosen(index, exact[-1:])
         sentence = self.sentence(index)
         union: list[str] = []
+        used: list[NamedGroup] = []
         for group in reversed(earlier):
             if sentence - self.sentence(group.start) > 2:
                 break
             union.extend(m for m in group.members if m not in union)
+            used.append(group)
             if len(union) >= size:
                 break
         if len(union) == size or (size >= 4 and len(union) == size - 1):
-            return union
+            return self.chosen(index, used)
         return []
 
     def slot_reference(self, head: Token) -> list[str]:
@@ -577,26 +603,34 @@ class DocPeople:
             return self.resolve_pronoun(victim["start"], self.doc[victim["start"]].lower_), "pronoun"
         return self.group_members(victim["start"]), "group"
 
-    def of_trigger(self, trigger: Trigger) -> list[ResolvedPerson]:
-        """Each person a trigger's victims name, once, by the first way they are named. A bare
-        surname in the slot ("Branek and Mirren were released") is a name; a slot whose head
-        named no one may still point back ("the rest", "the researcher"; `slot_reference`)."""
+    def of_trigger(self, trigger: Trigger) -> tuple[list[ResolvedPerson], list[int]]:
+        """Each person a trigger's victims name, once, by the first way they are named, and
+        the slot's tokens that were read as a reference to all of them (the group component
+        makes no group of those). A bare surname in the slot ("Branek and Mirren were
+        released") is a name; a slot whose head named no one may still point back ("the
+        rest", "the researcher"; `slot_reference`)."""
         unique: dict[str, ResolvedPerson] = {}
+        referred: list[int] = []
         for victim in trigger.get("victims", []):
             people, how = self.victim_people(victim)
             for person in people:
                 unique.setdefault(person, {"name": person, "how": how})
+            if people and victim["kind"] == "group" and victim["start"] not in self.partial_refs:
+                referred.append(victim["start"])
         index = trigger.get("victim_head")
         if index is None:
-            return list(unique.values())
+            return list(unique.values()), referred
         head = self.doc[index]
         for token in (head, *head.conjuncts):
             if token.i in self.bare:
                 unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
         if not unique:
-            for person in self.slot_reference(head):
+            found = self.slot_reference(head)
+            for person in found:
                 unique.setdefault(person, {"name": person, "how": "pronoun" if head.tag_ == "NN" else "group"})
-        return list(unique.values())
+            if found and index not in self.partial_refs:
+                referred.append(index)
+        return list(unique.values()), referred
 
     def table(self) -> PeopleTable:
         aliases: dict[str, list[str]] = defaultdict(list)
