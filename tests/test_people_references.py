@@ -160,6 +160,45 @@ NOBODY = [
 ]
 
 MORE = [
+    (
+        "Authorities detained Ivo Branek and his brother Saul Branek on 3 May. The brothers were released on 9 May.",
+        "release",
+        ["Ivo Branek", "Saul Branek"],
+    ),
+    (
+        "Police detained Ivo Branek and Saul Mirren on 3 May. The pair were released on 9 May.",
+        "release",
+        ["Ivo Branek", "Saul Mirren"],
+    ),
+    (
+        "Police detained Ivo Branek and Saul Mirren on 3 May. Both journalists were released on 9 May.",
+        "release",
+        ["Ivo Branek", "Saul Mirren"],
+    ),
+    ("Those detained included Ivo Branek and Saul Mirren.", "arrest", ["Ivo Branek", "Saul Mirren"]),
+    ("Those sentenced were Ivo Branek and Saul Mirren.", "sentence", ["Ivo Branek", "Saul Mirren"]),
+    ("The journalists arrested included Ivo Branek and Saul Mirren.", "arrest", ["Ivo Branek", "Saul Mirren"]),
+    (
+        "A court sentenced Ivo Branek to five years, and Saul Mirren and Teo Vasch to three years each.",
+        "sentence",
+        ALL3,
+    ),
+    (
+        "Police arrested former minister Ivo Branek in May. The former minister was charged with corruption.",
+        "charge",
+        ["Ivo Branek"],
+    ),
+    (
+        "Police arrested blogger Ivo Branek on 3 May. "
+        "On 5 May the 34-year-old blogger was charged with insulting the president.",
+        "charge",
+        ["Ivo Branek"],
+    ),
+    (
+        A3 + "Authorities released Branek in May; the other two remain in custody.",
+        "detention",
+        ["Saul Mirren", "Teo Vasch"],
+    ),
     (A4 + "All four were charged with treason.", "charge", ALL4),
     (A3 + "Branek and Mirren were released; the other was charged with rioting.", "charge", ["Teo Vasch"]),
     ("Those arrested included two lawyers, Ivo Branek and Saul Mirren.", "arrest", ["Ivo Branek", "Saul Mirren"]),

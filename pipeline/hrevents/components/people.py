@@ -61,9 +61,9 @@ class PeopleResolver:
         self.phrases = ArgumentFinder({}, lexicon)
 
     def group_size(self, token: Token) -> int | None:
-        """The count a group reference gives: its own number word ("the five", "both")
-        or its numeral ("the four defendants", "the 3 men")."""
-        for word in (token, *(c for c in token.children if c.dep_ == "nummod")):
+        """The count a group reference gives: its own number word ("the five", "both"),
+        its numeral ("the four defendants", "the 3 men") or its determiner ("both journalists")."""
+        for word in (token, *(c for c in token.children if c.dep_ in ("nummod", "det", "predet"))):
             if word.lower_ in self.number_words:
                 return self.number_words[word.lower_]
             if word.like_num and word.text.isdigit():
@@ -115,8 +115,11 @@ class PeopleResolver:
         convicted in absentia included A, B and C", "Those released were A and B", "The
         detained included A", "Among those arrested were A and B", "Among the detainees were A"."""
         anchor = doc[trigger["anchor"]]
-        if anchor.dep_ == "acl" and anchor.head.lower_ in self.refs.list_subjects:
-            subject = anchor.head
+        if anchor.dep_ == "acl" and (
+            anchor.head.lower_ in self.refs.list_subjects
+            or (anchor.head.tag_ == "NNS" and anchor.head.lemma_.lower() in self.people_heads)
+        ):
+            subject = anchor.head  # "Those convicted", "The journalists arrested"
         elif anchor.dep_ == "pobj" and anchor.head.lower_ in self.refs.list_prepositions:
             subject = anchor  # "Among the detainees were A and B"
         elif anchor.dep_ in ("nsubj", "nsubjpass") and any(
@@ -140,6 +143,23 @@ class PeopleResolver:
                 found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
         return found
 
+    def gapped_victims(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
+        """Names of a clause that shares the trigger's verb ("sentenced A to five years, and
+        B and C to three years each"): the parser hangs the gapped clause's name on the verb."""
+        anchor = doc[trigger["anchor"]]
+        if anchor.pos_ != "VERB" or trigger.get("victim_head") is None:
+            return []
+        seen = {t.i for v in trigger.get("victims", []) for t in doc[v["start"] : v["end"]]}
+        found: list[VictimMention] = []
+        for child in anchor.children:
+            if (
+                child.dep_ == "conj"
+                and child.pos_ == "PROPN"
+                and not any(c.pos_ in ("VERB", "AUX") for c in child.children)
+            ):
+                found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         triggers = triggers_of(doc)
         for trigger in triggers:
@@ -147,6 +167,9 @@ class PeopleResolver:
                 listed = self.listed_victims(doc, trigger)
                 if listed:
                     trigger["victims"] = listed
+            gapped = self.gapped_victims(doc, trigger)
+            if gapped:
+                trigger["victims"] = [*trigger.get("victims", []), *gapped]
         people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
             trigger["people"], trigger["referred"] = people.of_trigger(trigger)
