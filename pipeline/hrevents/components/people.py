@@ -3,8 +3,19 @@
 Pronouns take the nearest earlier person of compatible gender, preferring sentence
 subjects; "the two", "both" and "they" take the nearest earlier group of two or more
 people named together; surnames and spelling variants ("Babaryka", "Siarhei" for
-"Syarhei") map to the fullest name that shares the surname and first initial. The result
-is written as plain strings on each trigger and a name table on `doc._.hr_people`.
+"Syarhei") map to the fullest name that shares the surname and first initial.
+
+References across sentences (issue 15): a counted or generic plural ("the four defendants",
+"both men") takes the group named before of that size, or of that role ("the journalists"
+after "journalists A and B"); "the rest", "the others", "the remaining two" take the listed
+people not named again since; a singular role noun ("the researcher") takes the one person
+of the paragraph given that role, and nobody when several fit (a wrong name is worse than
+none). Copular and inverted lists ("Those convicted included A and B", "Among the detainees
+were A") and gapped clauses ("sentenced A to five years, and B to three") add names to the
+trigger's victims. A reference that fits no named group stays for the group component (SPEC 7);
+one that was resolved is listed on the trigger as `referred`, so nobody is counted twice.
+
+The result is written as plain strings on each trigger and a name table on `doc._.hr_people`.
 """
 
 from __future__ import annotations
@@ -53,7 +64,6 @@ class PeopleResolver:
         self.plural = frozenset(lex.plural_pronouns)
         self.refs = lex.references
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
-        self.plural_nouns = frozenset(lex.plural_group_nouns)
         self.group_refs = frozenset(lex.group_reference_words)
         self.group_determiners = frozenset(lex.definite_group_determiners)
         # The argument component's reading of a victim phrase, for names listed after
