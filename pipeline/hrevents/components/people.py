@@ -144,8 +144,10 @@ class PeopleResolver:
             verb, own = verb.head, ("nsubj", "attr")
         elif subject.dep_ not in ("nsubj", "nsubjpass"):
             return []
-        if verb.lemma_.lower() not in self.refs.list_verbs:
-            return []
+        if verb.lemma_.lower() not in self.refs.list_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return []  # "B was not among those charged"
+        if subject.lower_ not in self.refs.list_subjects and subject.dep_ == "pobj" and subject.i != anchor.i:
+            return []  # "among the senior officers accused of ...": a description, not a list of victims
         found: list[VictimMention] = []
         seen: set[int] = {subject.i}
         for child in verb.children:
@@ -414,17 +416,15 @@ class DocPeople:
             or any(c.dep_ == "amod" and c.lower_ in self.lex.refs.rest_modifiers for c in token.children)
         )
 
-    def candidate_groups(self, index: int) -> list[NamedGroup]:
-        """Groups named before the reference in its paragraph, within two sentences, nearest last."""
+    def candidate_groups(self, index: int, window: int | None = None) -> list[NamedGroup]:
+        """Groups named before the reference, nearest last; with a window, only those named
+        at most that many sentences before (news paragraphs are a sentence or two, so the
+        window counts sentences, not paragraphs)."""
         sentence = self.sentence(index)
-        paragraph = self.paragraph[index]
         return [
             g
             for g in self.groups
-            if g.start < index
-            and g.end <= index
-            and self.paragraph[g.start] == paragraph
-            and sentence - self.sentence(g.start) <= 2
+            if g.start < index and g.end <= index and (window is None or sentence - self.sentence(g.start) <= window)
         ]
 
     def rest_members(self, index: int) -> list[str]:
@@ -433,7 +433,7 @@ class DocPeople:
         remaining two") must agree."""
         size = self.lex.group_size(self.doc[index])
         options: list[tuple[int, int, list[str]]] = []
-        for group in self.candidate_groups(index):
+        for group in self.candidate_groups(index, LOOKBACK_SENTENCES):
             since = {m.person for m in self.chain if group.end <= m.start < index}
             rest = [m for m in group.members if m not in since]
             if since & set(group.members) and rest:
@@ -444,22 +444,21 @@ class DocPeople:
         return rest if size is None or len(rest) == size else []
 
     def group_members(self, index: int) -> list[str]:
-        """The people a group reference points back to. A counted reference ("the
-        four defendants", "the five") takes the nearest earlier group of that size, or
-        the recent groups together when they make up that count (a name the parse lost
-        tolerated in larger groups); an uncounted one takes the nearest group, when it
-        is a generic noun ("the men") or a role the group was given ("the journalists"
-        after "journalists A and B"). An unnamed counted group in between, or a group
-        of another paragraph, stops the search: the reference is to nobody named."""
+        """The people a group reference points back to. A counted reference ("the four
+        defendants", "the five") takes the nearest earlier group of that size, or the groups
+        of the last two sentences together when they make up that count (a name the parse
+        lost tolerated in larger groups). An uncounted one takes the group of the last two
+        sentences, when it is a generic noun ("the men") or a role the group was given ("the
+        journalists" after "journalists A and B"); an unnamed counted group in between stops
+        it: the reference is then to nobody named."""
         token = self.doc[index]
         if self.is_rest(token):
             return self.rest_members(index)
         earlier = self.candidate_groups(index)
-        if earlier and self.unnamed_group_between(earlier[-1].end, index):
-            return []
         size = self.lex.group_size(token)
         if size is None:
-            if not earlier:
+            earlier = self.candidate_groups(index, 2)  # as "they": an uncounted noun says less
+            if not earlier or self.unnamed_group_between(earlier[-1].end, index):
                 return []
             lemma = token.lemma_.lower()
             generic = token.lower_ in self.lex.group_refs or lemma in self.lex.refs.generic_plural_heads
@@ -469,12 +468,9 @@ class DocPeople:
         exact = [g for g in earlier if len(g.members) == size]
         if exact:
             return self.chosen(index, exact[-1:])
-        sentence = self.sentence(index)
         union: list[str] = []
         used: list[NamedGroup] = []
-        for group in reversed(earlier):
-            if sentence - self.sentence(group.start) > 2:
-                break
+        for group in reversed(self.candidate_groups(index, 2)):
             union.extend(m for m in group.members if m not in union)
             used.append(group)
             if len(union) >= size:
@@ -503,8 +499,8 @@ class DocPeople:
         return []
 
     def role_reference(self, head: Token) -> str | None:
-        """ "The researcher was charged": the one person named before in the paragraph with
-        that role ("the researcher A", "A, a researcher"); compounds of the reference ("the
+        """ "The researcher was charged": the one person named before in the paragraph (or the
+        last few sentences) with that role ("the researcher A", "A, a researcher"); compounds of the reference ("the
         opposition leader") must be among the role's words. None when nobody or more than
         one fits, or someone unnamed of that role ("a researcher") was mentioned since."""
         lemma = head.lemma_.lower()
@@ -516,12 +512,12 @@ class DocPeople:
         if not {c.lower_ for c in children if c.dep_ == "det"} <= set(self.lex.refs.single_determiners):
             return None
         wanted = {lemma} | {c.lemma_.lower() for c in children if c.dep_ == "compound"}
-        paragraph = self.paragraph[head.i]
+        paragraph, sentence = self.paragraph[head.i], self.sentence(head.i)
         fitting = [
             span
             for span in self.mention_spans
             if span.end <= head.i
-            and self.paragraph[span.start] == paragraph
+            and (self.paragraph[span.start] == paragraph or sentence - self.sentence(span.start) <= LOOKBACK_SENTENCES)
             and wanted <= self.roles.get(span.start, frozenset())
         ]
         people = {self.person(span) for span in fitting}
