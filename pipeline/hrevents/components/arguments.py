@@ -91,7 +91,10 @@ class ArgumentFinder:
             start > 0
             and doc[start - 1].pos_ == "PROPN"
             and doc[start - 1].is_title
-            and doc[start - 1].dep_ == "compound"
+            and (
+                doc[start - 1].dep_ == "compound"
+                or (doc[start - 1].dep_ == "nmod" and doc[start - 1].head.i == token.i)
+            )
         ):
             start -= 1
         while (

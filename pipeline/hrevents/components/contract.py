@@ -72,7 +72,7 @@ class Trigger(TypedDict):
     """One trigger record, created by the trigger component and filled in place.
 
     triggers: rule .. repetition; arguments: victims .. date (and widens `words` with
-    auxiliaries); modifiers: modifiers; people: people; groups: groups.
+    auxiliaries); modifiers: modifiers; people: people, referred; groups: groups.
     """
 
     # triggers
@@ -98,6 +98,8 @@ class Trigger(TypedDict):
     modifiers: NotRequired[list[ModifierHit]]
     # people
     people: NotRequired[list[ResolvedPerson]]
+    # victim-slot tokens read as a reference to everyone in `people` ("both men", "the rest")
+    referred: NotRequired[list[int]]
     # groups
     groups: NotRequired[list[GroupVictim]]
 

@@ -327,9 +327,12 @@ class GroupFinder:
                 continue
             names = [doc[v["start"] : v["end"]] for v in trigger.get("victims", []) if v["kind"] == "name"]
             name_tokens = {t.i for name in names for t in name}
+            referred = set(trigger.get("referred", []))
             for token in self.candidates(trigger, doc):
                 if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue
+                if token.i in referred:
+                    continue  # "both men", "the rest": the people component named them
                 found = self.phrase(token)
                 if found is None:
                     continue

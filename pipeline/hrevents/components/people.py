@@ -3,8 +3,19 @@
 Pronouns take the nearest earlier person of compatible gender, preferring sentence
 subjects; "the two", "both" and "they" take the nearest earlier group of two or more
 people named together; surnames and spelling variants ("Babaryka", "Siarhei" for
-"Syarhei") map to the fullest name that shares the surname and first initial. The result
-is written as plain strings on each trigger and a name table on `doc._.hr_people`.
+"Syarhei") map to the fullest name that shares the surname and first initial.
+
+References across sentences (issue 15): a counted or generic plural ("the four defendants",
+"both men") takes the group named before of that size, or of that role ("the journalists"
+after "journalists A and B"); "the rest", "the others", "the remaining two" take the listed
+people not named again since; a singular role noun ("the researcher") takes the one person
+of the paragraph given that role, and nobody when several fit (a wrong name is worse than
+none). Copular and inverted lists ("Those convicted included A and B", "Among the detainees
+were A") and gapped clauses ("sentenced A to five years, and B to three") add names to the
+trigger's victims. A reference that fits no named group stays for the group component (SPEC 7);
+one that was resolved is listed on the trigger as `referred`, so nobody is counted twice.
+
+The result is written as plain strings on each trigger and a name table on `doc._.hr_people`.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hrevents.components.arguments import ArgumentFinder
 from hrevents.components.contract import (
     How,
     PeopleTable,
@@ -50,11 +62,18 @@ class PeopleResolver:
         self.captions = frozenset(lex.caption_words)
         self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
         self.plural = frozenset(lex.plural_pronouns)
+        self.refs = lex.references
+        self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
+        self.group_refs = frozenset(lex.group_reference_words)
+        self.group_determiners = frozenset(lex.definite_group_determiners)
+        # The argument component's reading of a victim phrase, for names listed after
+        # "included" or "were" that no trigger's victim slot reaches.
+        self.phrases = ArgumentFinder({}, lexicon)
 
     def group_size(self, token: Token) -> int | None:
-        """The count a group reference gives: its own number word ("the five", "both")
-        or its numeral ("the four defendants", "the 3 men")."""
-        for word in (token, *(c for c in token.children if c.dep_ == "nummod")):
+        """The count a group reference gives: its own number word ("the five", "both"),
+        its numeral ("the four defendants", "the 3 men") or its determiner ("both journalists")."""
+        for word in (token, *(c for c in token.children if c.dep_ in ("nummod", "det", "predet"))):
             if word.lower_ in self.number_words:
                 return self.number_words[word.lower_]
             if word.like_num and word.text.isdigit():
@@ -101,11 +120,71 @@ class PeopleResolver:
         # names nobody: it is no mention, so every later lookup by name has a key.
         return sorted((s for s in spans.values() if fold(self.clean_name(s))), key=lambda s: s.start)
 
+    def listed_victims(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
+        """The names a copular or inverted list gives a participle's subject: "Those
+        convicted in absentia included A, B and C", "Those released were A and B", "The
+        detained included A", "Among those arrested were A and B", "Among the detainees were A"."""
+        anchor = doc[trigger["anchor"]]
+        if anchor.dep_ == "acl" and (
+            anchor.head.lower_ in self.refs.list_subjects
+            or (anchor.head.tag_ == "NNS" and anchor.head.lemma_.lower() in self.people_heads)
+        ):
+            subject = anchor.head  # "Those convicted", "The journalists arrested"
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ in self.refs.list_prepositions:
+            subject = anchor  # "Among the detainees were A and B"
+        elif anchor.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in anchor.children
+        ):
+            subject = anchor  # "the detained": the participle is the noun
+        else:
+            return []
+        verb = subject.head
+        own: tuple[str, ...] = ("dobj", "attr", "oprd")
+        if subject.dep_ == "pobj" and verb.lower_ in self.refs.list_prepositions:
+            verb, own = verb.head, ("nsubj", "attr")
+        elif subject.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        if verb.lemma_.lower() not in self.refs.list_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return []  # "B was not among those charged"
+        if subject.lower_ not in self.refs.list_subjects and subject.dep_ == "pobj" and subject.i != anchor.i:
+            return []  # "among the senior officers accused of ...": a description, not a list of victims
+        found: list[VictimMention] = []
+        seen: set[int] = {subject.i}
+        for child in verb.children:
+            if child.dep_ in own and child.i != subject.i:
+                found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
+        return found
+
+    def gapped_victims(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
+        """Names of a clause that shares the trigger's verb ("sentenced A to five years, and
+        B and C to three years each"): the parser hangs the gapped clause's name on the verb."""
+        anchor = doc[trigger["anchor"]]
+        if anchor.pos_ != "VERB" or trigger.get("victim_head") is None:
+            return []
+        seen = {t.i for v in trigger.get("victims", []) for t in doc[v["start"] : v["end"]]}
+        found: list[VictimMention] = []
+        for child in anchor.children:
+            if (
+                child.dep_ == "conj"
+                and child.pos_ == "PROPN"
+                and not any(c.pos_ in ("VERB", "AUX") for c in child.children)
+            ):
+                found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         triggers = triggers_of(doc)
+        for trigger in triggers:
+            if not trigger.get("victims"):
+                listed = self.listed_victims(doc, trigger)
+                if listed:
+                    trigger["victims"] = listed
+            gapped = self.gapped_victims(doc, trigger)
+            if gapped:
+                trigger["victims"] = [*trigger.get("victims", []), *gapped]
         people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
-            trigger["people"] = people.of_trigger(trigger)
+            trigger["people"], trigger["referred"] = people.of_trigger(trigger)
         doc._.hr_people = people.table()
         return doc
 
@@ -120,10 +199,13 @@ class ChainLink(NamedTuple):
 
 
 class NamedGroup(NamedTuple):
-    """Two or more people named together, and the token where the naming starts."""
+    """Two or more people named together, the token where the naming starts and the token
+    after its last name."""
 
     start: int
     members: list[str]
+    end: int
+    partial: bool = False  # named beside people it does not name ("A, B and six other individuals")
 
 
 def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
@@ -144,6 +226,43 @@ def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
         ):
             found[(token.i, token.i + 1)] = doc[token.i : token.i + 1]
     return found
+
+
+def paragraph_numbers(doc: Doc) -> list[int]:
+    """The paragraph of each token: paragraphs end at blank lines (as `hrevents_paragraphs` cuts)."""
+    numbers: list[int] = []
+    current = 0
+    for token in doc:
+        numbers.append(current)
+        if token.is_space and token.text.count("\n") >= 2:
+            current += 1
+    return numbers
+
+
+def role_words(span: Span) -> frozenset[str]:
+    """The nouns a mention gives its person, as lemmas: a title or person noun before the
+    name ("journalist A", "opposition leader A"), the noun the name stands in apposition to
+    ("the researcher, A"; "activists A and B"), and its own appositions ("A, a lawyer";
+    "A and B, both journalists")."""
+    root = span.root
+    nouns: list[Token] = []
+    for token in reversed(span.doc[max(span.start - 3, 0) : span.start]):
+        if token.dep_ == "compound" and (span.start <= token.head.i < span.end or token.head in nouns):
+            nouns.append(token)  # "opposition leader A": both words
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+        nouns.extend(c for c in root.head.children if c.dep_ == "compound")
+    if root.dep_ == "conj":
+        first = root
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ == "appos":
+            nouns.append(first.head)
+        nouns.extend(c for c in first.children if c.dep_ == "appos")
+    for apposition in (c for c in root.children if c.dep_ == "appos"):
+        nouns.append(apposition)
+        nouns.extend(c for c in apposition.children if c.dep_ == "compound")
+    return frozenset(t.lemma_.lower() for t in nouns if t.pos_ == "NOUN")
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
@@ -186,8 +305,9 @@ class DocPeople:
             canonical = self.full.get(self.names[(span.start, span.end)])
             if cue and canonical:
                 self.gender.setdefault(canonical, cue)
-        self.groups = self.named_groups(mentions, triggers)
         self.name_tokens = {i for s in mentions for i in range(s.start, s.end)}
+        self.partial_refs: set[int] = set()
+        self.groups = self.named_groups(mentions, triggers)
         self.chain = [
             ChainLink(
                 s.start,
@@ -199,6 +319,10 @@ class DocPeople:
         ]
         self.resolved_at: dict[int, str] = {}
         self.name_start = {s.root.i: self.person(s) for s in mentions}
+        self.bare = {start for start, _ in bare_surnames(doc, [s for s in mentions if len(s) > 1])}
+        self.paragraph = paragraph_numbers(doc)
+        self.roles = {s.start: role_words(s) for s in mentions}
+        self.mention_spans = mentions
         self.resolve_pronouns()
 
     def person(self, span: Span) -> str:
@@ -217,43 +341,197 @@ class DocPeople:
         """Two or more names coordinated in one victim slot or one sentence list, in order."""
         groups: list[NamedGroup] = []
         for trigger in triggers:
-            named = [
-                self.full[self.names[(v["start"], v["end"])]]
-                for v in trigger.get("victims", [])
-                if v["kind"] == "name" and (v["start"], v["end"]) in self.names
+            victims = [
+                v for v in trigger.get("victims", []) if v["kind"] == "name" and (v["start"], v["end"]) in self.names
             ]
+            named = [self.full[self.names[(v["start"], v["end"])]] for v in victims]
             if len(set(named)) >= 2:
-                groups.append(NamedGroup(trigger["anchor"], list(dict.fromkeys(named))))
+                end = max(v["end"] for v in victims)
+                head = trigger.get("victim_head")
+                partial = head is not None and self.unnamed_conjunct(self.doc[head])
+                start = min(trigger["anchor"], victims[0]["start"])
+                groups.append(NamedGroup(start, list(dict.fromkeys(named)), end, partial))
         for span in mentions:
-            siblings = [s for s in mentions if s.root.head.i == span.root.i and s.root.dep_ == "conj"]
+            # "A and B"; "presenter A and journalists B and C" (B stands in apposition to a conjunct)
+            conjuncts = {c.i for c in span.root.children if c.dep_ == "conj"}
+            siblings = [
+                s
+                for s in mentions
+                if s.root.head.i in conjuncts | {span.root.i}
+                and (s.root.dep_ == "conj" or (s.root.dep_ == "appos" and s.root.head.i in conjuncts))
+            ]
             if siblings:
-                groups.append(NamedGroup(span.start, list(dict.fromkeys(self.person(s) for s in [span, *siblings]))))
+                members = list(dict.fromkeys(self.person(s) for s in [span, *siblings]))
+                end = max(s.end for s in [span, *siblings])
+                groups.append(NamedGroup(span.start, members, end, self.unnamed_conjunct(span.root)))
         groups.sort(key=lambda g: g.start)
         return groups
 
-    def group_members(self, index: int) -> list[str]:
-        """The people a group reference points back to. A counted reference ("the
-        four defendants", "the five") takes the nearest earlier group of that size, or
-        the recent groups together when they make up that count (a name the parse lost
-        tolerated in larger groups); an uncounted one takes the nearest group."""
-        earlier = [g for g in self.groups if g.start < index]
+    def unnamed_conjunct(self, token: Token) -> bool:
+        """People coordinated after the names who are not named ("A and 20 others"); a
+        plural before them introduces the names ("journalists, A and B")."""
+        return any(
+            c.i > token.i
+            and c.i not in self.name_tokens
+            and c.tag_ in ("NNS", "NNPS")
+            and (c.lemma_.lower() in self.lex.people_heads or c.lower_ in self.lex.refs.rest_heads)
+            for c in token.conjuncts
+        )
+
+    def chosen(self, index: int, groups: list[NamedGroup]) -> list[str]:
+        """The members of the groups a reference at `index` takes; a reference to a group
+        named beside unnamed people stays a group reference too (`partial_refs`)."""
+        if any(g.partial for g in groups):
+            self.partial_refs.add(index)
+        return list(dict.fromkeys(m for g in groups for m in g.members))
+
+    def group_roles(self, group: NamedGroup) -> frozenset[str]:
+        """The role nouns given to any member where the group is named."""
+        words: set[str] = set()
+        for span in self.mention_spans:
+            if group.start <= span.start < group.end:
+                words |= self.roles.get(span.start, frozenset())
+        return frozenset(words)
+
+    def unnamed_group_between(self, start: int, index: int) -> bool:
+        """A counted or quantified group nobody names lies between the names and the
+        reference ("arrested A and B. Police also detained 20 students. The students ..."),
+        not coordinated with the names."""
+        for token in self.doc[start:index]:
+            if token.i in self.name_tokens or token.tag_ not in ("NNS", "NNPS"):
+                continue
+            if token.lemma_.lower() not in self.lex.people_heads and token.lower_ not in self.lex.refs.quantity_nouns:
+                continue  # "five years": not people
+            if any(c.i in self.name_tokens for c in token.conjuncts):
+                continue  # "A, B and six other individuals": the same list
+            if token.lower_ in self.lex.refs.quantity_nouns or any(c.dep_ == "nummod" for c in token.children):
+                return True
+        return False
+
+    def is_rest(self, token: Token) -> bool:
+        """ "the rest", "the others", "the remaining two", "the other three"."""
+        return (
+            token.lemma_.lower() in self.lex.refs.rest_heads
+            or token.lower_ in self.lex.refs.rest_heads
+            or any(c.dep_ == "amod" and c.lower_ in self.lex.refs.rest_modifiers for c in token.children)
+        )
+
+    def candidate_groups(self, index: int, window: int | None = None) -> list[NamedGroup]:
+        """Groups named before the reference, nearest last; with a window, only those named
+        at most that many sentences before (news paragraphs are a sentence or two, so the
+        window counts sentences, not paragraphs)."""
+        sentence = self.sentence(index)
+        return [
+            g
+            for g in self.groups
+            if g.start < index and g.end <= index and (window is None or sentence - self.sentence(g.start) <= window)
+        ]
+
+    def rest_members(self, index: int) -> list[str]:
+        """The listed people not named again since the list: "A, B, C and D were arrested.
+        A and B were released; the rest remain in detention" is C and D. A count ("the
+        remaining two") must agree."""
         size = self.lex.group_size(self.doc[index])
+        options: list[tuple[int, int, list[str]]] = []
+        for group in self.candidate_groups(index, LOOKBACK_SENTENCES):
+            since = {m.person for m in self.chain if group.end <= m.start < index}
+            rest = [m for m in group.members if m not in since]
+            if since & set(group.members) and rest:
+                options.append((len(group.members), group.start, rest))
+        if not options:
+            return []
+        rest = max(options)[2]  # the whole list, not a pair the parse coordinated inside it
+        return rest if size is None or len(rest) == size else []
+
+    def group_members(self, index: int) -> list[str]:
+        """The people a group reference points back to. A counted reference ("the four
+        defendants", "the five") takes the nearest earlier group of that size, or the groups
+        of the last two sentences together when they make up that count (a name the parse
+        lost tolerated in larger groups). An uncounted one takes the group of the last two
+        sentences, when it is a generic noun ("the men") or a role the group was given ("the
+        journalists" after "journalists A and B"); an unnamed counted group in between stops
+        it: the reference is then to nobody named."""
+        token = self.doc[index]
+        if self.is_rest(token):
+            return self.rest_members(index)
+        earlier = self.candidate_groups(index)
+        size = self.lex.group_size(token)
         if size is None:
-            return earlier[-1].members if earlier else []
+            earlier = self.candidate_groups(index, 2)  # as "they": an uncounted noun says less
+            if not earlier or self.unnamed_group_between(earlier[-1].end, index):
+                return []
+            lemma = token.lemma_.lower()
+            generic = token.lower_ in self.lex.group_refs or lemma in self.lex.refs.generic_plural_heads
+            if token.pos_ == "NOUN" and not generic and lemma not in self.group_roles(earlier[-1]):
+                return []
+            return self.chosen(index, earlier[-1:])
         exact = [g for g in earlier if len(g.members) == size]
         if exact:
-            return exact[-1].members
-        sentence = self.sentence(index)
+            return self.chosen(index, exact[-1:])
         union: list[str] = []
-        for group in reversed(earlier):
-            if sentence - self.sentence(group.start) > 2:
-                break
+        used: list[NamedGroup] = []
+        for group in reversed(self.candidate_groups(index, 2)):
             union.extend(m for m in group.members if m not in union)
+            used.append(group)
             if len(union) >= size:
                 break
         if len(union) == size or (size >= 4 and len(union) == size - 1):
-            return union
+            return self.chosen(index, used)
         return []
+
+    def slot_reference(self, head: Token) -> list[str]:
+        """A victim slot whose head the argument component read as no one: a counted or
+        "all" plural ("the four defendants", "all three"), "the rest"/"the others", or a
+        singular role noun ("the researcher")."""
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
+        if not determiners & self.lex.group_determiners and head.lower_ != "both":
+            return []
+        if self.is_rest(head):
+            return self.rest_members(head.i)
+        if head.tag_ in ("NNS", "NNPS") or head.pos_ == "NUM" or head.lower_ in self.lex.group_refs:
+            counted = self.lex.group_size(head) is not None
+            if counted or head.lemma_.lower() in self.lex.refs.generic_plural_heads:
+                return self.group_members(head.i)
+            return []
+        if head.tag_ == "NN":
+            person = self.role_reference(head)
+            return [person] if person else []
+        return []
+
+    def role_reference(self, head: Token) -> str | None:
+        """ "The researcher was charged": the one person named before in the paragraph (or the
+        last few sentences) with that role ("the researcher A", "A, a researcher"); compounds of the reference ("the
+        opposition leader") must be among the role's words. None when nobody or more than
+        one fits, or someone unnamed of that role ("a researcher") was mentioned since."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.lex.person_nouns | self.lex.titles:
+            return None
+        children = list(head.children)
+        if any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos", "nummod") for c in children):
+            return None  # "the journalist's brother", "the lawyer of A": someone else
+        if not {c.lower_ for c in children if c.dep_ == "det"} <= set(self.lex.refs.single_determiners):
+            return None
+        wanted = {lemma} | {c.lemma_.lower() for c in children if c.dep_ == "compound"}
+        paragraph, sentence = self.paragraph[head.i], self.sentence(head.i)
+        fitting = [
+            span
+            for span in self.mention_spans
+            if span.end <= head.i
+            and (self.paragraph[span.start] == paragraph or sentence - self.sentence(span.start) <= LOOKBACK_SENTENCES)
+            and wanted <= self.roles.get(span.start, frozenset())
+        ]
+        people = {self.person(span) for span in fitting}
+        if len(people) != 1:
+            return None
+        last = max(span.end for span in fitting)
+        for token in self.doc[last : head.i]:
+            if token.dep_ == "appos" and token.head.i in self.name_tokens:
+                continue  # "A, a lawyer": the role of the name itself
+            if token.lemma_.lower() == lemma and any(
+                c.dep_ == "det" and c.lower_ in self.lex.refs.unnamed_determiners for c in token.children
+            ):
+                return None
+        return people.pop()
 
     # ------------------------------------------------------------------ pronouns
     def resolve_pronouns(self) -> None:
@@ -354,14 +632,34 @@ class DocPeople:
             return self.resolve_pronoun(victim["start"], self.doc[victim["start"]].lower_), "pronoun"
         return self.group_members(victim["start"]), "group"
 
-    def of_trigger(self, trigger: Trigger) -> list[ResolvedPerson]:
-        """Each person a trigger's victims name, once, by the first way they are named."""
+    def of_trigger(self, trigger: Trigger) -> tuple[list[ResolvedPerson], list[int]]:
+        """Each person a trigger's victims name, once, by the first way they are named, and
+        the slot's tokens that were read as a reference to all of them (the group component
+        makes no group of those). A bare surname in the slot ("Branek and Mirren were
+        released") is a name; a slot whose head named no one may still point back ("the
+        rest", "the researcher"; `slot_reference`)."""
         unique: dict[str, ResolvedPerson] = {}
+        referred: list[int] = []
         for victim in trigger.get("victims", []):
             people, how = self.victim_people(victim)
             for person in people:
                 unique.setdefault(person, {"name": person, "how": how})
-        return list(unique.values())
+            if people and victim["kind"] == "group" and victim["start"] not in self.partial_refs:
+                referred.append(victim["start"])
+        index = trigger.get("victim_head")
+        if index is None:
+            return list(unique.values()), referred
+        head = self.doc[index]
+        for token in (head, *head.conjuncts):
+            if token.i in self.bare:
+                unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
+        if not unique:
+            found = self.slot_reference(head)
+            for person in found:
+                unique.setdefault(person, {"name": person, "how": "pronoun" if head.tag_ == "NN" else "group"})
+            if found and index not in self.partial_refs:
+                referred.append(index)
+        return list(unique.values()), referred
 
     def table(self) -> PeopleTable:
         aliases: dict[str, list[str]] = defaultdict(list)

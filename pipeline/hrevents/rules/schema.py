@@ -124,6 +124,23 @@ class GroupLexicon(BaseModel):
     generic_cues: list[str]
 
 
+class ReferenceLexicon(BaseModel):
+    """Words of references to people named elsewhere in the paragraph (people component):
+    "the rest", "the remaining two", "those convicted included A and B", "the journalist"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rest_heads: list[str]
+    rest_modifiers: list[str]
+    list_subjects: list[str]
+    list_verbs: list[str]
+    list_prepositions: list[str]
+    generic_plural_heads: list[str]
+    quantity_nouns: list[str]
+    single_determiners: list[str]
+    unnamed_determiners: list[str]
+
+
 class Lexicon(BaseModel):
     """Word lists the argument and people components use (titles, facility nouns, ...)."""
 
@@ -159,6 +176,7 @@ class Lexicon(BaseModel):
     case_nouns: list[str]
     repetition_cues: list[str]
     person_nouns: list[str]
+    references: ReferenceLexicon
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
     groups: GroupLexicon
