@@ -33,6 +33,7 @@ REALIS = [
     ("Activist Maya Lind was handed a fine of 500 dollars.", "sentence", "Maya Lind"),
     ("Maya Lind was ordered to pay a fine of 500 dollars.", "sentence", "Maya Lind"),
     ("The court imposed a fine on blogger Ada Obi.", "sentence", "Ada Obi"),
+    ("In May a court reduced a two-year sentence for fraud against Ali Hassan.", "sentence", "Ali Hassan"),
     # charge
     ("Journalist Tom Ekene was indicted in May for sedition.", "charge", "Tom Ekene"),
     ("Blogger Sara Kim faces charges of spreading false news.", "charge", "Sara Kim"),
@@ -41,6 +42,7 @@ REALIS = [
     ("In June prosecutors brought new charges of extremism against Musa Bello.", "charge", "Musa Bello"),
     ("Charges of treason were filed against Lena Sorel in May.", "charge", "Lena Sorel"),
     ("Charges were brought against Lena Sorel in May.", "charge", "Lena Sorel"),
+    ("Prosecutors filed charges of fraud against Ali Hassan.", "charge", "Ali Hassan"),
     ("Karim Benali was arrested on 3 May on terrorism charges.", "charge", "Karim Benali"),
     ("Karim Benali was charged under Article 361 of the criminal code.", "charge", "Karim Benali"),
     ("Singer Ayo Bello was tried for insulting the king.", "charge", "Ayo Bello"),
@@ -55,6 +57,7 @@ REALIS = [
     ("The prosecution dropped the case against Hala Mansour.", "acquittal", "Hala Mansour"),
     ("Charges against Hala Mansour were dropped in May.", "acquittal", "Hala Mansour"),
     ("In May a court dismissed the charges against Hala Mansour.", "acquittal", "Hala Mansour"),
+    ("Prosecutors dropped the charges of fraud against Hala Mansour in May.", "acquittal", "Hala Mansour"),
     ("Hala Mansour was cleared of all charges in May.", "acquittal", "Hala Mansour"),
     ("A court cleared Hala Mansour of all charges.", "acquittal", "Hala Mansour"),
     ("The case against Hala Mansour was closed in May.", "acquittal", "Hala Mansour"),
@@ -70,6 +73,7 @@ REALIS = [
     ("Journalist Lena Marsh spent eight months in jail.", "detention", "Lena Marsh"),
     ("Journalist Lena Marsh remains imprisoned.", "detention", "Lena Marsh"),
     ("Editor Lina Moss is serving her sentence in Hill Prison.", "detention", "Lina Moss"),
+    ("Authorities continued to detain Ali Hassan without charge.", "detention", "Ali Hassan"),
     # release
     ("Abebe Kebede walked free in May.", "release", "Abebe Kebede"),
     ("Abebe Kebede was released on bail in May.", "release", "Abebe Kebede"),
@@ -78,6 +82,7 @@ REALIS = [
     ("Police let Abebe Kebede go after two days.", "release", "Abebe Kebede"),
     ("On 12 May the president pardoned Abebe Kebede.", "release", "Abebe Kebede"),
     ("Abebe Kebede was granted parole in May.", "release", "Abebe Kebede"),
+    ("Ali Hassan received a presidential pardon in May.", "release", "Ali Hassan"),
     # search
     ("Police raided the homes of Ana Costa and Luis Pereira.", "search", "Luis Pereira"),
     ("Police searched the offices of lawyer Ana Costa.", "search", "Ana Costa"),
@@ -121,6 +126,7 @@ NO_EVENT = [
     ("A judge denied Ahmed Ali bail.", "release"),
     ("Ana Lopez was granted bail but remained in prison.", "release"),
     ("Ana Lopez was denied parole.", "release"),
+    ("Police arraigned Ali Hassan in court on 3 May.", "charge"),
     ("The president refused to pardon Ana Lopez.", "release"),
     ("Activists asked the president to pardon Ana Lopez.", "release"),
     ("Ana Lopez could walk free next year.", "release"),
@@ -142,14 +148,17 @@ def test_a_dropped_case_is_an_acquittal_not_also_an_investigation(extract_text):
 
 def test_a_jail_term_is_one_sentence_with_its_term(extract_text):
     [event] = extract_text("In May a court jailed blogger Anna Berg for two years.")
-    assert (event.action, event.victim, event.perpetrator, event.date) == ("sentence", "Anna Berg", "a court", "2020-05")
+    expected = ("sentence", "Anna Berg", "a court", "2020-05")
+    assert (event.action, event.victim, event.perpetrator, event.date) == expected
 
 
 KNOWN_GAPS = [
     # shapes not handled yet; strict, so a fix shows up as an unexpected pass
-    ("The court handed a five-year sentence to activist Omar Bakri.", "sentence", "Omar Bakri"),  # "to" parsed as a verb's
+    ("The court handed a five-year sentence to activist Omar Bakri.", "sentence", "Omar Bakri"),  # "to" parsed as aux
     ("A sentence of five years was handed down to Lena Sorel.", "sentence", "Lena Sorel"),
     ("Abebe Kebede was among those released in an amnesty.", "release", "Abebe Kebede"),  # copular "among"
+    ("A judge ordered Ali Hassan held in pretrial detention for two months.", "detention", "Ali Hassan"),  # "ordered"
+    ("Security forces raided the offices and homes of lawyers Ali Hassan and Tomas Berg.", "search", "Tomas Berg"),
 ]
 
 

@@ -334,13 +334,27 @@ class ArgumentFinder:
         return syntax.patient(verb) or syntax.subject(verb)
 
     def noun_possessor(self, rule: TriggerRule, anchor: Token) -> Token | None:
-        """Whom a noun trigger is about: "X's arrest", "the arrest of X", "an investigation
-        into X"; for the object of a light verb, the verb's own "against" phrase, where the
-        parser often hangs it ("brought charges against X", "a case was opened against X")."""
-        head = syntax.possessor(anchor, tuple(rule.possessor_preps))
+        """Whom a noun trigger is about: "X's arrest", "charges against X", "the arrest of X",
+        "an investigation into X". "against" is tried before "of", which on a charge names
+        the offence ("charges of fraud against X"); for the object of a light verb, the
+        verb's own "against" phrase, where the parser often hangs it ("brought charges
+        against X", "a case was opened against X"), and an "against" hung on the noun's
+        complement ("a sentence for fraud against X")."""
+        preps = tuple(rule.possessor_preps)
+        head = syntax.possessor(anchor, ("against",) if "against" in preps else ())
         if head is None and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in syntax.VERBAL:
             head = syntax.possessor(anchor.head, self.verb_preps(rule))
-        return head
+        if head is None and "against" in preps:
+            head = next(
+                (
+                    found
+                    for prep in syntax.children(anchor, "prep")
+                    for obj in syntax.children(prep, "pobj")
+                    if (found := syntax.possessor(obj, ("against",))) is not None
+                ),
+                None,
+            )
+        return head or syntax.possessor(anchor, preps)
 
     @staticmethod
     def verb_preps(rule: TriggerRule) -> tuple[str, ...]:
@@ -578,11 +592,7 @@ class ArgumentFinder:
                     continue
                 if rule.require_patient_lemmas and lemma not in self.property_words:
                     # "dropped the case against X", with "against" on the noun or on the verb
-                    head = (
-                        syntax.possessor(head, tuple(rule.possessor_preps))
-                        or syntax.possessor(anchor, self.verb_preps(rule))
-                        or head
-                    )
+                    head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
             if head is None:
