@@ -49,10 +49,14 @@ REALIS = [
     ("Singer Ayo Bello stands trial for insulting the king.", "charge", "Ayo Bello"),
     ("Singer Ayo Bello is due to stand trial on charges of treason.", "charge", "Ayo Bello"),
     ("Lena Sorel awaits trial on charges of espionage.", "charge", "Lena Sorel"),
+    ("Karim Benali was arrested on terrorism-related charges.", "charge", "Karim Benali"),
+    ("Police booked Ali Hassan for sedition in May.", "charge", "Ali Hassan"),
+    ("Ali Hassan was booked under Section 124A.", "charge", "Ali Hassan"),
     # investigation (SPEC: a criminal case opened against X)
     ("The prosecutor's office opened a criminal case against Olga Ivanova.", "investigation", "Olga Ivanova"),
     ("A criminal case was opened against Olga Ivanova in May.", "investigation", "Olga Ivanova"),
     ("Prosecutors launched an investigation into activist Olga Ivanova.", "investigation", "Olga Ivanova"),
+    ("A case was registered against Ali Hassan in May.", "investigation", "Ali Hassan"),
     # acquittal
     ("The prosecution dropped the case against Hala Mansour.", "acquittal", "Hala Mansour"),
     ("Charges against Hala Mansour were dropped in May.", "acquittal", "Hala Mansour"),
@@ -74,6 +78,8 @@ REALIS = [
     ("Journalist Lena Marsh remains imprisoned.", "detention", "Lena Marsh"),
     ("Editor Lina Moss is serving her sentence in Hill Prison.", "detention", "Lina Moss"),
     ("Authorities continued to detain Ali Hassan without charge.", "detention", "Ali Hassan"),
+    ("A court extended the detention of Ali Hassan by 45 days.", "detention", "Ali Hassan"),
+    ("Ali Hassan's detention was extended by 15 days.", "detention", "Ali Hassan"),
     # release
     ("Abebe Kebede walked free in May.", "release", "Abebe Kebede"),
     ("Abebe Kebede was released on bail in May.", "release", "Abebe Kebede"),
@@ -83,11 +89,14 @@ REALIS = [
     ("On 12 May the president pardoned Abebe Kebede.", "release", "Abebe Kebede"),
     ("Abebe Kebede was granted parole in May.", "release", "Abebe Kebede"),
     ("Ali Hassan received a presidential pardon in May.", "release", "Ali Hassan"),
+    ("Ali Hassan left prison in May.", "release", "Ali Hassan"),
+    ("Ali Hassan walked out of prison on 3 May.", "release", "Ali Hassan"),
     # search
     ("Police raided the homes of Ana Costa and Luis Pereira.", "search", "Luis Pereira"),
     ("Police searched the offices of lawyer Ana Costa.", "search", "Ana Costa"),
     ("Police conducted a search of Ana Costa's home.", "search", "Ana Costa"),
     ("Police carried out a raid on the home of Ana Costa.", "search", "Ana Costa"),
+    ("Security forces raided the offices and homes of lawyers Ali Hassan and Tomas Berg.", "search", "Tomas Berg"),
 ]
 
 
@@ -127,6 +136,8 @@ NO_EVENT = [
     ("Ana Lopez was granted bail but remained in prison.", "release"),
     ("Ana Lopez was denied parole.", "release"),
     ("Police arraigned Ali Hassan in court on 3 May.", "charge"),
+    ("Ali Hassan booked a flight to Paris.", "charge"),
+    ("Ali Hassan could not leave prison.", "release"),
     ("The president refused to pardon Ana Lopez.", "release"),
     ("Activists asked the president to pardon Ana Lopez.", "release"),
     ("Ana Lopez could walk free next year.", "release"),
@@ -158,7 +169,6 @@ KNOWN_GAPS = [
     ("A sentence of five years was handed down to Lena Sorel.", "sentence", "Lena Sorel"),
     ("Abebe Kebede was among those released in an amnesty.", "release", "Abebe Kebede"),  # copular "among"
     ("A judge ordered Ali Hassan held in pretrial detention for two months.", "detention", "Ali Hassan"),  # "ordered"
-    ("Security forces raided the offices and homes of lawyers Ali Hassan and Tomas Berg.", "search", "Tomas Berg"),
 ]
 
 

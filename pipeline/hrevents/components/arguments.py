@@ -40,6 +40,7 @@ class ArgumentFinder:
         self.titles = frozenset(self.lex.titles)
         self.org_words = frozenset(self.lex.organisation_words)
         self.property_words = frozenset(self.lex.property_words)
+        self.case_nouns = frozenset(self.lex.case_nouns)
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
@@ -590,7 +591,7 @@ class ArgumentFinder:
                 if lemma in rule.forbid_patient_lemmas:
                     trigger["victims"] = []
                     continue
-                if rule.require_patient_lemmas and lemma not in self.property_words:
+                if rule.require_patient_lemmas and lemma in self.case_nouns:
                     # "dropped the case against X", with "against" on the noun or on the verb
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
