@@ -40,6 +40,7 @@ class ArgumentFinder:
         self.titles = frozenset(self.lex.titles)
         self.org_words = frozenset(self.lex.organisation_words)
         self.property_words = frozenset(self.lex.property_words)
+        self.case_nouns = frozenset(self.lex.case_nouns)
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
@@ -55,7 +56,6 @@ class ArgumentFinder:
         self.inclusion = frozenset(self.lex.inclusion_words)
         self.group_determiners = frozenset(self.lex.definite_group_determiners)
         self.auxiliaries = frozenset(self.lex.trigger_auxiliaries)
-        self.case_nouns = frozenset(self.lex.case_nouns)
         self.place_nouns = frozenset(self.lex.place_nouns)
         self.place_preps = frozenset(self.lex.place_prepositions)
         self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
@@ -316,17 +316,55 @@ class ArgumentFinder:
                 for clause in syntax.children(verb, "ccomp"):
                     head = syntax.subject(clause)
             if head is None and anchor.pos_ == "NOUN":
-                head = syntax.possessor(anchor)
+                head = self.noun_possessor(rule, anchor)
+            if head is None and anchor.dep_ in ("acomp", "oprd") and anchor.head.pos_ in syntax.VERBAL:
+                head = syntax.subject(anchor.head)  # "X remains imprisoned"
             return head
         if rule.victim == "subject":
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("attr", "appos", "pobj", "dobj"):
                 verb = syntax.governing_verb(anchor) or anchor
             return syntax.subject(verb)
         if rule.victim == "possessor":
-            return syntax.possessor(anchor)
+            return self.noun_possessor(rule, anchor)
         if rule.victim == "recipient":
-            return syntax.recipient(verb)
+            # "imposed a fine on X", "handed down a term to X": the parser calls the
+            # recipient's preposition a plain prep rather than a dative
+            # "granted Abebe Kebede bail": or a name the parser made a compound of the object
+            return (
+                syntax.recipient(verb)
+                or next((obj for _prep, obj in syntax.prep_objects(verb, ("to", "on")) if obj.dep_ == "pobj"), None)
+                or syntax.direct_object(verb)
+            )
         return syntax.patient(verb) or syntax.subject(verb)
+
+    def noun_possessor(self, rule: TriggerRule, anchor: Token) -> Token | None:
+        """Whom a noun trigger is about: "X's arrest", "charges against X", "the arrest of X",
+        "an investigation into X". "against" is tried before "of", which on a charge names
+        the offence ("charges of fraud against X"); for the object of a light verb, the
+        verb's own "against" phrase, where the parser often hangs it ("brought charges
+        against X", "a case was opened against X"), and an "against" hung on the noun's
+        complement ("a sentence for fraud against X")."""
+        preps = tuple(rule.possessor_preps)
+        head = syntax.possessor(anchor, ("against",) if "against" in preps else ())
+        if head is None and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in syntax.VERBAL:
+            head = syntax.possessor(anchor.head, self.verb_preps(rule))
+        if head is None and "against" in preps:
+            head = next(
+                (
+                    found
+                    for prep in syntax.children(anchor, "prep")
+                    for obj in syntax.children(prep, "pobj")
+                    if (found := syntax.possessor(obj, ("against",))) is not None
+                ),
+                None,
+            )
+        return head or syntax.possessor(anchor, preps)
+
+    @staticmethod
+    def verb_preps(rule: TriggerRule) -> tuple[str, ...]:
+        """The rule's possessor prepositions that may hang on the light verb instead of the
+        noun ("opened an investigation into X"); never "of", which on a verb is its own."""
+        return ("against", *(p for p in rule.possessor_preps if p not in ("of", "against")))
 
     def done_by_a_person(self, anchor: Token) -> bool:
         """The active verb's subject is an individual: a named person or "he"/"she"."""
@@ -354,7 +392,7 @@ class ArgumentFinder:
         doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
         if (
             doer is None
-            and rule.victim in ("patient", "possessor", "object_or_subject")
+            and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
             and not syntax.is_passive(verb)
         ):
@@ -558,13 +596,25 @@ class ArgumentFinder:
                     continue
                 if rule.require_patient_lemmas and lemma in self.case_nouns:
                     # "dropped the case against X", with "against" on the noun or on the verb
-                    head = syntax.possessor(head) or syntax.possessor(anchor, ("against",)) or head
+                    head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
             if head is None:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
+            if (
+                not victims
+                and head is not None
+                and rule.victim == "object_or_subject"
+                and not fallback
+                and head.lemma_.lower() in self.property_words
+            ):
+                # "X awaits trial on charges of ...": the object is a thing, so the subject is meant
+                subject = syntax.subject(governor if governor is not None else anchor)
+                if subject is not None and subject.i != head.i:
+                    head = subject
+                    victims = self.victims_from(head, seen)
             if (
                 not victims
                 and head is not None

@@ -46,13 +46,19 @@ class ModifierDetector:
         head = anchor
         for _ in range(GOVERNOR_HOPS):
             # A participle or relative clause describes a noun; what governs that noun
-            # ("Peter, arrested in June, denied ...") does not modalise the act.
-            if head.head.i == head.i or head.dep_ in ("acl", "relcl", "appos", "amod"):
+            # ("Peter, arrested in June, denied ...") does not modalise the act. An
+            # infinitive does not describe: "called for the charges to be dropped".
+            if head.head.i == head.i or (head.dep_ in ("acl", "relcl", "appos", "amod") and not self.infinitive(head)):
                 break
             head = head.head
             if head.i != skip:
                 found.append(head)
         return found
+
+    @staticmethod
+    def infinitive(clause: Token) -> bool:
+        """A "to" clause hanging on a noun ("the charges against X to be dropped")."""
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
     def __call__(self, doc: Doc) -> Doc:
         for trigger in triggers_of(doc):

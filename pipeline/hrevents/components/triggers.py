@@ -48,6 +48,11 @@ class TriggerMatcher:
         for rule in self.rules.values():
             self.matcher.add(rule.id, [rule.pattern])
 
+    @staticmethod
+    def objects(anchor: Token) -> list[int]:
+        """The nouns a verb trigger acts on: its object, or its passive subject."""
+        return [c.i for c in anchor.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+
     def __call__(self, doc: Doc) -> Doc:
         candidates = []
         for match_id, start, end in self.matcher(doc):
@@ -89,8 +94,13 @@ class TriggerMatcher:
                     "repetition": rule.repetition,
                 }
             )
+        # A rule replaces the listed rules on its own anchor, and on the noun it governs as
+        # object: "dropped the case against X" is an acquittal, not also an investigation.
         superseded = {
-            (trigger["anchor"], old) for trigger in triggers for old in self.rules[trigger["rule"]].supersedes
+            (index, old)
+            for trigger in triggers
+            for index in (trigger["anchor"], *self.objects(doc[trigger["anchor"]]))
+            for old in self.rules[trigger["rule"]].supersedes
         }
         triggers = [t for t in triggers if (t["anchor"], t["rule"]) not in superseded]
         doc._.hr_triggers = sorted(triggers, key=lambda t: t["anchor"])

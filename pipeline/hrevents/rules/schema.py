@@ -26,14 +26,16 @@ class TriggerRule(BaseModel):
     `pattern` is a spaCy `Matcher` token pattern. The trigger's anchor is the token at
     `anchor` in the match, or that token's syntactic head when `anchor_head` is set ("took
     X into custody" matches "into custody" and anchors on "took"; a preposition in between
-    is skipped). `supersedes` names rules whose trigger on the same anchor this one
-    replaces ("beat X to death" is a killing, not also ill-treatment). `context_only`: the
+    is skipped). `supersedes` names rules whose trigger on the same anchor, or on the noun
+    the anchor verb acts on, this one replaces ("beat X to death" is a killing, not also
+    ill-treatment; "dropped the case against X" an acquittal, not also an investigation). `context_only`: the
     pattern's words other than the anchor stay free for other triggers ("died after his
     arrest" is a killing and an arrest). `repetition`: the words say the act happened again
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
     is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
-    the date of their clause does not date.
+    the date of their clause does not date. `possessor_preps`: the prepositions that attach
+    the person a noun trigger is about ("the arrest of X", "an investigation into X").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -54,6 +56,7 @@ class TriggerRule(BaseModel):
     repetition: bool = False
     person_agent_blocks: bool = False
     clause_date: bool = True
+    possessor_preps: list[str] = ["of", "against"]
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
