@@ -45,7 +45,33 @@ CLAUSE = [
     ),
 ]
 
+CLAUSE += [
+    (
+        "Police arrested journalist Luis Mora at his home in the city of Masaya.",
+        "arrest",
+        "Luis Mora",
+        "the city of Masaya",
+    ),
+    ("Student Luis Mora was killed in the town of San Remo.", "killing", "Luis Mora", "the town of San Remo"),
+    (
+        "Guards detained Luis Mora in San Cristobal, Tachira State, on 4 May.",
+        "arrest",
+        "Luis Mora",
+        "San Cristobal, Tachira State",
+    ),
+    ("Journalist Luis Mora was arrested while covering a protest in Managua.", "arrest", "Luis Mora", "Managua"),
+    ("Police arrested Luis Mora in downtown Managua.", "arrest", "Luis Mora", "downtown Managua"),
+]
+
 FACILITIES = [
+    ("Authorities held activist Luis Mora at El Torreon for two months.", "detention", "Luis Mora", "El Torreon"),
+    ("Authorities held activist Luis Mora in El Torreon for two months.", "detention", "Luis Mora", "El Torreon"),
+    (
+        "Activist Luis Mora was held incommunicado at the Ramo Verde military prison.",
+        "detention",
+        "Luis Mora",
+        "the Ramo Verde military prison",
+    ),
     (
         "Lawyer Peter Otieno was held at Hillcrest prison for three weeks.",
         "detention",
@@ -86,6 +112,7 @@ SETTING = [
     ("In Kampala, police said they had arrested activist Musa Bako.", "arrest", "Musa Bako", "Kampala"),
     ("Police in Riverton arrested activist Musa Bako.", "arrest", "Musa Bako", "Riverton"),
     ("Kampala police arrested activist Musa Bako.", "arrest", "Musa Bako", "Kampala"),
+    ("Police in the state of Zulia arrested opposition leader Luis Mora.", "arrest", "Luis Mora", "the state of Zulia"),
     # the paragraph's dated sentence sets the incident the next sentences go on with
     (
         "On 10 May police surrounded a crowd in front of the Kampala office of the Green Party. They arrested "
@@ -149,6 +176,11 @@ NO_PLACE = [
     ("Police arrested activist Musa Bako in connection with the protest.", "arrest", "Musa Bako"),
     ("Police arrested activist Musa Bako at Ana Ruiz's house.", "arrest", "Musa Bako"),
     ("Police arrested activist Musa Bako in Kampala and charged him with treason.", "charge", "Musa Bako"),
+    ("Police arrested Luis Mora at Sunday Mass.", "arrest", "Luis Mora"),
+    ("Police arrested Luis Mora in Operation Liberty.", "arrest", "Luis Mora"),
+    ("Luis Mora, a journalist from Ganja, was arrested on 3 May.", "arrest", "Luis Mora"),
+    # a clause about the people ("who worked at X") is not where the act happened
+    ("On 3 May police arrested Luis Mora, who worked at a foreign embassy in Riverton.", "arrest", "Luis Mora"),
     # a new date opens a new incident: the earlier sentence's place is not carried over
     ("On 3 May police arrested Musa Bako in Riverton. On 9 June soldiers beat Ana Ruiz.", "ill_treatment", "Ana Ruiz"),
     # a country is the report's setting, not the incident's

@@ -75,6 +75,7 @@ class ArgumentFinder:
         self.relative_adverbs = frozenset(places.relative_adverbs)
         self.not_place_names = frozenset(places.not_place_names)
         self.clause_only_actions = frozenset(places.clause_only_actions)
+        self.standalone_places = frozenset(places.standalone_places)
         self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
@@ -404,6 +405,9 @@ class ArgumentFinder:
         place even when neither the tagger nor the gazetteer knows it ("arrested in Lakeside")."""
         if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in self.not_place_names:
             return False  # "in absentia", tagged a place by the small model
+        name = token.doc[self.name_start(token) : token.i + 1]
+        if token.pos_ == "PROPN" and (find_date_spans(name.text) or any(t.ent_type_ in ("DATE", "TIME") for t in name)):
+            return False  # "at Sunday Mass"
         if token.ent_type_ in PLACE_LABELS:
             return True
         if self.named_place(token, direct):
@@ -414,6 +418,13 @@ class ArgumentFinder:
             token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
         ):
             return True  # "in Kasubi Town", "in Krobei Riel commune", "Siem Reap Province" (tagged ORG)
+        if token.lemma_.lower() in self.place_nouns and any(
+            of.lower_ == "of" and any(o.pos_ == "PROPN" for o in syntax.children(of, "pobj"))
+            for of in syntax.children(token, "prep")
+        ):
+            return True  # "in the city of Masaya", "the state of Zulia"
+        if token.lower_ in self.standalone_places and any(c.lower_ == "the" for c in token.children):
+            return True  # "in the capital": the geocoder reads it as the country's capital
         if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
             return True
         if (
@@ -458,8 +469,9 @@ class ArgumentFinder:
 
     def named_place(self, token: Token, direct: bool) -> bool:
         """A proper name the tagger missed or took for a person or an organisation that names
-        a place: one the gazetteer knows, or, directly after "in" on the verb, any name that
-        the phrase does not mark as a person's, an organisation's, a date or a number."""
+        a place: one the gazetteer knows, or, directly after "in" or "at" on the verb, any name
+        that the phrase does not mark as a person's, an organisation's, a date or a number
+        ("held in El Helicoide", tagged ORG)."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_PLACE_LABELS:
             return False
         words = token.doc[self.name_start(token) : token.i + 1]
@@ -478,7 +490,15 @@ class ArgumentFinder:
         if self.known_place(token):
             return True
         prep = token.head if token.dep_ == "pobj" else None
-        return direct and prep is not None and prep.lower_ == "in" and token.ent_type_ in ("", "PERSON")
+        # "at" also governs people ("shot at X"): there only a name the tagger left unlabelled
+        return (
+            direct
+            and prep is not None
+            and (
+                (prep.lower_ == "in" and token.ent_type_ in ("", "PERSON", "ORG"))
+                or (prep.lower_ == "at" and token.ent_type_ in ("", "ORG"))
+            )
+        )
 
     def is_destination(self, token: Token, direct: bool = True) -> bool:
         """Where a person was sent: a place entity or known place, or "the border", "the country"."""
@@ -491,6 +511,13 @@ class ArgumentFinder:
         X"), and the preposition when that makes the phrase a reference point ("near X")."""
         start, end = syntax.noun_phrase(obj)
         for child in obj.rights:
+            if (
+                child.dep_ == "appos"
+                and child.left_edge.i == end + 1
+                and obj.doc[end].text == ","
+                and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in self.place_nouns)
+            ):
+                end = syntax.noun_phrase(child)[1]  # "San Cristobal, Tachira State"
             if child.dep_ == "prep" and child.lower_ in self.reference_preps and child.i == end:
                 for far in syntax.children(child, "pobj"):
                     if self.is_place(far, direct=False):
@@ -555,7 +582,11 @@ class ArgumentFinder:
             if token.dep_ == "prep" and token.lower_ in preps:
                 for obj in syntax.children(token, "pobj"):
                     if obj.i not in own:
-                        found = self.place_object(token, obj, test, token.head.i == verb.i)
+                        # on the verb, or on its object ("held Mora in X": the parser's attachment)
+                        direct = token.head.i == verb.i or (
+                            token.head.head.i == verb.i and token.head.dep_ in ("dobj", "nsubjpass")
+                        )
+                        found = self.place_object(token, obj, test, direct)
                         if found is not None:
                             return found
             stack.extend(c for c in token.children if c.dep_ not in stop)
@@ -687,9 +718,17 @@ class ArgumentFinder:
         if perpetrator is None:
             return None
         head = doc[perpetrator[0] : perpetrator[1]].root
+        # the phrase itself, not a clause about the perpetrators ("citizens who worked at X")
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
         for token in head.subtree:
+            if token.i in clauses:
+                continue
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
+            if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
+                if self.is_place(token, direct=False):
+                    return self.place_span(None, token)  # "police in the state of Zulia"
+                continue
             if token.dep_ not in ("compound", "pobj", "nmod") or token.pos_ != "PROPN":
                 continue
             if token.dep_ == "pobj" and token.head.lower_ not in ("in", "at", "from", "of"):

@@ -136,6 +136,7 @@ class PlaceLexicon(BaseModel):
     relative_adverbs: list[str]
     not_place_names: list[str]
     clause_only_actions: list[str]
+    standalone_places: list[str]
     paragraph_setting_actions: list[str]
 
 
