@@ -138,6 +138,14 @@ def test_the_place_the_text_gives(extract_text, text, action, victim, place):
 
 DESTINATIONS = [
     # (text, action, victim, destination, place)
+    (
+        "Authorities expelled activist Ali Hassan to his native Sudan.",
+        "expulsion",
+        "Ali Hassan",
+        "his native Sudan",
+        "",
+    ),
+    ("Journalist Ali Hassan left the country for Costa Rica.", "exile", "Ali Hassan", "Costa Rica", ""),
     ("Authorities deported journalist Ali Hassan to Kenya on 3 May.", "expulsion", "Ali Hassan", "Kenya", ""),
     ("Authorities deported journalist Ali Hassan from Egypt to Sudan.", "expulsion", "Ali Hassan", "Sudan", "Egypt"),
     ("Activist Grace Achieng was forced into exile in Kenya.", "expulsion", "Grace Achieng", "Kenya", ""),

@@ -472,6 +472,24 @@ class ArgumentFinder:
         a place: one the gazetteer knows, or, directly after "in" or "at" on the verb, any name
         that the phrase does not mark as a person's, an organisation's, a date or a number
         ("held in El Helicoide", tagged ORG)."""
+        if not self.shaped_as_place_name(token):
+            return False
+        if self.known_place(token):
+            return True
+        prep = token.head if token.dep_ == "pobj" else None
+        # "at" also governs people ("shot at X"): there only a name the tagger did not call a person
+        return (
+            direct
+            and prep is not None
+            and (
+                (prep.lower_ == "in" and token.ent_type_ in ("", "PERSON", "ORG"))
+                or (prep.lower_ == "at" and token.ent_type_ in ("", "ORG"))
+            )
+        )
+
+    def shaped_as_place_name(self, token: Token) -> bool:
+        """A capitalised proper name that nothing in the phrase marks as a person's, an
+        organisation's, a date or a number."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_PLACE_LABELS:
             return False
         words = token.doc[self.name_start(token) : token.i + 1]
@@ -485,26 +503,18 @@ class ArgumentFinder:
             return False
         if any(c.dep_ in ("nummod", "case", "appos") or c.like_num for c in token.children):
             return False  # "Article 19", "Bako's", "Ruiz, a lawyer"
-        if find_date_spans(words.text) or self.in_person_phrase(token):
-            return False
-        if self.known_place(token):
-            return True
-        prep = token.head if token.dep_ == "pobj" else None
-        # "at" also governs people ("shot at X"): there only a name the tagger left unlabelled
-        return (
-            direct
-            and prep is not None
-            and (
-                (prep.lower_ == "in" and token.ent_type_ in ("", "PERSON", "ORG"))
-                or (prep.lower_ == "at" and token.ent_type_ in ("", "ORG"))
-            )
-        )
+        return not (find_date_spans(words.text) or self.in_person_phrase(token))
 
     def is_destination(self, token: Token, direct: bool = True) -> bool:
         """Where a person was sent: a place entity or known place, or "the border", "the country"."""
         if token.ent_type_ in PLACE_LABELS or token.lemma_.lower() in self.destination_nouns:
             return True
-        return token.ent_type_ not in NOT_PLACE_LABELS and token.pos_ == "PROPN" and self.known_place(token)
+        if not self.shaped_as_place_name(token):
+            return False
+        # "deported X to Riverland": a name straight after "to" on the verb, not a person's
+        return self.known_place(token) or (
+            direct and token.head.lower_ in ("to", "into") and token.ent_type_ in ("", "ORG")
+        )
 
     def place_span(self, prep: Token | None, obj: Token) -> tuple[int, int]:
         """The words of a place: its noun phrase, a reference point it is near ("a checkpoint near
