@@ -189,6 +189,9 @@ NO_PLACE = [
     ("Luis Mora, a journalist from Ganja, was arrested on 3 May.", "arrest", "Luis Mora"),
     # a clause about the people ("who worked at X") is not where the act happened
     ("On 3 May police arrested Luis Mora, who worked at a foreign embassy in Riverton.", "arrest", "Luis Mora"),
+    # a term of prison is no place
+    ("A court sentenced Luis Mora to two years in prison on charges of fraud.", "charge", "Luis Mora"),
+    ("Luis Mora was released after a year in prison.", "release", "Luis Mora"),
     # a new date opens a new incident: the earlier sentence's place is not carried over
     ("On 3 May police arrested Musa Bako in Riverton. On 9 June soldiers beat Ana Ruiz.", "ill_treatment", "Ana Ruiz"),
     # a country is the report's setting, not the incident's

@@ -408,6 +408,13 @@ class ArgumentFinder:
         name = token.doc[self.name_start(token) : token.i + 1]
         if token.pos_ == "PROPN" and (find_date_spans(name.text) or any(t.ent_type_ in ("DATE", "TIME") for t in name)):
             return False  # "at Sunday Mass"
+        if (
+            token.pos_ == "NOUN"
+            and not any(True for _ in token.children)
+            and token.dep_ == "pobj"
+            and token.head.head.ent_type_ in ("DATE", "TIME")
+        ):
+            return False  # "two years in prison", "after a year in prison": a term, not a place
         if token.ent_type_ in PLACE_LABELS:
             return True
         if self.named_place(token, direct):
