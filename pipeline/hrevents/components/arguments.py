@@ -70,6 +70,7 @@ class ArgumentFinder:
         places = self.lex.places
         self.reference_preps = frozenset(places.reference_prepositions)
         self.relation_nouns = frozenset(places.relation_nouns)
+        self.relation_preps = frozenset(places.relation_prepositions)
         self.setting_preps = frozenset(places.setting_prepositions)
         self.destination_nouns = frozenset(places.destination_nouns)
         self.relative_adverbs = frozenset(places.relative_adverbs)
@@ -546,6 +547,8 @@ class ArgumentFinder:
     def place_object(self, prep: Token, obj: Token, test, direct: bool) -> tuple[int, int] | None:
         """The place a prepositional object gives, if any: the object itself, or the object
         of its relation noun ("in front of the embassy", "on the outskirts of X")."""
+        if prep.lower_ in self.relation_preps and obj.lower_ not in self.relation_nouns:
+            return None  # "on" sets a place only as "on the outskirts of X"
         if obj.lower_ in self.relation_nouns:
             for of in syntax.children(obj, "prep"):
                 for target in syntax.children(of, "pobj"):
@@ -681,7 +684,8 @@ class ArgumentFinder:
         destination = trigger.get("destination")
         if destination is not None:
             own = own | frozenset(range(*destination))
-        preps = [*rule.place_preps, *sorted(self.reference_preps - set(rule.place_preps))]
+        extra = (self.reference_preps | self.relation_preps) - set(rule.place_preps)
+        preps = [*rule.place_preps, *sorted(extra)]
         own_clause = self.attached_prep(anchor, governor, preps, self.is_place, own)
         if own_clause is not None or rule.action in self.clause_only_actions:
             return own_clause

@@ -131,6 +131,7 @@ class PlaceLexicon(BaseModel):
 
     reference_prepositions: list[str]
     relation_nouns: list[str]
+    relation_prepositions: list[str]
     setting_prepositions: list[str]
     destination_nouns: list[str]
     relative_adverbs: list[str]
