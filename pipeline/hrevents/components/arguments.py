@@ -21,12 +21,20 @@ from hrevents import syntax
 from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
 from hrevents.components.triggers import TriggerMatcher
 from hrevents.dates import find_date_spans, is_duration
+from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model often gives to people's names; the others never name a person.
 NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
 MAX_VICTIM_DEPTH = 6
+# Labels that rule out a place name whatever the gazetteer says.
+NOT_PLACE_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE", "LAW", "EVENT"}
+)
+# A city must be this large to name where perpetrators come from in a compound ("X police"),
+# so that a surname shared with a hamlet is not read as a town.
+LARGE_CITY = 100_000
 
 
 class ArgumentFinder:
@@ -59,6 +67,17 @@ class ArgumentFinder:
         self.place_nouns = frozenset(self.lex.place_nouns)
         self.place_preps = frozenset(self.lex.place_prepositions)
         self.same_place_marks = frozenset(self.lex.clause_marks_same_place)
+        places = self.lex.places
+        self.reference_preps = frozenset(places.reference_prepositions)
+        self.relation_nouns = frozenset(places.relation_nouns)
+        self.relation_preps = frozenset(places.relation_prepositions)
+        self.setting_preps = frozenset(places.setting_prepositions)
+        self.destination_nouns = frozenset(places.destination_nouns)
+        self.relative_adverbs = frozenset(places.relative_adverbs)
+        self.not_place_names = frozenset(places.not_place_names)
+        self.clause_only_actions = frozenset(places.clause_only_actions)
+        self.standalone_places = frozenset(places.standalone_places)
+        self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
 
     # ------------------------------------------------------------------ victims
@@ -420,22 +439,170 @@ class ArgumentFinder:
                 return token
         return None
 
-    def is_place(self, token: Token) -> bool:
-        if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-            return False
+    # ------------------------------------------------------------------ places
+    def is_place(self, token: Token, direct: bool = True) -> bool:
+        """Where an act can happen: a place entity, a name with a place or facility noun, a
+        facility, or a proper name the gazetteer knows. `direct`: the phrase hangs on the
+        trigger's own verb, where a capitalised name after "in" that is no person's is a
+        place even when neither the tagger nor the gazetteer knows it ("arrested in Lakeside")."""
+        if token.ent_type_ in NOT_PLACE_LABELS or token.lower_ in self.not_place_names:
+            return False  # "in absentia", tagged a place by the small model
+        name = token.doc[self.name_start(token) : token.i + 1]
+        if token.pos_ == "PROPN" and (find_date_spans(name.text) or any(t.ent_type_ in ("DATE", "TIME") for t in name)):
+            return False  # "at Sunday Mass"
+        if (
+            token.pos_ == "NOUN"
+            and not any(True for _ in token.children)
+            and token.dep_ == "pobj"
+            and token.head.head.ent_type_ in ("DATE", "TIME")
+        ):
+            return False  # "two years in prison", "after a year in prison": a term, not a place
         if token.ent_type_ in PLACE_LABELS:
             return True
+        if self.named_place(token, direct):
+            return True
+        if token.ent_type_ == "PERSON":
+            return False
         if token.lemma_.lower() in self.place_nouns and (
             token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
         ):
             return True  # "in Kasubi Town", "in Krobei Riel commune", "Siem Reap Province" (tagged ORG)
+        if token.lemma_.lower() in self.place_nouns and any(
+            of.lower_ == "of" and any(o.pos_ == "PROPN" for o in syntax.children(of, "pobj"))
+            for of in syntax.children(token, "prep")
+        ):
+            return True  # "in the city of Masaya", "the state of Zulia"
+        if token.lower_ in self.standalone_places and any(c.lower_ == "the" for c in token.children):
+            return True  # "in the capital": the geocoder reads it as the country's capital
         if token.lemma_.lower() in self.facility_words or token.lower_ in self.facility_words:
             return True
+        if (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() not in self.authority_words
+            and any(
+                c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and (c.ent_type_ in ("GPE", "LOC") or (c.ent_type_ == "" and self.known_place(c, LARGE_CITY)))
+                for c in token.children
+            )
+        ):
+            return True  # "the Kampala office of the party", "a Riverton suburb"
         return (
             any(t.lower_ in self.facility_words for t in token.subtree)
             and token.pos_ in ("PROPN", "NOUN")
             and token.ent_type_ in ("ORG", "FAC", "")
         )
+
+    def name_start(self, token: Token) -> int:
+        """The first word of the proper name `token` ends ("San" of "San Carlos")."""
+        doc = token.doc
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and start <= doc[start - 1].head.i <= token.i
+        ):
+            start -= 1
+        return start
+
+    def known_place(self, token: Token, min_population: int = 0) -> bool:
+        """The gazetteer knows the proper name `token` ends as a country or a city."""
+        key = fold(token.doc[self.name_start(token) : token.i + 1].text)
+        if not key:
+            return False
+        gaz = gazetteer()
+        if key in gaz.country_names:
+            return True
+        return any(c.primary and c.population >= min_population for c in gaz.cities(key))
+
+    def named_place(self, token: Token, direct: bool) -> bool:
+        """A proper name the tagger missed or took for a person or an organisation that names
+        a place: one the gazetteer knows, or, directly after "in" or "at" on the verb, any name
+        that the phrase does not mark as a person's, an organisation's, a date or a number
+        ("held in El Helicoide", tagged ORG)."""
+        if not self.shaped_as_place_name(token):
+            return False
+        if self.known_place(token):
+            return True
+        prep = token.head if token.dep_ == "pobj" else None
+        # "at" also governs people ("shot at X"): there only a name the tagger did not call a person
+        return (
+            direct
+            and prep is not None
+            and (
+                (prep.lower_ == "in" and token.ent_type_ in ("", "PERSON", "ORG"))
+                or (prep.lower_ == "at" and token.ent_type_ in ("", "ORG"))
+            )
+        )
+
+    def shaped_as_place_name(self, token: Token) -> bool:
+        """A capitalised proper name that nothing in the phrase marks as a person's, an
+        organisation's, a date or a number."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_PLACE_LABELS:
+            return False
+        words = token.doc[self.name_start(token) : token.i + 1]
+        if any(
+            w.lower_ in self.not_place_names
+            or w.lower_ in self.org_words
+            or w.lower_.rstrip(".") in self.titles
+            or not w.is_alpha
+            for w in words
+        ):
+            return False
+        if any(c.dep_ in ("nummod", "case", "appos") or c.like_num for c in token.children):
+            return False  # "Article 19", "Bako's", "Ruiz, a lawyer"
+        return not (find_date_spans(words.text) or self.in_person_phrase(token))
+
+    def is_destination(self, token: Token, direct: bool = True) -> bool:
+        """Where a person was sent: a place entity or known place, or "the border", "the country"."""
+        if token.ent_type_ in PLACE_LABELS or token.lemma_.lower() in self.destination_nouns:
+            return True
+        if not self.shaped_as_place_name(token):
+            return False
+        # "deported X to Riverland": a name straight after "to" on the verb, not a person's
+        return self.known_place(token) or (
+            direct and token.head.lower_ in ("to", "into") and token.ent_type_ in ("", "ORG")
+        )
+
+    def place_span(self, prep: Token | None, obj: Token) -> tuple[int, int]:
+        """The words of a place: its noun phrase, a reference point it is near ("a checkpoint near
+        X"), and the preposition when that makes the phrase a reference point ("near X")."""
+        start, end = syntax.noun_phrase(obj)
+        for child in obj.rights:
+            if (
+                child.dep_ == "appos"
+                and child.left_edge.i == end + 1
+                and obj.doc[end].text == ","
+                and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in self.place_nouns)
+            ):
+                end = syntax.noun_phrase(child)[1]  # "San Cristobal, Tachira State"
+            if child.dep_ == "prep" and child.lower_ in self.reference_preps and child.i == end:
+                for far in syntax.children(child, "pobj"):
+                    if self.is_place(far, direct=False):
+                        end = max(end, syntax.noun_phrase(far)[1])
+        if prep is not None and (prep.lower_ in self.reference_preps or prep.i < start - 1):
+            start = prep.i  # "near X"; "in front of X" (prep, relation noun, "of")
+        return start, end
+
+    def place_object(self, prep: Token, obj: Token, test, direct: bool) -> tuple[int, int] | None:
+        """The place a prepositional object gives, if any: the object itself, or the object
+        of its relation noun ("in front of the embassy", "on the outskirts of X")."""
+        if prep.lower_ in self.relation_preps and obj.lower_ not in self.relation_nouns:
+            return None  # "on" sets a place only as "on the outskirts of X"
+        if obj.lower_ in self.relation_nouns:
+            for of in syntax.children(obj, "prep"):
+                for target in syntax.children(of, "pobj"):
+                    if of.lower_ == "of" and test(target, direct):
+                        return self.place_span(prep, target)[0], self.place_span(None, target)[1]
+            return None
+        if test(obj, direct):
+            return self.place_span(prep, obj)
+        if test == self.is_destination and any(
+            t.dep_ == "pobj" and t.i != obj.i and self.is_destination(t) for t in obj.subtree
+        ):
+            return syntax.subtree_phrase(obj)  # "to checkpoint X at the border with Y"
+        return None
 
     def attached_prep(
         self, anchor: Token, governor: Token | None, preps: list[str], test, own: frozenset[int] = frozenset()
@@ -444,29 +611,167 @@ class ArgumentFinder:
         for host in (anchor, governor):
             if host is None or not preps:
                 continue
-            for _prep, obj in syntax.prep_objects(host, tuple(preps)):
-                if obj.i not in own and test(obj):
-                    return syntax.noun_phrase(obj)
+            for prep, obj in syntax.prep_objects(host, tuple(preps)):
+                if obj.i not in own:
+                    found = self.place_object(prep, obj, test, True)
+                    if found is not None:
+                        return found
         if anchor.pos_ not in syntax.VERBAL or not preps:
             return None
         # The parser often hangs "in <place>" on the object or an adverbial ("arrested six
         # members without warrant in the Welega Zone"): search the verb phrase, outside
         # embedded clauses.
+        found = self.phrase_place(anchor, preps, test, own)
+        if found is None and anchor.dep_ == "xcomp" and anchor.head.pos_ in syntax.VERBAL:
+            # "used force to arrest A ... in front of X": the verb the infinitive completes
+            # shares its place (the parser often hangs the phrase there)
+            found = self.phrase_place(anchor.head, preps, test, own)
+        return found
+
+    def phrase_place(self, verb: Token, preps: list[str], test, own: frozenset[int]) -> tuple[int, int] | None:
+        """The first place of `preps` in the verb's phrase, outside embedded clauses."""
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
-        stack = [c for c in anchor.children if c.dep_ not in stop]
+        stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
         stack += [
             c
-            for c in anchor.children
+            for c in verb.children
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.same_place_marks for m in c.children)
         ]
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
                 for obj in syntax.children(token, "pobj"):
-                    if obj.i not in own and test(obj):
-                        return syntax.noun_phrase(obj)
+                    if obj.i not in own:
+                        # on the verb, or on its object ("held Mora in X": the parser's attachment)
+                        direct = token.head.i == verb.i or (
+                            token.head.head.i == verb.i and token.head.dep_ in ("dobj", "nsubjpass")
+                        )
+                        found = self.place_object(token, obj, test, direct)
+                        if found is not None:
+                            return found
             stack.extend(c for c in token.children if c.dep_ not in stop)
+        return None
+
+    def chained_destination(self, governor: Token | None, preps: list[str]) -> tuple[int, int] | None:
+        """ "forced her into a car, drove her to the border and told her to leave": a verb
+        coordinated with the one that sends the person away, with the same object, says where to."""
+        if governor is None or not preps:
+            return None
+        objects = {c.lower_ for c in governor.children if c.dep_ == "dobj"}
+        top = governor
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        for verb in [top, *top.conjuncts]:
+            if verb.i == governor.i or verb.pos_ not in syntax.VERBAL:
+                continue
+            if objects & {c.lower_ for c in verb.children if c.dep_ == "dobj"}:
+                found = self.phrase_place(verb, preps, self.is_destination, frozenset())
+                if found is not None:
+                    return found
+        return None
+
+    def relative_place(self, anchor: Token) -> tuple[int, int] | None:
+        """ "took him to the headquarters, where he was beaten": a relative clause opened by
+        "where" (or "in which") happens in the place its noun names."""
+        clause = anchor
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return None
+        noun = clause.head
+        # "where" may hang on a later conjunct ("where he was questioned and later jailed")
+        opened = any(
+            t.lower_ in self.relative_adverbs and noun.i < t.i < clause.i and t.head in clause.subtree
+            for t in noun.doc[noun.i + 1 : clause.i]
+        ) or any(
+            c.dep_ == "prep" and c.lower_ in self.setting_preps and any(o.lower_ == "which" for o in c.children)
+            for c in clause.children
+        )
+        if opened and noun.pos_ in ("NOUN", "PROPN") and self.is_place(noun, direct=False):
+            return self.place_span(None, noun)
+        return None
+
+    def setting(self, anchor: Token, own: frozenset[int]) -> tuple[int, int] | None:
+        """ "In X, police arrested A and beat him"; "In X, police said they had detained A": a
+        place phrase fronted before the subject of a clause that governs the trigger sets
+        the acts of that clause and of the clauses it governs."""
+        clause = anchor
+        while clause.dep_ in ("conj", "ccomp", "xcomp", "advcl") and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.pos_ not in syntax.VERBAL:
+                continue
+            subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for prep in clause.children:
+                if (
+                    prep.dep_ == "prep"
+                    and prep.lower_ in self.setting_preps
+                    and prep.i < clause.i
+                    and (not subjects or prep.i < min(subjects))
+                ):
+                    for obj in syntax.children(prep, "pobj"):
+                        if obj.i not in own and self.is_place(obj, direct=True):
+                            return self.place_span(prep, obj)
+        return None
+
+    def place(
+        self, rule: TriggerRule, anchor: Token, governor: Token | None, trigger, own: frozenset[int]
+    ) -> tuple[int, int] | None:
+        """Where the act happened, nearest first: a place phrase of the trigger's clause, the
+        noun a "where" clause describes, where the perpetrators are, the sentence's setting.
+        The destination's words are never also the place ("forced into exile in X")."""
+        if not rule.place_preps:
+            return None
+        destination = trigger.get("destination")
+        if destination is not None:
+            own = own | frozenset(range(*destination))
+        extra = (self.reference_preps | self.relation_preps) - set(rule.place_preps)
+        preps = [*rule.place_preps, *sorted(extra)]
+        own_clause = self.attached_prep(anchor, governor, preps, self.is_place, own)
+        if own_clause is not None or rule.action in self.clause_only_actions:
+            return own_clause
+        return (
+            self.relative_place(anchor)
+            or self.perpetrator_place(trigger["perpetrator"], anchor.doc)
+            or self.setting(anchor, own)
+            or (self.paragraph_setting(anchor) if rule.action in self.paragraph_setting_actions else None)
+        )
+
+    def dated(self, sent: Span) -> bool:
+        """The sentence gives a date (not a duration): it opens an incident of its own."""
+        return any(
+            ent.label_ in ("DATE", "TIME") and not is_duration(self.date_words(ent)) and find_date_spans(ent.text)
+            for ent in sent.ents
+        )
+
+    def paragraph_setting(self, anchor: Token) -> tuple[int, int] | None:
+        """ "On 10 May police surrounded a crowd in front of the X office in Y. They arrested A.
+        Police beat B.": a sentence that names no place and no date goes on with the incident
+        the paragraph's last dated sentence set, and takes that sentence's first place."""
+        sent = anchor.sent
+        if anchor.pos_ not in syntax.VERBAL or self.dated(sent) or any(ent.label_ in PLACE_LABELS for ent in sent.ents):
+            return None  # a noun ("mass arrests of protesters") sums up acts; it tells no incident
+        doc = anchor.doc
+        start = sent.start
+        while start > 0 and not (doc[start - 1].is_space and doc[start - 1].text.count("\n") >= 2):
+            before = doc[start - 1].sent
+            if self.dated(before):
+                found = self.first_place(before)
+                if found is None or fold(doc[found[0] : found[1]].text) in gazetteer().country_names:
+                    return None  # the country is the report's setting, not the incident's
+                return found
+            start = before.start
+        return None
+
+    def first_place(self, sent: Span) -> tuple[int, int] | None:
+        """The first place phrase of a sentence, by the place test of the verb phrase's words."""
+        preps = self.setting_preps | self.reference_preps
+        for token in sent:
+            if token.dep_ == "prep" and token.lower_ in preps:
+                for obj in syntax.children(token, "pobj"):
+                    found = self.place_object(token, obj, self.is_place, False)
+                    if found is not None:
+                        return found
         return None
 
     def perpetrator_place(self, perpetrator: TokenSpan | None, doc: Doc) -> TokenSpan | None:
@@ -475,22 +780,35 @@ class ArgumentFinder:
         if perpetrator is None:
             return None
         head = doc[perpetrator[0] : perpetrator[1]].root
+        # the phrase itself, not a clause about the perpetrators ("citizens who worked at X")
+        clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
         for token in head.subtree:
+            if token.i in clauses:
+                continue
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
-            if (
-                token.ent_type_ in ("GPE", "LOC")
-                and token.dep_ in ("compound", "pobj", "nmod")
-                and token.pos_ == "PROPN"
-            ):
-                if token.dep_ == "pobj" and token.head.lower_ not in ("in", "at", "from", "of"):
-                    continue
+            if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
+                if self.is_place(token, direct=False):
+                    return self.place_span(None, token)  # "police in the state of Zulia"
+                continue
+            if token.dep_ not in ("compound", "pobj", "nmod") or token.pos_ != "PROPN":
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ not in ("in", "at", "from", "of"):
+                continue
+            if token.ent_type_ in ("GPE", "LOC"):
                 start, end = token.i, token.i + 1
                 while (start > 0 and doc[start - 1].ent_iob_ == "I") or (start > 0 and doc[start].ent_iob_ == "I"):
                     start -= 1
                 while end < len(doc) and doc[end].ent_iob_ == "I":
                     end += 1
                 return start, end
+            # "Yaounde gendarmes", "security forces in Yaounde": a town the tagger missed
+            if (
+                token.ent_type_ in ("", "ORG", "PERSON" if token.dep_ == "pobj" else "")
+                and self.named_place(token, direct=False)
+                and (token.dep_ != "compound" or self.known_place(token, LARGE_CITY))
+            ):
+                return self.name_start(token), token.i + 1
         return None
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
@@ -644,15 +962,10 @@ class ArgumentFinder:
             trigger["fallback"] = fallback
             trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
             own = frozenset(trigger["words"])
-            trigger["place"] = self.attached_prep(anchor, governor, rule.place_preps, self.is_place, own)
-            if trigger["place"] is None and rule.place_preps:
-                trigger["place"] = self.perpetrator_place(trigger["perpetrator"], doc)
             trigger["destination"] = self.attached_prep(
-                anchor,
-                governor,
-                rule.destination_preps,
-                lambda t: t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in ("border", "country", "abroad"),
-            )
+                anchor, governor, rule.destination_preps, self.is_destination
+            ) or self.chained_destination(governor, rule.destination_preps)
+            trigger["place"] = self.place(rule, anchor, governor, trigger, own)
             trigger["detail"] = None
             for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
                 trigger["detail"] = syntax.subtree_phrase(obj)

@@ -144,6 +144,23 @@ class ReferenceLexicon(BaseModel):
     unnamed_determiners: list[str]
 
 
+class PlaceLexicon(BaseModel):
+    """Words for where an act happened and where a person was sent (place, destination)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reference_prepositions: list[str]
+    relation_nouns: list[str]
+    relation_prepositions: list[str]
+    setting_prepositions: list[str]
+    destination_nouns: list[str]
+    relative_adverbs: list[str]
+    not_place_names: list[str]
+    clause_only_actions: list[str]
+    standalone_places: list[str]
+    paragraph_setting_actions: list[str]
+
+
 class Lexicon(BaseModel):
     """Word lists the argument and people components use (titles, facility nouns, ...)."""
 
@@ -165,6 +182,7 @@ class Lexicon(BaseModel):
     place_prepositions: list[str]
     caption_words: list[str]
     clause_marks_same_place: list[str]
+    places: PlaceLexicon
     personal_pronouns: list[str]
     pronoun_gender: dict[str, Literal["m", "f"]]
     plural_pronouns: list[str]
