@@ -17,12 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.people import fold
-from hrevents.dates import is_duration, read_date
+from hrevents.dates import NarrativeCues, date_words, is_duration, read_date
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
 
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# Rule id added to an event whose date is the paragraph's, not words of its own clause: the
+# date is inferred, and says so (SPEC 6.5: a date the text does not give is flagged).
+PARAGRAPH_DATE_RULE = "date.paragraph"
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -45,6 +49,7 @@ class Mention:
     paragraph: int
     confidence: float
     own_date: bool = False
+    date_inherited: bool = False  # the paragraph's date, not words of the act's own clause
     asserted: bool = True
     sources: list[str] = field(default_factory=list)
     victim_group: str = ""  # a group event (SPEC 7): empty victim, the group as written
@@ -171,10 +176,15 @@ class Narrative:
         self.paragraph = 0
         self.year: int | None = None
         self.current: tuple[str, str] | None = None
+        # the action whose own words set `current` ("" for a date of no act): an act of the same
+        # action continues it ("On April 12 a court sentenced X ... It convicted him of ...")
+        self.current_action = ""
+        self.actions: dict[int, str] = {}
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
+        self.current_action = self.actions.get(paragraph, "")
 
     def agent(self, action: str, perpetrator: str, anchor: Token) -> str:
         if perpetrator:
@@ -187,8 +197,9 @@ class Narrative:
     def leave(self) -> None:
         if self.current:
             self.dates[self.paragraph] = self.current
+            self.actions[self.paragraph] = self.current_action
 
-    def resolve(self, words: str, move: bool) -> tuple[str, str] | None:
+    def resolve(self, words: str, move: bool, action: str = "") -> tuple[str, str] | None:
         """(ISO date, words) for date words, or None; `move` advances the reference.
 
         Relative words count from this paragraph's own reference only, deictic ones ("on
@@ -206,6 +217,8 @@ class Narrative:
             return None
         value = reading.value
         if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
+            if self.current is None or value != self.current[0]:
+                self.current_action = action
             self.current = (value, words)
         return value, words
 
@@ -219,11 +232,22 @@ def _add_mentions(
     perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")), doc[trigger["anchor"]])
     own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
-    dated = story.resolve(own_words, move=True) if own_words else None
+    anchor = doc[trigger["anchor"]]
+    cues = date_words().narrative
+    state = is_state(anchor, cues)
+    if state and own_words and not _gives_start(own_words, cues):
+        own_words = ""  # "remained in detention at year's end": a state seen, not an act dated
+    dated = story.resolve(own_words, move=True, action=trigger["action"]) if own_words else None
     if dated is not None and story.guess:
         confidence *= 0.85
-    if dated is None and story.current:
-        dated = story.current
+    inherited = False
+    if (
+        dated is None
+        and story.current
+        and (trigger["action"] not in cues.later_stage_actions or story.current_action == trigger["action"])
+        and not (state or is_present(anchor) or is_sequenced(anchor, cues))
+    ):
+        dated, inherited = story.current, True
         confidence *= 0.9
     date, date_text = dated if dated else ("", "")
     if not trigger.get("people") and not trigger.get("groups"):
@@ -234,7 +258,6 @@ def _add_mentions(
         confidence *= 0.8
     start, end = repaired.original_span(sent.start_char, sent.end_char)
     words = " ".join(doc[i].text for i in trigger["words"])
-    anchor = doc[trigger["anchor"]]
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
     asserted = (
         any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children)
@@ -260,6 +283,7 @@ def _add_mentions(
                 date=date,
                 date_text=date_text,
                 own_date=bool(own_words) and dated is not None and dated[1] == own_words,
+                date_inherited=inherited,
                 start=start,
                 end=end,
                 paragraph=story.paragraph,
@@ -267,6 +291,50 @@ def _add_mentions(
                 asserted=asserted,
             )
         )
+
+
+def _clause_words(anchor: Token) -> list[Token]:
+    """The trigger's word, the verb it completes ("continued to keep", "are suspects") and their
+    auxiliaries: where a clause shows its tense and aspect."""
+    words = [anchor]
+    if anchor.dep_ in ("xcomp", "attr", "acomp", "oprd") and anchor.head.i != anchor.i:
+        words.append(anchor.head)
+    return words + [c for w in list(words) for c in w.children if c.dep_ in ("aux", "auxpass")]
+
+
+def is_state(anchor: Token, cues: NarrativeCues) -> bool:
+    """The clause tells a state ("remained in custody", "was under investigation", "continued
+    to keep him in detention"), not an act that happened on a day."""
+    lemmas = {anchor.lemma_.lower()}
+    if anchor.dep_ == "xcomp":
+        lemmas.add(anchor.head.lemma_.lower())
+    return bool(lemmas & set(cues.state_lemmas))
+
+
+def is_present(anchor: Token) -> bool:
+    """Present tense or present perfect ("are suspects", "is now facing charges", "has been
+    held"): true at the time of writing, not at the paragraph's date."""
+    return any(word.tag_ in PRESENT_TAGS for word in _clause_words(anchor))
+
+
+def is_sequenced(anchor: Token, cues: NarrativeCues) -> bool:
+    """The act is placed after or before the narrative's time without a date ("later accused",
+    "was subsequently arrested", "had earlier been fired")."""
+    adverbs = set(cues.sequence_adverbs)
+    return any(
+        child.dep_ == "advmod" and child.lower_ in adverbs for word in _clause_words(anchor) for child in word.children
+    )
+
+
+def _gives_start(words: str, cues: NarrativeCues) -> bool:
+    first = words.split()[0].lower() if words.split() else ""
+    return first in cues.state_date_prepositions
+
+
+def _with_date_flag(rule: str, source: str) -> str:
+    """`rule` carrying the paragraph-date flag exactly when `source` (whose date is taken) does."""
+    kept = [part for part in rule.split("+") if part != PARAGRAPH_DATE_RULE]
+    return "+".join(kept + [PARAGRAPH_DATE_RULE] * (PARAGRAPH_DATE_RULE in source.split("+")))
 
 
 def place_detail(place: str, facilities: frozenset[str]) -> int:
@@ -293,6 +361,7 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
         # A date the mention states beats one it took from the narrative; then precision wins.
         if (mention.own_date, len(mention.date)) > (kept.own_date, len(kept.date)):
             kept.date, kept.date_text, kept.own_date = mention.date, mention.date_text, mention.own_date
+            kept.date_inherited = mention.date_inherited
         for name in ("perpetrator", "place", "destination", "detail"):
             if not getattr(kept, name) and getattr(mention, name):
                 setattr(kept, name, getattr(mention, name))
@@ -326,7 +395,7 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
                 start_char=mention.start,
                 end_char=mention.end,
                 confidence=min(1.0, mention.confidence),
-                rule="+".join(mention.sources),
+                rule="+".join(mention.sources + [PARAGRAPH_DATE_RULE] * mention.date_inherited),
                 victim_group=mention.victim_group,
                 victim_count=mention.victim_count,
             )
@@ -375,7 +444,7 @@ def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
             if not getattr(same, name)
         }
         if len(event.date) > len(same.date):
-            update.update(date=event.date, date_text=event.date_text)
+            update.update(date=event.date, date_text=event.date_text, rule=_with_date_flag(same.rule, event.rule))
         kept[kept.index(same)] = same.model_copy(update=update)
     counts: dict[tuple[str, str], int] = {}
     renumbered = []

@@ -79,6 +79,21 @@ class Holiday(BaseModel):
         return first + dt.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
 
 
+class NarrativeCues(BaseModel):
+    """Words that decide whether an act takes the date its paragraph has set (assemble.py).
+
+    An act told as a state ("remained in custody", "is a suspect") or placed before or after
+    the narrative's time without saying when ("later accused", "had earlier been fired") is
+    not dated by the paragraph: the text does not give its date (SPEC 6.5)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state_lemmas: list[str]
+    sequence_adverbs: list[str]
+    later_stage_actions: list[str]
+    state_date_prepositions: list[str]
+
+
 class DateWords(BaseModel):
     """The vocabulary of `rules/dates.yaml`."""
 
@@ -92,6 +107,7 @@ class DateWords(BaseModel):
     months_ahead_in_news: int = 3
     spelled: SpelledNumbers
     holidays: list[Holiday] = []
+    narrative: NarrativeCues
 
 
 @cache
