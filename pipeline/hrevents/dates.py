@@ -770,10 +770,21 @@ def read_date(
         if chosen:
             return DateReading(f"{chosen:04d}")
     fallback = now or (base.date() if base else None)
-    if fallback is None or not re.search(r"\d", cleaned):
+    if fallback is None or not _calendar_words(cleaned):
         return None
     parsed = _dateparser(cleaned, fallback.isoformat())
     return DateReading(parsed.iso(), True, "read by dateparser") if parsed else None
+
+
+def _calendar_words(text: str) -> bool:
+    """Whether the fallback library may read `text`: it names a month, a year or a numeric date.
+    A bare number or a count of units ("61", an age; "the 34 days"; "the 10th") is no date,
+    though dateparser makes one of it (1961, 34 days ago, October)."""
+    g = grammar()
+    return bool(
+        re.search(r"\d", text)
+        and (g.month_only.search(text) or g.year_only.search(text) or re.search(r"\d\s*[./-]\s*\d", text))
+    )
 
 
 def _holiday(text: str, context: Context) -> DateReading | None:
