@@ -107,6 +107,7 @@ class DateWords(BaseModel):
     months_ahead_in_news: int = 3
     spelled: SpelledNumbers
     holidays: list[Holiday] = []
+    common_word_months: list[str] = []
     narrative: NarrativeCues
 
 
@@ -738,7 +739,7 @@ def read_date(
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
         return None
     g = grammar()
-    if is_duration(text) or g.decade.search(text) or g.vague.search(text):
+    if is_duration(text) or g.decade.search(text) or g.vague.search(text) or _common_word(text):
         return None
     base = PartialDate.parse(reference)
     now_date = PartialDate.parse(published)
@@ -774,6 +775,16 @@ def read_date(
         return None
     parsed = _dateparser(cleaned, fallback.isoformat())
     return DateReading(parsed.iso(), True, "read by dateparser") if parsed else None
+
+
+def _common_word(text: str) -> bool:
+    """A month name that is also an ordinary word, written in lower case and with no number:
+    "before Friday's march" is a demonstration, not March."""
+    if re.search(r"\d", text):
+        return False
+    words = set(re.findall(r"[a-z]+", text))
+    months = set(date_words().common_word_months)
+    return bool(words & months) and not any(word.lower() in months for word in re.findall(r"[A-Z][a-z]*", text))
 
 
 def _calendar_words(text: str) -> bool:
