@@ -12,8 +12,6 @@ import pytest
 
 from hrevents.assemble import PARAGRAPH_DATE_RULE
 
-pytestmark = pytest.mark.model
-
 UNDATED = [
     # (text, action, victim): the text gives no date for the act
     ("In May police arrested Ana Ruiz. At year's end she remained in detention.", "detention", "Ana Ruiz"),
@@ -35,6 +33,12 @@ UNDATED = [
     ("Ana Ruiz was charged with treason, and her next hearing was scheduled for December.", "charge", "Ana Ruiz"),
     ("Ana Ruiz was released on bail; a hearing remained pending at year's end.", "release", "Ana Ruiz"),
     (
+        "In April Luis Mora died in custody. Ana Ruiz, arrested on May 29 on suspicion of theft, was severely "
+        "beaten by police during her interrogation.",
+        "ill_treatment",
+        "Ana Ruiz",
+    ),
+    (
         "Ana Ruiz reported threats from officials after her report that many died during the March riots.",
         "threat",
         "Ana Ruiz",
@@ -42,6 +46,7 @@ UNDATED = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "action", "victim"), UNDATED)
 def test_no_date_where_the_text_gives_none(extract_text, text, action, victim):
     events = [e for e in extract_text(text) if e.action == action and e.victim == victim]
@@ -79,6 +84,7 @@ DATED = [
 ]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "action", "victim", "date", "inherited"), DATED)
 def test_dates_the_text_gives(extract_text, text, action, victim, date, inherited):
     events = [e for e in extract_text(text) if e.action == action and e.victim == victim]
@@ -86,8 +92,35 @@ def test_dates_the_text_gives(extract_text, text, action, victim, date, inherite
     assert (PARAGRAPH_DATE_RULE in events[0].rule.split("+")) is inherited
 
 
+@pytest.mark.model
 def test_a_paragraph_date_is_flagged_and_keeps_the_words_that_set_it(extract_text):
     text = "On 10 March police detained Ana Ruiz at a rally. Officers beat Ana Ruiz with batons."
     beaten = [e for e in extract_text(text) if e.action == "ill_treatment"]
     assert [(e.date, e.date_text) for e in beaten] == [("2020-03-10", "On 10 March")]
     assert beaten[0].rule.endswith("+" + PARAGRAPH_DATE_RULE)
+
+
+WRAPPED = (
+    "On 4 March police arrested Ana Ruiz, a lawyer who has defended many of the protesters, and\n"
+    "took her to the central police station in the capital, where she was questioned for hours.\n"
+    "She was released on 6 March.\n"
+    "Luis Mora, a journalist who had written about the protests since the start of the year, left\n"
+    "the country for Spain after he had been threatened by unknown men outside his own house.\n"
+)
+
+
+def test_hard_wrapped_paragraphs_end_at_a_short_line():
+    from hrevents.components.paragraphs import wrapped_paragraph_ends
+
+    text = WRAPPED * 3
+    ends = wrapped_paragraph_ends(text)
+    assert ends and all(text[end] == "\n" and text[end - 1] == "." for end in ends)
+    assert text.index("6 March.") + len("6 March.") in ends
+    assert wrapped_paragraph_ends(text.replace("\n", " ")) == []  # one paragraph a line: not wrapped
+
+
+@pytest.mark.model
+def test_a_date_does_not_cross_a_wrapped_paragraph(extract_text):
+    events = extract_text(WRAPPED * 2)
+    threat = [e for e in events if e.action == "threat" and e.victim == "Luis Mora"]
+    assert threat and all(e.date == "" for e in threat)

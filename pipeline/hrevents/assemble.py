@@ -6,6 +6,7 @@ leave on the Doc.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
+from hrevents.components.paragraphs import wrapped_paragraph_ends
 from hrevents.components.people import fold
 from hrevents.dates import NarrativeCues, date_words, is_duration, read_date
 from hrevents.repair import Repaired
@@ -109,6 +111,16 @@ def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     return found
 
 
+def _repaired_positions(repaired: Repaired, positions: list[int]) -> list[int]:
+    """Where original offsets (line breaks) are in the repaired text; those it dropped are left out."""
+    found = []
+    for position in positions:
+        index = bisect.bisect_left(repaired.offsets, position)
+        if index < len(repaired.text) and repaired.offsets[index] == position:
+            found.append(index)
+    return found
+
+
 def _span_text(doc: Doc, span: list[int] | tuple[int, int] | None) -> str:
     return doc[span[0] : span[1]].text if span else ""
 
@@ -121,7 +133,10 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
     covers = covered_year(report)
     published = report.meta.published
     years = narrative_years(doc, published.year if published else None)
-    paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
+    paragraph_breaks = sorted(
+        [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
+        + _repaired_positions(repaired, wrapped_paragraph_ends(report.text))
+    )
 
     def year_at(offset: int) -> int | None:
         if covers is not None:
@@ -180,11 +195,15 @@ class Narrative:
         # action continues it ("On April 12 a court sentenced X ... It convicted him of ...")
         self.current_action = ""
         self.actions: dict[int, str] = {}
+        self.background_date = False
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
         self.current_action = self.actions.get(paragraph, "")
+        # a sentence that dates a person's background ("X, arrested on May 29, was beaten")
+        # has a time of its own: its other acts take no date from the paragraph
+        self.background_date = False
 
     def agent(self, action: str, perpetrator: str, anchor: Token) -> str:
         if perpetrator:
@@ -237,13 +256,18 @@ def _add_mentions(
     state = is_state(anchor, cues)
     if state and own_words and not _gives_start(own_words, cues):
         own_words = ""  # "remained in detention at year's end": a state seen, not an act dated
-    dated = story.resolve(own_words, move=True, action=trigger["action"]) if own_words else None
+    # a clause about a person ("X, arrested on May 29, was beaten", "X, who was detained in
+    # 2019, ...") dates its own act only: it does not set the time of the acts around it
+    background = anchor.dep_ in ("acl", "relcl")
+    dated = story.resolve(own_words, move=not background, action=trigger["action"]) if own_words else None
+    story.background_date = story.background_date or (background and dated is not None)
     if dated is not None and story.guess:
         confidence *= 0.85
     inherited = False
     if (
         dated is None
         and story.current
+        and not story.background_date
         and (trigger["action"] not in cues.later_stage_actions or story.current_action == trigger["action"])
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
     ):
