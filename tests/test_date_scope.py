@@ -66,6 +66,13 @@ DATED = [
     ),
     ("Ana Ruiz has remained in detention since 2019.", "detention", "Ana Ruiz", "2019", False),
     (
+        "On 4 May police detained Ana Ruiz for two days. Police later released her.",
+        "release",
+        "Ana Ruiz",
+        "2020-05-06",
+        True,
+    ),
+    (
         "In September authorities arrested and detained journalists without charge. The detained journalists "
         "included: Ana Ruiz, editor of a weekly; and Luis Mora, a reporter.",
         "arrest",
@@ -124,3 +131,20 @@ def test_a_date_does_not_cross_a_wrapped_paragraph(extract_text):
     events = extract_text(WRAPPED * 2)
     threat = [e for e in events if e.action == "threat" and e.victim == "Luis Mora"]
     assert threat and all(e.date == "" for e in threat)
+
+
+@pytest.mark.parametrize(
+    ("reference", "length", "end"),
+    [
+        ("2008-02-12", "approximately 24 hours", "2008-02-13"),
+        ("2020-05-04", "for two days", "2020-05-06"),
+        ("2020-05-04", "two weeks", "2020-05-18"),
+        ("2020-05", "two days", None),  # a month reference gives no day
+        ("2020-05-04", "several days", None),
+        ("2020-05-04", "two days later", None),  # not a length
+    ],
+)
+def test_the_end_of_a_stated_length_of_custody(reference, length, end):
+    from hrevents.dates import end_of_length
+
+    assert end_of_length(reference, length) == end

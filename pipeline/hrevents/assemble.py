@@ -19,7 +19,7 @@ from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.paragraphs import wrapped_paragraph_ends
 from hrevents.components.people import fold
-from hrevents.dates import NarrativeCues, date_words, is_duration, read_date
+from hrevents.dates import NarrativeCues, date_words, end_of_length, is_duration, read_date
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
@@ -111,6 +111,12 @@ def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     return found
 
 
+def _is_length(ent: Span) -> bool:
+    """ "for approximately 24 hours", "for two days": how long a custody lasted."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before == "for" and is_duration(ent.text)
+
+
 def _repaired_positions(repaired: Repaired, positions: list[int]) -> list[int]:
     """Where original offsets (line breaks) are in the repaired text; those it dropped are left out."""
     found = []
@@ -165,9 +171,12 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
         story.enter(paragraph, year_at(sent.start_char))
         for trigger in by_sentence.get(sent.start, []):
             _add_mentions(doc, trigger, sent, story, repaired, mentions)
+        custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
         for ent in sent.ents:
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
                 story.resolve(ent.text, move=True)
+            elif ent.label_ in ("DATE", "TIME") and custody and _is_length(ent):
+                story.lengths[story.paragraph] = ent.text
         story.leave()
     return _merge(mentions, report)
 
@@ -196,6 +205,7 @@ class Narrative:
         self.current_action = ""
         self.actions: dict[int, str] = {}
         self.background_date = False
+        self.lengths: dict[int, str] = {}  # the stated length of the paragraph's last custody
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
@@ -264,6 +274,10 @@ def _add_mentions(
     if dated is not None and story.guess:
         confidence *= 0.85
     inherited = False
+    length = story.lengths.get(story.paragraph, "")
+    if dated is None and length and trigger["action"] in cues.release_actions and story.current:
+        ended = end_of_length(story.current[0], length)
+        dated, inherited = ((ended, story.current[1]), True) if ended else (None, False)
     if (
         dated is None
         and story.current

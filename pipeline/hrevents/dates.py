@@ -91,6 +91,8 @@ class NarrativeCues(BaseModel):
     state_lemmas: list[str]
     sequence_adverbs: list[str]
     later_stage_actions: list[str]
+    custody_actions: list[str]
+    release_actions: list[str]
     state_date_prepositions: list[str]
 
 
@@ -374,6 +376,25 @@ def is_duration(text: str) -> bool:
     """ "25 days", "five years", "for two weeks": how long, not when."""
     g = grammar()
     return bool(g.duration.match(text)) and not g.not_duration.search(text)
+
+
+def end_of_length(reference: str | None, length: str) -> str | None:
+    """The day a stated length of custody ends, counted from the reference day: "for
+    approximately 24 hours" from 2008-02-12 is 2008-02-13, "for two weeks" 14 days on. Only a
+    day reference and a length in hours, days or weeks give one; the caller flags it as an
+    inference (inclusive or exclusive counting is not said)."""
+    start = PartialDate.parse(reference)
+    day = start.date() if start else None
+    match = re.search(rf"\b{grammar().count}[\s-]+(hours?|days?|weeks?)\b", length.replace("approximately", ""), re.I)
+    if day is None or match is None or not is_duration(length):
+        return None
+    amount = _count(match.group(1))
+    if amount is None:
+        return None
+    unit = match.group(2).lower().rstrip("s")
+    days = amount // 24 if unit == "hour" else amount * (7 if unit == "week" else 1)
+    found = _from_day(_add_days(day, days))
+    return found.iso() if found else None
 
 
 def _month_of(name: str) -> int:
