@@ -66,6 +66,13 @@ DATED = [
     ),
     ("Ana Ruiz has remained in detention since 2019.", "detention", "Ana Ruiz", "2019", False),
     (
+        "On 19 August police detained Ana Ruiz. During her detention, police accused Ana Ruiz of lying.",
+        "charge",
+        "Ana Ruiz",
+        "2020-08-19",
+        True,
+    ),
+    (
         "On 4 May police detained Ana Ruiz for two days. Police later released her.",
         "release",
         "Ana Ruiz",

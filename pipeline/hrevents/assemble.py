@@ -282,7 +282,11 @@ def _add_mentions(
         dated is None
         and story.current
         and not story.background_date
-        and (trigger["action"] not in cues.later_stage_actions or story.current_action == trigger["action"])
+        and (
+            trigger["action"] not in cues.later_stage_actions
+            or story.current_action == trigger["action"]
+            or within_custody(anchor, cues)
+        )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
     ):
         dated, inherited = story.current, True
@@ -361,6 +365,18 @@ def is_sequenced(anchor: Token, cues: NarrativeCues) -> bool:
     adverbs = set(cues.sequence_adverbs)
     return any(
         child.dep_ == "advmod" and child.lower_ in adverbs for word in _clause_words(anchor) for child in word.children
+    )
+
+
+def within_custody(anchor: Token, cues: NarrativeCues) -> bool:
+    """The act is told as happening within the custody the paragraph told ("During his latest
+    detention, police accused him"): it shares that custody's date."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in cues.within_prepositions
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in cues.custody_nouns for o in child.children)
+        for word in _clause_words(anchor)
+        for child in word.children
     )
 
 

@@ -93,6 +93,8 @@ class NarrativeCues(BaseModel):
     later_stage_actions: list[str]
     custody_actions: list[str]
     release_actions: list[str]
+    within_prepositions: list[str]
+    custody_nouns: list[str]
     state_date_prepositions: list[str]
 
 
