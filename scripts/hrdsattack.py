@@ -46,7 +46,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +94,7 @@ OTHER_VIOLATION = "other"
 NO_VIOLATION = "unknown"
 
 # utils.load_examples: `month_map`, month numbers written as the names the gold uses.
+PUBLISHED_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 MONTHS = {
     1: "January",
     2: "February",
@@ -405,6 +406,7 @@ class ArticleAnswer:
     month: str | None = None
     day: str | None = None
     events: int = 0
+    dated_by_publication: bool = False
 
 
 def violation_type(action: str) -> str | None:
@@ -443,13 +445,16 @@ def country_code(name: str | None) -> str | None:
     return places.country_names.get(key) or places.demonyms.get(key)
 
 
-def answer(rows: Sequence[dict[str, Any]]) -> ArticleAnswer:
+def answer(rows: Sequence[dict[str, Any]], published: str | None = None) -> ArticleAnswer:
     """One article's events (in file order) as the paper's answers.
 
     Victims: the named events' victims in order of their evidence in the text. Violation
     types: the set of the events' types (named and group events). Country: the commonest
     `country` code of the events (the geocoder's country of the event's place, else of the
-    report), the first one on a tie. Year, month, day: the earliest event date.
+    report), the first one on a tie. Year, month, day: the earliest event date; where the
+    article has events but none of them is dated (news tells recent acts without a date), the
+    year and month of `published`, the article's publication date: the events' dates stay
+    empty (the text does not give them), only the article-level answer takes the news's time.
     """
     result = ArticleAnswer(events=len(rows))
     ordered = sorted(rows, key=lambda r: int(r.get("start_char") or 0))
@@ -469,6 +474,9 @@ def answer(rows: Sequence[dict[str, Any]]) -> ArticleAnswer:
         result.year = str(date[0])
         result.month = MONTHS[date[1]] if len(date) > 1 else None
         result.day = str(date[2]) if len(date) > 2 else None
+    elif rows and published and PUBLISHED_MONTH.fullmatch(published[:7]):
+        result.year, result.month = published[:4], MONTHS[int(published[5:7])]
+        result.dated_by_publication = True
     return result
 
 
@@ -486,15 +494,19 @@ def read_events(path: Path) -> list[dict[str, Any]]:
     return frame.to_dict("records")
 
 
-def answers(events: Iterable[dict[str, Any]], report_ids: Iterable[str]) -> dict[str, ArticleAnswer]:
-    """Every labelled article's answer; an article without events gets the empty answer."""
+def answers(
+    events: Iterable[dict[str, Any]], report_ids: Iterable[str], published: Mapping[str, str | None] | None = None
+) -> dict[str, ArticleAnswer]:
+    """Every labelled article's answer; an article without events gets the empty answer.
+    `published`: each article's publication date, for articles whose events carry no date."""
     wanted = list(report_ids)
     by_report: dict[str, list[dict[str, Any]]] = {report: [] for report in wanted}
     for row in events:
         report = str(row.get("report_id", ""))
         if report in by_report:
             by_report[report].append(row)
-    return {report: answer(rows) for report, rows in by_report.items()}
+    dates = published or {}
+    return {report: answer(rows, dates.get(report)) for report, rows in by_report.items()}
 
 
 # --- the paper's metrics ----------------------------------------------------------------
@@ -597,6 +609,7 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
             mine.country_code
         )
         c["articles without events"] += mine.events == 0
+        c["articles dated by publication"] += mine.dated_by_publication
     n = len(gold)
 
     def pct(values: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -664,6 +677,13 @@ def scores_table(scores: PaperScores) -> pd.DataFrame:
             "counts": f"{c.get('articles without events', 0)}/{scores.articles}",
         }
     )
+    rows.append(
+        {
+            "metric": "articles dated by publication (no event dated)",
+            "value": float("nan"),
+            "counts": f"{c.get('articles dated by publication', 0)}/{scores.articles}",
+        }
+    )
     frame = pd.DataFrame(rows).set_index("metric")
     frame["value"] = frame["value"].round(2)
     return frame
@@ -693,7 +713,7 @@ def details_table(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAns
 
 def score_files(pred: Path, gold_folder: Path) -> tuple[PaperScores, pd.DataFrame]:
     gold = load_labels(gold_folder)
-    predicted = answers(read_events(pred), [g.report_id for g in gold])
+    predicted = answers(read_events(pred), [g.report_id for g in gold], {g.report_id: g.published for g in gold})
     return score_articles(gold, predicted), details_table(gold, predicted)
 
 

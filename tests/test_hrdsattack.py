@@ -377,3 +377,13 @@ def test_no_predictions_at_all(rebuilt, tmp_path):
     assert scores.violation_type == pytest.approx((100 / 3, 25.0, 2 * (1 / 3) * 0.25 / (1 / 3 + 0.25) * 100))
     assert scores.victim_exact == (0.0, 0.0, 0.0)
     assert (scores.country, scores.year, scores.month, scores.day) == (0.0, 0.0, 0.0, 0.0)
+
+
+def test_an_article_whose_events_carry_no_date_takes_its_publication_month():
+    undated = [{"report_id": "9", "action": "arrest", "victim": "Ana Lima", "date": "", "start_char": "0"}]
+    found = hrd.answers(undated, ["9", "10"], {"9": "2021-03-11", "10": "2021-03-11"})
+    assert (found["9"].year, found["9"].month, found["9"].day) == ("2021", "March", None)
+    assert found["9"].dated_by_publication
+    assert found["10"].year is None  # no event: no attack found, no date either
+    dated = [{**undated[0], "date": "2019-05"}]
+    assert hrd.answers(dated, ["9"], {"9": "2021-03-11"})["9"].month == "May"

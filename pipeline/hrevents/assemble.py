@@ -6,6 +6,7 @@ leave on the Doc.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Mapping
@@ -16,13 +17,18 @@ from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
+from hrevents.components.paragraphs import wrapped_paragraph_ends
 from hrevents.components.people import fold
-from hrevents.dates import is_duration, read_date
+from hrevents.dates import NarrativeCues, date_words, end_of_length, is_duration, read_date
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
 
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# Rule id added to an event whose date is the paragraph's, not words of its own clause: the
+# date is inferred, and says so (SPEC 6.5: a date the text does not give is flagged).
+PARAGRAPH_DATE_RULE = "date.paragraph"
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -45,6 +51,7 @@ class Mention:
     paragraph: int
     confidence: float
     own_date: bool = False
+    date_inherited: bool = False  # the paragraph's date, not words of the act's own clause
     asserted: bool = True
     sources: list[str] = field(default_factory=list)
     victim_group: str = ""  # a group event (SPEC 7): empty victim, the group as written
@@ -104,6 +111,22 @@ def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     return found
 
 
+def _is_length(ent: Span) -> bool:
+    """ "for approximately 24 hours", "for two days": how long a custody lasted."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before == "for" and is_duration(ent.text)
+
+
+def _repaired_positions(repaired: Repaired, positions: list[int]) -> list[int]:
+    """Where original offsets (line breaks) are in the repaired text; those it dropped are left out."""
+    found = []
+    for position in positions:
+        index = bisect.bisect_left(repaired.offsets, position)
+        if index < len(repaired.text) and repaired.offsets[index] == position:
+            found.append(index)
+    return found
+
+
 def _span_text(doc: Doc, span: list[int] | tuple[int, int] | None) -> str:
     return doc[span[0] : span[1]].text if span else ""
 
@@ -116,7 +139,10 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
     covers = covered_year(report)
     published = report.meta.published
     years = narrative_years(doc, published.year if published else None)
-    paragraph_breaks = [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
+    paragraph_breaks = sorted(
+        [m.start() for m in re.finditer(r"\n\s*\n", repaired.text)]
+        + _repaired_positions(repaired, wrapped_paragraph_ends(report.text))
+    )
 
     def year_at(offset: int) -> int | None:
         if covers is not None:
@@ -145,9 +171,12 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
         story.enter(paragraph, year_at(sent.start_char))
         for trigger in by_sentence.get(sent.start, []):
             _add_mentions(doc, trigger, sent, story, repaired, mentions)
+        custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
         for ent in sent.ents:
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
                 story.resolve(ent.text, move=True)
+            elif ent.label_ in ("DATE", "TIME") and custody and _is_length(ent):
+                story.lengths[story.paragraph] = ent.text
         story.leave()
     return _merge(mentions, report)
 
@@ -171,10 +200,20 @@ class Narrative:
         self.paragraph = 0
         self.year: int | None = None
         self.current: tuple[str, str] | None = None
+        # the action whose own words set `current` ("" for a date of no act): an act of the same
+        # action continues it ("On April 12 a court sentenced X ... It convicted him of ...")
+        self.current_action = ""
+        self.actions: dict[int, str] = {}
+        self.background_date = False
+        self.lengths: dict[int, str] = {}  # the stated length of the paragraph's last custody
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
+        self.current_action = self.actions.get(paragraph, "")
+        # a sentence that dates a person's background ("X, arrested on May 29, was beaten")
+        # has a time of its own: its other acts take no date from the paragraph
+        self.background_date = False
 
     def agent(self, action: str, perpetrator: str, anchor: Token) -> str:
         if perpetrator:
@@ -187,8 +226,9 @@ class Narrative:
     def leave(self) -> None:
         if self.current:
             self.dates[self.paragraph] = self.current
+            self.actions[self.paragraph] = self.current_action
 
-    def resolve(self, words: str, move: bool) -> tuple[str, str] | None:
+    def resolve(self, words: str, move: bool, action: str = "") -> tuple[str, str] | None:
         """(ISO date, words) for date words, or None; `move` advances the reference.
 
         Relative words count from this paragraph's own reference only, deictic ones ("on
@@ -206,6 +246,8 @@ class Narrative:
             return None
         value = reading.value
         if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
+            if self.current is None or value != self.current[0]:
+                self.current_action = action
             self.current = (value, words)
         return value, words
 
@@ -219,11 +261,35 @@ def _add_mentions(
     perpetrator = story.agent(trigger["action"], _span_text(doc, trigger.get("perpetrator")), doc[trigger["anchor"]])
     own_words = _span_text(doc, trigger.get("date"))
     confidence = trigger["confidence"]
-    dated = story.resolve(own_words, move=True) if own_words else None
+    anchor = doc[trigger["anchor"]]
+    cues = date_words().narrative
+    state = is_state(anchor, cues)
+    if state and own_words and not _gives_start(own_words, cues):
+        own_words = ""  # "remained in detention at year's end": a state seen, not an act dated
+    # a clause about a person ("X, arrested on May 29, was beaten", "X, who was detained in
+    # 2019, ...") dates its own act only: it does not set the time of the acts around it
+    background = anchor.dep_ in ("acl", "relcl")
+    dated = story.resolve(own_words, move=not background, action=trigger["action"]) if own_words else None
+    story.background_date = story.background_date or (background and dated is not None)
     if dated is not None and story.guess:
         confidence *= 0.85
-    if dated is None and story.current:
-        dated = story.current
+    inherited = False
+    length = story.lengths.get(story.paragraph, "")
+    if dated is None and length and trigger["action"] in cues.release_actions and story.current:
+        ended = end_of_length(story.current[0], length)
+        dated, inherited = ((ended, story.current[1]), True) if ended else (None, False)
+    if (
+        dated is None
+        and story.current
+        and not story.background_date
+        and (
+            trigger["action"] not in cues.later_stage_actions
+            or story.current_action == trigger["action"]
+            or within_custody(anchor, cues)
+        )
+        and not (state or is_present(anchor) or is_sequenced(anchor, cues))
+    ):
+        dated, inherited = story.current, True
         confidence *= 0.9
     date, date_text = dated if dated else ("", "")
     if not trigger.get("people") and not trigger.get("groups"):
@@ -234,7 +300,6 @@ def _add_mentions(
         confidence *= 0.8
     start, end = repaired.original_span(sent.start_char, sent.end_char)
     words = " ".join(doc[i].text for i in trigger["words"])
-    anchor = doc[trigger["anchor"]]
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
     asserted = (
         any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children)
@@ -260,6 +325,7 @@ def _add_mentions(
                 date=date,
                 date_text=date_text,
                 own_date=bool(own_words) and dated is not None and dated[1] == own_words,
+                date_inherited=inherited,
                 start=start,
                 end=end,
                 paragraph=story.paragraph,
@@ -267,6 +333,62 @@ def _add_mentions(
                 asserted=asserted,
             )
         )
+
+
+def _clause_words(anchor: Token) -> list[Token]:
+    """The trigger's word, the verb it completes ("continued to keep", "are suspects") and their
+    auxiliaries: where a clause shows its tense and aspect."""
+    words = [anchor]
+    if anchor.dep_ in ("xcomp", "attr", "acomp", "oprd") and anchor.head.i != anchor.i:
+        words.append(anchor.head)
+    return words + [c for w in list(words) for c in w.children if c.dep_ in ("aux", "auxpass")]
+
+
+def is_state(anchor: Token, cues: NarrativeCues) -> bool:
+    """The clause tells a state ("remained in custody", "was under investigation", "continued
+    to keep him in detention"), not an act that happened on a day."""
+    lemmas = {anchor.lemma_.lower()}
+    if anchor.dep_ == "xcomp":
+        lemmas.add(anchor.head.lemma_.lower())
+    return bool(lemmas & set(cues.state_lemmas))
+
+
+def is_present(anchor: Token) -> bool:
+    """Present tense or present perfect ("are suspects", "is now facing charges", "has been
+    held"): true at the time of writing, not at the paragraph's date."""
+    return any(word.tag_ in PRESENT_TAGS for word in _clause_words(anchor))
+
+
+def is_sequenced(anchor: Token, cues: NarrativeCues) -> bool:
+    """The act is placed after or before the narrative's time without a date ("later accused",
+    "was subsequently arrested", "had earlier been fired")."""
+    adverbs = set(cues.sequence_adverbs)
+    return any(
+        child.dep_ == "advmod" and child.lower_ in adverbs for word in _clause_words(anchor) for child in word.children
+    )
+
+
+def within_custody(anchor: Token, cues: NarrativeCues) -> bool:
+    """The act is told as happening within the custody the paragraph told ("During his latest
+    detention, police accused him"): it shares that custody's date."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in cues.within_prepositions
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in cues.custody_nouns for o in child.children)
+        for word in _clause_words(anchor)
+        for child in word.children
+    )
+
+
+def _gives_start(words: str, cues: NarrativeCues) -> bool:
+    first = words.split()[0].lower() if words.split() else ""
+    return first in cues.state_date_prepositions
+
+
+def _with_date_flag(rule: str, source: str) -> str:
+    """`rule` carrying the paragraph-date flag exactly when `source` (whose date is taken) does."""
+    kept = [part for part in rule.split("+") if part != PARAGRAPH_DATE_RULE]
+    return "+".join(kept + [PARAGRAPH_DATE_RULE] * (PARAGRAPH_DATE_RULE in source.split("+")))
 
 
 def place_detail(place: str, facilities: frozenset[str]) -> int:
@@ -293,6 +415,7 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
         # A date the mention states beats one it took from the narrative; then precision wins.
         if (mention.own_date, len(mention.date)) > (kept.own_date, len(kept.date)):
             kept.date, kept.date_text, kept.own_date = mention.date, mention.date_text, mention.own_date
+            kept.date_inherited = mention.date_inherited
         for name in ("perpetrator", "place", "destination", "detail"):
             if not getattr(kept, name) and getattr(mention, name):
                 setattr(kept, name, getattr(mention, name))
@@ -326,7 +449,7 @@ def _merge(mentions: list[Mention], report: Report) -> list[Event]:
                 start_char=mention.start,
                 end_char=mention.end,
                 confidence=min(1.0, mention.confidence),
-                rule="+".join(mention.sources),
+                rule="+".join(mention.sources + [PARAGRAPH_DATE_RULE] * mention.date_inherited),
                 victim_group=mention.victim_group,
                 victim_count=mention.victim_count,
             )
@@ -375,7 +498,7 @@ def combine(parts: list[list[Event]], report_id: str) -> list[Event]:
             if not getattr(same, name)
         }
         if len(event.date) > len(same.date):
-            update.update(date=event.date, date_text=event.date_text)
+            update.update(date=event.date, date_text=event.date_text, rule=_with_date_flag(same.rule, event.rule))
         kept[kept.index(same)] = same.model_copy(update=update)
     counts: dict[tuple[str, str], int] = {}
     renumbered = []

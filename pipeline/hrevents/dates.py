@@ -79,6 +79,25 @@ class Holiday(BaseModel):
         return first + dt.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
 
 
+class NarrativeCues(BaseModel):
+    """Words that decide whether an act takes the date its paragraph has set (assemble.py).
+
+    An act told as a state ("remained in custody", "is a suspect") or placed before or after
+    the narrative's time without saying when ("later accused", "had earlier been fired") is
+    not dated by the paragraph: the text does not give its date (SPEC 6.5)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    state_lemmas: list[str]
+    sequence_adverbs: list[str]
+    later_stage_actions: list[str]
+    custody_actions: list[str]
+    release_actions: list[str]
+    within_prepositions: list[str]
+    custody_nouns: list[str]
+    state_date_prepositions: list[str]
+
+
 class DateWords(BaseModel):
     """The vocabulary of `rules/dates.yaml`."""
 
@@ -92,6 +111,8 @@ class DateWords(BaseModel):
     months_ahead_in_news: int = 3
     spelled: SpelledNumbers
     holidays: list[Holiday] = []
+    common_word_months: list[str] = []
+    narrative: NarrativeCues
 
 
 @cache
@@ -357,6 +378,25 @@ def is_duration(text: str) -> bool:
     """ "25 days", "five years", "for two weeks": how long, not when."""
     g = grammar()
     return bool(g.duration.match(text)) and not g.not_duration.search(text)
+
+
+def end_of_length(reference: str | None, length: str) -> str | None:
+    """The day a stated length of custody ends, counted from the reference day: "for
+    approximately 24 hours" from 2008-02-12 is 2008-02-13, "for two weeks" 14 days on. Only a
+    day reference and a length in hours, days or weeks give one; the caller flags it as an
+    inference (inclusive or exclusive counting is not said)."""
+    start = PartialDate.parse(reference)
+    day = start.date() if start else None
+    match = re.search(rf"\b{grammar().count}[\s-]+(hours?|days?|weeks?)\b", length.replace("approximately", ""), re.I)
+    if day is None or match is None or not is_duration(length):
+        return None
+    amount = _count(match.group(1))
+    if amount is None:
+        return None
+    unit = match.group(2).lower().rstrip("s")
+    days = amount // 24 if unit == "hour" else amount * (7 if unit == "week" else 1)
+    found = _from_day(_add_days(day, days))
+    return found.iso() if found else None
 
 
 def _month_of(name: str) -> int:
@@ -722,7 +762,7 @@ def read_date(
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
         return None
     g = grammar()
-    if is_duration(text) or g.decade.search(text) or g.vague.search(text):
+    if is_duration(text) or g.decade.search(text) or g.vague.search(text) or _common_word(text):
         return None
     base = PartialDate.parse(reference)
     now_date = PartialDate.parse(published)
@@ -754,10 +794,31 @@ def read_date(
         if chosen:
             return DateReading(f"{chosen:04d}")
     fallback = now or (base.date() if base else None)
-    if fallback is None or not re.search(r"\d", cleaned):
+    if fallback is None or not _calendar_words(cleaned):
         return None
     parsed = _dateparser(cleaned, fallback.isoformat())
     return DateReading(parsed.iso(), True, "read by dateparser") if parsed else None
+
+
+def _common_word(text: str) -> bool:
+    """A month name that is also an ordinary word, written in lower case and with no number:
+    "before Friday's march" is a demonstration, not March."""
+    if re.search(r"\d", text):
+        return False
+    words = set(re.findall(r"[a-z]+", text))
+    months = set(date_words().common_word_months)
+    return bool(words & months) and not any(word.lower() in months for word in re.findall(r"[A-Z][a-z]*", text))
+
+
+def _calendar_words(text: str) -> bool:
+    """Whether the fallback library may read `text`: it names a month, a year or a numeric date.
+    A bare number or a count of units ("61", an age; "the 34 days"; "the 10th") is no date,
+    though dateparser makes one of it (1961, 34 days ago, October)."""
+    g = grammar()
+    return bool(
+        re.search(r"\d", text)
+        and (g.month_only.search(text) or g.year_only.search(text) or re.search(r"\d\s*[./-]\s*\d", text))
+    )
 
 
 def _holiday(text: str, context: Context) -> DateReading | None:

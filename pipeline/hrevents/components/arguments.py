@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from hrevents import syntax
 from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
 from hrevents.components.triggers import TriggerMatcher
-from hrevents.dates import find_date_spans, is_duration
+from hrevents.dates import date_words, find_date_spans, is_duration
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
@@ -865,10 +865,20 @@ class ArgumentFinder:
                     break
                 if ancestor.i in anchors and ancestor.i not in clause:
                     claimed.add(ent.start)
+                    if ancestor.i == anchor.head.i and anchor.dep_ in ("advcl", "conj", "xcomp"):
+                        # "In December, authorities released him after a court acquitted him":
+                        # the governing act's date scopes the clause under it, if nothing closer
+                        reported.append(ent)
+                    break
+                if ancestor.i not in governing and heads_other_clause(ancestor):
+                    # "..., and his next hearing was scheduled for December", "X, who joined
+                    # the campaign in May, ...": the date of another clause's verb
+                    claimed.add(ent.start)
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    reported.append(ent)
+                    if not states_only(ancestor):
+                        reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
         if chosen is None:
@@ -982,6 +992,29 @@ class ArgumentFinder:
             }
             trigger["words"] = sorted(words)
         return doc
+
+
+# Dependencies by which a verb heads a clause of its own: a date under such a verb dates that
+# clause's act, not a trigger outside it.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp", "parataxis"})
+
+
+def states_only(verb: Token) -> bool:
+    """A verb of lasting ("a hearing remained pending at year's end"): its date is when the state
+    was seen, which dates no act under it. The copula is left out: "It was on 5 May that ..."."""
+    lemma = verb.lemma_.lower()
+    return lemma != "be" and lemma in date_words().narrative.state_lemmas
+
+
+def heads_other_clause(token: Token) -> bool:
+    """A verb heading a clause of its own: subordinate (relative, participial, adverbial,
+    complement) or a coordinated clause with its own subject ("X was charged, and his hearing
+    was scheduled for December")."""
+    if token.pos_ not in syntax.VERBAL:
+        return False
+    if token.dep_ in OWN_CLAUSE_DEPS:
+        return True
+    return token.dep_ == "conj" and any(child.dep_ in syntax.SUBJECTS for child in token.children)
 
 
 @Language.factory(

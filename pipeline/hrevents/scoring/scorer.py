@@ -238,7 +238,9 @@ def _score_report(predictions: list[Event], report: GoldReport, result: Score) -
 def _count_spurious(prediction: Event, gold_event: GoldEvent, result: Score, note: Callable[..., None]) -> None:
     """SPEC 6.5: on a matched required event, a field the gold leaves null but the prediction fills
     (a date the text does not give, an agent a passive sentence does not name). Field accuracy
-    is scored only where the gold has a value, so it cannot see these."""
+    is scored only where the gold has a value, so it cannot see these. A date the extractor
+    took from the paragraph's narrative carries `date.paragraph` in its `rule`: it is flagged as
+    an inference there, and still counts here when the gold has no date."""
     for name in FIELDS:
         if getattr(gold_event, name) not in (None, "", []):
             continue

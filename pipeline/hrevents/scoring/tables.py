@@ -54,8 +54,8 @@ def write_json(scores: dict[str, Score], path: Path, reports: dict[str, pd.DataF
 
 
 def write_errors(score: Score, path: Path) -> int:
-    """One row per false positive, false negative and wrong field, with the evidence."""
-    rows = [o for o in score.outcomes if o.kind in ("fp", "fn") or o.kind.startswith("wrong_")]
+    """One row per false positive, false negative, wrong field and spurious field (SPEC 6.5), with the evidence."""
+    rows = [o for o in score.outcomes if o.kind in ("fp", "fn") or o.kind.startswith(("wrong_", "spurious_"))]
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
