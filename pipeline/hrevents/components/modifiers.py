@@ -64,7 +64,13 @@ class ModifierDetector:
                 elif rule.scope == "governor":
                     tokens = self.governors(anchor, trigger.get("governor"))
                 elif rule.scope == "window":
-                    tokens = list(doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i])
+                    # The rule's own governor ("was ordered to leave") makes the act, and a
+                    # compound only names a noun ("an appeals court"): neither is a cue.
+                    tokens = [
+                        t
+                        for t in doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i]
+                        if t.i != trigger.get("governor") and t.dep_ != "compound"
+                    ]
                 else:
                     tokens = list(doc[anchor.sent.start : anchor.i])
                 cue = next((token for token in tokens if _cue(rule, token)), None)

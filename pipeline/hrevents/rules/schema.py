@@ -33,7 +33,10 @@ class TriggerRule(BaseModel):
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
     is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
-    the date of their clause does not date.
+    the date of their clause does not date. `clause_agent: false`: whoever the clause names as
+    doer found or reported the act ("police found X dead"), so it is never the perpetrator.
+    `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
+    into X", "a raid on X's home").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -54,6 +57,8 @@ class TriggerRule(BaseModel):
     repetition: bool = False
     person_agent_blocks: bool = False
     clause_date: bool = True
+    clause_agent: bool = True
+    possessor_preps: list[str] = ["of", "against"]
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
