@@ -578,7 +578,7 @@ class ArgumentFinder:
                     head = syntax.possessor(head) or syntax.possessor(anchor, ("against",)) or head
             seen: set[int] = set()
             fallback = False
-            if head is None:
+            if head is None and rule.subject_fallback:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []

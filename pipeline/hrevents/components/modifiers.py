@@ -49,8 +49,11 @@ class ModifierDetector:
             # ("Peter, arrested in June, denied ...") does not modalise the act.
             if head.head.i == head.i or head.dep_ in ("acl", "relcl", "appos", "amod"):
                 break
+            # A verb coordinated before the trigger is a second act, not its governor
+            # ("was denied entry and deported"); what governs both is still reached.
+            coordinated = head.dep_ == "conj"
             head = head.head
-            if head.i != skip:
+            if head.i != skip and not coordinated:
                 found.append(head)
         return found
 
@@ -60,7 +63,12 @@ class ModifierDetector:
             found: list[ModifierHit] = []
             for rule in self.rules:
                 if rule.scope == "child":
-                    tokens = [c for host in self.hosts(anchor) for c in host.children]
+                    hosts = self.hosts(anchor)
+                    if trigger.get("governor") is not None:
+                        # the verb that makes the act ("have not found the body of X",
+                        # "did not order X to leave") carries its negation and modality
+                        hosts.append(doc[trigger["governor"]])
+                    tokens = [c for host in hosts for c in host.children]
                 elif rule.scope == "governor":
                     tokens = self.governors(anchor, trigger.get("governor"))
                 elif rule.scope == "window":

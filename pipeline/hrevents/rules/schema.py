@@ -36,7 +36,8 @@ class TriggerRule(BaseModel):
     the date of their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
-    into X", "a raid on X's home").
+    into X", "a raid on X's home"). `subject_fallback: false`: a noun with no victim in its
+    own phrase takes none from its clause ("rights groups condemned the killing").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -59,6 +60,7 @@ class TriggerRule(BaseModel):
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
+    subject_fallback: bool = True
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
