@@ -142,7 +142,8 @@ def test_a_hedged_killing_is_kept_with_lower_confidence(extract_text):
 
 
 def test_a_death_after_beating_is_a_killing_and_the_beating(extract_text):
-    found = {(e.action, e.victim) for e in extract_text("Trade unionist Omar Haddad died after being beaten by police.")}
+    text = "Trade unionist Omar Haddad died after being beaten by police."
+    found = {(e.action, e.victim) for e in extract_text(text)}
     assert {("killing", "Omar Haddad"), ("ill_treatment", "Omar Haddad")} <= found
 
 

@@ -314,11 +314,16 @@ class ArgumentFinder:
                     head = syntax.subject(clause)
             if head is None and anchor.pos_ == "NOUN":
                 head = syntax.possessor(anchor, tuple(rule.possessor_preps))
-            if head is None and anchor.dep_ == "conj" and anchor.tag_ == "VBD" and syntax.is_passive(anchor.head):
+            if (
+                head is None
+                and anchor.dep_ == "conj"
+                and anchor.tag_ == "VBD"
+                and syntax.is_passive(anchor.head)
+                and not syntax.children(anchor, *syntax.SUBJECTS, "dobj")
+            ):
                 # "was stripped of citizenship and deported": the tagger reads the second
                 # participle as a past tense; with no subject of its own it shares the passive.
-                if not syntax.children(anchor, *syntax.SUBJECTS, "dobj"):
-                    head = syntax.subject(anchor.head)
+                head = syntax.subject(anchor.head)
             return head
         if rule.victim == "subject":
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("attr", "appos", "pobj", "dobj"):

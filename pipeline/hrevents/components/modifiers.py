@@ -64,10 +64,11 @@ class ModifierDetector:
             for rule in self.rules:
                 if rule.scope == "child":
                     hosts = self.hosts(anchor)
-                    if trigger.get("governor") is not None:
+                    governor = trigger.get("governor")
+                    if governor is not None:
                         # the verb that makes the act ("have not found the body of X",
                         # "did not order X to leave") carries its negation and modality
-                        hosts.append(doc[trigger["governor"]])
+                        hosts.append(doc[governor])
                     tokens = [c for host in hosts for c in host.children]
                 elif rule.scope == "governor":
                     tokens = self.governors(anchor, trigger.get("governor"))
