@@ -35,6 +35,12 @@ SHAPES = [
     ("The death of Rafael Gomez in police custody prompted protests.", "killing", "Rafael Gomez"),
     ("Rafael Gomez's death in custody prompted protests.", "killing", "Rafael Gomez"),
     ("Police allegedly killed Daniel Haile.", "killing", "Daniel Haile"),
+    ("Activist Sam Obi died while in police custody.", "killing", "Sam Obi"),
+    ("Activist Ruth Obi died following her arrest.", "killing", "Ruth Obi"),
+    ("Police fatally shot protester Ali Juma on 3 May.", "killing", "Ali Juma"),
+    ("Student Ali Juma was fatally shot by police.", "killing", "Ali Juma"),
+    ("Farmer Omar Gedi was lynched by a mob.", "killing", "Omar Gedi"),
+    ("Security forces opened fire on the crowd, killing student Musa Adan.", "killing", "Musa Adan"),
     # disappearance
     ("Journalist Yusuf Adan has not been seen since 12 March.", "disappearance", "Yusuf Adan"),
     ("The whereabouts of activist Lucy Achieng remain unknown.", "disappearance", "Lucy Achieng"),
