@@ -338,13 +338,30 @@ class ArgumentFinder:
                 head = self.noun_possessor(rule, anchor)
             if head is None and anchor.dep_ in ("acomp", "oprd") and anchor.head.pos_ in syntax.VERBAL:
                 head = syntax.subject(anchor.head)  # "X remains imprisoned"
+            if (
+                head is None
+                and anchor.dep_ == "conj"
+                and anchor.tag_ == "VBD"
+                and syntax.is_passive(anchor.head)
+                and not syntax.children(anchor, *syntax.SUBJECTS, "dobj")
+            ):
+                # "was stripped of citizenship and deported": the tagger reads the second
+                # participle as a past tense; with no subject of its own it shares the passive.
+                head = syntax.subject(anchor.head)
             return head
         if rule.victim == "subject":
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("attr", "appos", "pobj", "dobj"):
                 verb = syntax.governing_verb(anchor) or anchor
             return syntax.subject(verb)
         if rule.victim == "possessor":
-            return self.noun_possessor(rule, anchor)
+            head = self.noun_possessor(rule, anchor)
+            if head is not None and head.pos_ == "NOUN":
+                # "the killing of lawyer X": the parser may hang the name that follows the
+                # role word beside the act's noun instead of under the role word.
+                named = [c for c in anchor.children if c.dep_ == "appos" and c.left_edge.i == head.i + 1]
+                if named and named[0].ent_type_ == "PERSON":
+                    return named[0]
+            return head
         if rule.victim == "recipient":
             # "imposed a fine on X", "handed down a term to X": the parser calls the
             # recipient's preposition a plain prep rather than a dative
@@ -407,6 +424,8 @@ class ArgumentFinder:
     def perpetrator(
         self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]
     ) -> tuple[int, int] | None:
+        if not rule.clause_agent:
+            return None
         verb = governor if governor is not None else anchor
         doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
         if (
@@ -917,6 +936,12 @@ class ArgumentFinder:
             if head is not None and (rule.require_patient_lemmas or rule.forbid_patient_lemmas):
                 lemma = head.lemma_.lower()
                 if rule.require_patient_lemmas and lemma not in rule.require_patient_lemmas:
+                    # "raided activist X's home": the parser made the role noun the object
+                    # and hung the required noun below it.
+                    below = next((t for t in head.subtree if t.lemma_.lower() in rule.require_patient_lemmas), None)
+                    if below is not None and below.pos_ == "NOUN":
+                        head, lemma = below, below.lemma_.lower()
+                if rule.require_patient_lemmas and lemma not in rule.require_patient_lemmas:
                     trigger["victims"] = []
                     continue
                 if lemma in rule.forbid_patient_lemmas:
@@ -927,7 +952,7 @@ class ArgumentFinder:
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
-            if head is None:
+            if head is None and rule.subject_fallback:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
@@ -982,7 +1007,11 @@ class ArgumentFinder:
                 break
             # a noun ("the sentence against X") or a state ("self-exiled X") names the act;
             # the clause's date belongs to the clause's own verb
-            nominal = (rule.victim == "possessor" and anchor.pos_ == "NOUN") or not rule.clause_date
+            # (a noun the rule finds only under a governing verb, "the body of X was found",
+            # is dated by that verb's clause)
+            nominal = (
+                rule.victim == "possessor" and anchor.pos_ == "NOUN" and trigger["governor"] is None
+            ) or not rule.clause_date
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {

@@ -50,8 +50,11 @@ class ModifierDetector:
             # infinitive does not describe: "called for the charges to be dropped".
             if head.head.i == head.i or (head.dep_ in ("acl", "relcl", "appos", "amod") and not self.infinitive(head)):
                 break
+            # A verb coordinated before the trigger is a second act, not its governor
+            # ("was denied entry and deported"); what governs both is still reached.
+            coordinated = head.dep_ == "conj"
             head = head.head
-            if head.i != skip:
+            if head.i != skip and not coordinated:
                 found.append(head)
         return found
 
@@ -66,11 +69,23 @@ class ModifierDetector:
             found: list[ModifierHit] = []
             for rule in self.rules:
                 if rule.scope == "child":
-                    tokens = [c for host in self.hosts(anchor) for c in host.children]
+                    hosts = self.hosts(anchor)
+                    governor = trigger.get("governor")
+                    if governor is not None:
+                        # the verb that makes the act ("have not found the body of X",
+                        # "did not order X to leave") carries its negation and modality
+                        hosts.append(doc[governor])
+                    tokens = [c for host in hosts for c in host.children]
                 elif rule.scope == "governor":
                     tokens = self.governors(anchor, trigger.get("governor"))
                 elif rule.scope == "window":
-                    tokens = list(doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i])
+                    # The rule's own governor ("was ordered to leave") makes the act, and a
+                    # compound only names a noun ("an appeals court"): neither is a cue.
+                    tokens = [
+                        t
+                        for t in doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i]
+                        if t.i != trigger.get("governor") and t.dep_ != "compound"
+                    ]
                 else:
                     tokens = list(doc[anchor.sent.start : anchor.i])
                 cue = next((token for token in tokens if _cue(rule, token)), None)

@@ -34,8 +34,11 @@ class TriggerRule(BaseModel):
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
     is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
-    the date of their clause does not date. `possessor_preps`: the prepositions that attach
-    the person a noun trigger is about ("the arrest of X", "an investigation into X").
+    the date of their clause does not date. `clause_agent: false`: whoever the clause names as
+    doer found or reported the act ("police found X dead"), so it is never the perpetrator.
+    `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
+    into X", "a raid on X's home"). `subject_fallback: false`: a noun with no victim in its
+    own phrase takes none from its clause ("rights groups condemned the killing").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -56,7 +59,9 @@ class TriggerRule(BaseModel):
     repetition: bool = False
     person_agent_blocks: bool = False
     clause_date: bool = True
+    clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
+    subject_fallback: bool = True
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
