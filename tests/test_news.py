@@ -1,0 +1,68 @@
+"""News shapes (issue 15, kind 6): datelines, headlines, bylines and quotes. Every text is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from hrevents.news import find_dateline
+
+DATELINES = [
+    # (text, the dateline's place, or None when the text opens with none)
+    ("LAKESIDE, Freedonia (AP) — Police arrested a man.", "Lakeside, Freedonia"),
+    ("LAKESIDE, Freedonia, May 3 (Wire) - Police arrested a man.", "Lakeside, Freedonia"),
+    ("NEW LAKESIDE — Police arrested a man.", "New Lakeside"),
+    ("LAKESIDE: Police arrested a man on Sunday.", "Lakeside"),
+    ("LAKESIDE, Sept 17 — Police arrested a man.", "Lakeside"),
+    ("PORT ELM, Ariz. (Wire) - A jury acquitted a man.", "Port Elm, Ariz."),
+    ("Lakeside, Freedonia (Wire) — Police arrested a man.", "Lakeside, Freedonia"),
+    ("Headline of the story\n\nBy Ann Smith\n\nLAKESIDE (AP) — Police arrested a man.", "Lakeside"),
+    # not datelines: a sentence, a title-case place without an agency, a dash inside a sentence
+    ("Police in Lakeside arrested a man - the third this week.", None),
+    ("Lakeside, Freedonia — Police arrested a man.", None),
+    ("UN experts - who visited - said so.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), DATELINES)
+def test_datelines_are_read_from_the_opening_paragraphs(text, place):
+    found = find_dateline(text)
+    assert (found.place if found else None) == place
+    if found:
+        assert text[found.end :].startswith(("Police", "A jury"))
+
+
+def test_a_dateline_after_many_paragraphs_is_not_one():
+    text = "\n\n".join(["A paragraph."] * 8 + ["LAKESIDE (AP) — Police arrested a man."])
+    assert find_dateline(text) is None
+
+
+NEWS_EVENTS = [
+    # (text, action, victim): the dateline is cut off the first sentence, never its subject
+    ("NAIROBI, Kenya, May 3 (Wire) - Police arrested activist Maria Ostrova on Tuesday.", "arrest", "Maria Ostrova"),
+    ("NAIROBI: Gunmen abducted journalist Tomas Reyes on Monday.", "abduction", "Tomas Reyes"),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "victim"), NEWS_EVENTS)
+def test_a_dateline_neither_makes_nor_blocks_an_event(extract_text, text, action, victim):
+    events = extract_text(text, covers=None)
+    assert [(e.action, e.victim) for e in events] == [(action, victim)]
+
+
+def test_the_dateline_gives_the_place_and_country_where_the_clause_gives_none(extract_text):
+    events = extract_text("NAIROBI, Kenya (AP) — Police arrested activist Maria Ostrova on Tuesday.", covers=None)
+    assert [(e.place, e.country) for e in events] == [("Nairobi, Kenya", "KE")]
+
+
+def test_the_clause_place_wins_over_the_dateline(extract_text):
+    events = extract_text("NAIROBI, Kenya (AP) — Police arrested activist Maria Ostrova in Mombasa.", covers=None)
+    assert [(e.place, e.country) for e in events] == [("Mombasa", "KE")]
+
+
+def test_a_dateline_abroad_gives_no_place_to_an_event_in_another_country(extract_text):
+    text = (
+        "---\ntitle: Activist held in Uganda\n---\n"
+        "GENEVA (Wire) — Ugandan police arrested activist Maria Ostrova on Friday, a rights group said."
+    )
+    events = extract_text(text, covers=None)
+    assert [(e.victim, e.place, e.country) for e in events] == [("Maria Ostrova", "", "UG")]
