@@ -66,3 +66,24 @@ def test_a_dateline_abroad_gives_no_place_to_an_event_in_another_country(extract
     )
     events = extract_text(text, covers=None)
     assert [(e.victim, e.place, e.country) for e in events] == [("Maria Ostrova", "", "UG")]
+
+
+NOT_PEOPLE = [
+    # (text, action): the only "victim" is a place or a body, so no named event
+    ("The Lakeside police said a driver from Lakeside was beaten. He had been beaten by a gang.", "ill_treatment"),
+    ("Officials said Northern Ghana was hit by a wave of kidnappings.", "abduction"),
+    ("Prosecutors accused Sri Lanka of failing to act.", "charge"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), NOT_PEOPLE)
+def test_places_and_countries_are_never_victims(extract_text, text, action):
+    assert [e.victim for e in extract_text(text) if e.action == action and e.victim] == []
+
+
+def test_a_person_named_in_full_stays_a_person_where_the_surname_modifies_a_noun(extract_text):
+    text = "Police arrested Omar Lakeside on 2 May. The Lakeside case drew protests. He was later released."
+    assert {(e.action, e.victim) for e in extract_text(text)} >= {
+        ("arrest", "Omar Lakeside"),
+        ("release", "Omar Lakeside"),
+    }
