@@ -87,3 +87,24 @@ def test_a_person_named_in_full_stays_a_person_where_the_surname_modifies_a_noun
         ("arrest", "Omar Lakeside"),
         ("release", "Omar Lakeside"),
     }
+
+
+NEWS_SHAPES = [
+    # (text, the (action, victim) pairs expected): a headline repeating the lead is the same
+    # act, a byline names the writer (never a victim), an official's quoted intent is no act
+    (
+        "Journalist Juma Okello detained\n\nPolice detained journalist Juma Okello on Monday in Nairobi.",
+        [("arrest", "Juma Okello")],
+    ),
+    (
+        "By Maria Ostrova, Wire Service\n\nNAIROBI (Wire) — Police detained journalist Juma Okello on Monday.",
+        [("arrest", "Juma Okello")],
+    ),
+    ("“We will arrest them all,” the minister said on Monday.", []),
+    ("‘We will arrest Juma Okello,’ the minister said.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_SHAPES)
+def test_headlines_bylines_and_quoted_intentions(extract_text, text, expected):
+    assert [(e.action, e.victim) for e in extract_text(text, covers=None) if e.victim] == expected
