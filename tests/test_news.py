@@ -108,3 +108,8 @@ NEWS_SHAPES = [
 @pytest.mark.parametrize(("text", "expected"), NEWS_SHAPES)
 def test_headlines_bylines_and_quoted_intentions(extract_text, text, expected):
     assert [(e.action, e.victim) for e in extract_text(text, covers=None) if e.victim] == expected
+
+
+def test_the_only_country_an_article_names_is_its_country(extract_text):
+    text = "Police arrested activist Maria Ostrova on Tuesday, Ugandan media reported."
+    assert [(e.victim, e.country) for e in extract_text(text, covers=None)] == [("Maria Ostrova", "UG")]

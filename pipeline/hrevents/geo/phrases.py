@@ -3,7 +3,8 @@
 How a phrase is read, in order:
 
 1. The report's own context: the country the report is about (its title, else its opening
-   heading, else the country it mentions most, else a news dateline's country), and the countries named in the event's
+   heading, else the country it mentions most, else a news dateline's country, else the only
+   country it names), and the countries named in the event's
    sentence.
 2. Capitalised names in the phrase, longest first: country names, subdivisions ("Oromiya
    Region", only when an administrative word follows or the name is distinctive), and
@@ -121,7 +122,11 @@ def report_context(report: Report) -> ReportContext:
         context.country = ranked[0][0]
         context.reason = f"the country the report names most ({ranked[0][1]} mentions)"
         return context
-    return dateline_context(report, context)
+    dateline_context(report, context)
+    if not context.country and len(mentions) == 1:
+        context.country = next(iter(mentions))
+        context.reason = "the only country the report names"
+    return context
 
 
 def dateline_context(report: Report, context: ReportContext) -> ReportContext:
