@@ -91,6 +91,10 @@ ACTION_VIOLATIONS: dict[str, str | None] = {
     "acquittal": None,
 }
 OTHER_VIOLATION = "other"
+# ISO 3166 gives some territories codes of their own; the dataset's country is the sovereign
+# state the annotators name ("China" for an arrest in Hong Kong), so an event's territory code
+# is read as its state's before the article's country is chosen.
+SOVEREIGN_STATES = {"HK": "CN", "MO": "CN", "PR": "US", "GU": "US", "VI": "US", "AS": "US", "MP": "US"}
 NO_VIOLATION = "unknown"
 
 # utils.load_examples: `month_map`, month numbers written as the names the gold uses.
@@ -430,6 +434,11 @@ def earliest_date(dates: Iterable[str]) -> tuple[int, ...] | None:
     return min(inside, key=lambda p: (-len(p), p))
 
 
+def sovereign_state(code: str) -> str:
+    """The state a territory's ISO code belongs to ("HK" -> "CN"); other codes unchanged."""
+    return SOVEREIGN_STATES.get(code, code)
+
+
 def country_name(code: str) -> str:
     """The gazetteer's English short name of an ISO 3166 alpha-2 code ("CN" -> "China")."""
     place = gazetteer().countries.get(code)
@@ -451,10 +460,11 @@ def answer(rows: Sequence[dict[str, Any]], published: str | None = None) -> Arti
     Victims: the named events' victims in order of their evidence in the text. Violation
     types: the set of the events' types (named and group events). Country: the commonest
     `country` code of the events (the geocoder's country of the event's place, else of the
-    report), the first one on a tie. Year, month, day: the earliest event date; where the
-    article has events but none of them is dated (news tells recent acts without a date), the
-    year and month of `published`, the article's publication date: the events' dates stay
-    empty (the text does not give them), only the article-level answer takes the news's time.
+    report; a territory counted as its state, `SOVEREIGN_STATES`), the first one on a tie.
+    Year, month, day: the earliest event date; where the article has events but none of them
+    is dated (news tells recent acts without a date), the year and month of `published`, the
+    article's publication date: the events' dates stay empty (the text does not give them),
+    only the article-level answer takes the news's time.
     """
     result = ArticleAnswer(events=len(rows))
     ordered = sorted(rows, key=lambda r: int(r.get("start_char") or 0))
@@ -463,7 +473,7 @@ def answer(rows: Sequence[dict[str, Any]], published: str | None = None) -> Arti
         kind = violation_type(str(row["action"]))
         if kind:
             result.violation_types.add(kind)
-    codes = [str(r.get("country") or "").strip() for r in ordered]
+    codes = [sovereign_state(str(r.get("country") or "").strip()) for r in ordered]
     counts = Counter(code for code in codes if code)
     if counts:
         top = max(counts.values())

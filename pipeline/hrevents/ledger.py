@@ -61,6 +61,7 @@ IN_VERSION: dict[str, tuple[str, ...]] = {
         "mappings/__init__.py",
         "mappings/covers.yaml",
         "mappings/places.yaml",
+        "news.py",
         "nlp.py",
         "ocr.py",
         "pdf_margins.py",

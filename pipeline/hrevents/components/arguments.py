@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hrevents import syntax
 from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
+from hrevents.components.entities import names_a_country
 from hrevents.components.triggers import TriggerMatcher
 from hrevents.dates import date_words, find_date_spans, is_duration
 from hrevents.geo.gazetteer import fold, gazetteer
@@ -143,7 +144,8 @@ class ArgumentFinder:
             return None
         if len(words) < 2:
             return None
-        return doc[words[0].i : words[-1].i + 1]
+        name = doc[words[0].i : words[-1].i + 1]
+        return None if names_a_country(name) else name  # "Northern Ghana", "Digicel Ghana"
 
     def in_person_phrase(self, token: Token) -> bool:
         """A name the phrase marks as a person's: a title or person noun before it

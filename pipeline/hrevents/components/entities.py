@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from hrevents.dates import find_date_spans
+from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import load_lexicon
 
 PERSONISH = frozenset(
@@ -25,11 +26,25 @@ def name_key(span: Span) -> str:
     return " ".join(token.text.lower() for token in span if token.is_alpha)
 
 
+def names_a_country(span: Span) -> bool:
+    """The words are a country's name ("Sri Lanka"), or end in one after words NER did not
+    call a person ("Northern Ghana", "Digicel Ghana"): a place or a body, never a person.
+    Country names the gazetteer marks ambiguous ("Jordan", "Chad") are not among them."""
+    words = [token.text for token in span if token.is_alpha]
+    if not words:
+        return False
+    names = gazetteer().country_names
+    return fold(" ".join(words)) in names or (
+        span.label_ != "PERSON" and any(fold(" ".join(words[i:])) in names for i in range(1, len(words)))
+    )
+
+
 class EntityFixer:
     def __init__(self, lexicon: str) -> None:
         lex = load_lexicon(lexicon)
         self.titles = frozenset(lex.titles)
         self.org_words = frozenset(lex.organisation_words)
+        self.place_heads = frozenset(lex.place_nouns) | frozenset(lex.facility_words) | frozenset(lex.authority_words)
 
     def looks_like_name(self, span: Span) -> bool:
         """Title-case proper-noun tokens with no organisation word: shaped like a person name."""
@@ -139,8 +154,37 @@ class EntityFixer:
             for ent in fixed
         ]
         fixed = self.drop_implausible_persons(fixed)
+        fixed = self.places_named_like_people(fixed)
         doc.ents = filter_spans(fixed)
         return doc
+
+    def places_named_like_people(self, ents: list[Span]) -> list[Span]:
+        """One-word "persons" the text itself treats as places: a country's name, or a name
+        that modifies a place, facility or authority noun ("the Lakeside police", "the
+        Lakeside area") or follows "in" ("a driver in Lakeside"), and is never part of a
+        longer person name. Every mention of such a name is a place (GPE), so that neither a
+        victim slot nor a pronoun's antecedent takes it for a person."""
+        in_full = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        places: set[str] = set()
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            if names_a_country(ent):
+                places.add(ent.text.lower())
+            if len(ent) != 1 or ent[0].lower_ in in_full:
+                continue
+            token = ent[0]
+            modifies_place = (
+                token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in self.place_heads
+            )
+            if modifies_place or (token.dep_ == "pobj" and token.head.lower_ == "in"):
+                places.add(token.lower_)
+        return [
+            Span(ent.doc, ent.start, ent.end, label="GPE")
+            if ent.label_ == "PERSON" and ent.text.lower() in places
+            else ent
+            for ent in ents
+        ]
 
 
 @Language.factory(

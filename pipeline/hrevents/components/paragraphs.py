@@ -12,28 +12,20 @@ from __future__ import annotations
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-DASHES = frozenset({"—", "–", "-", "--"})
-DATELINE_MAX_TOKENS = 12
+from hrevents.news import dateline_at
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
-    """The index of the dash ending a dateline that opens a paragraph at `start`: an
-    upper-case place, then title-case words, commas and a parenthesised agency."""
-    first = doc[start] if start < len(doc) else None
-    if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+    """The index of the first token of the story after a dateline that opens a paragraph
+    at token `start` (the dateline's shape is `hrevents.news`')."""
+    if start >= len(doc):
         return None
-    for token in doc[start : min(start + DATELINE_MAX_TOKENS, len(doc))]:
-        if token.text in DASHES and token.i > start:
-            return token.i
-        if not _dateline_word(token):
-            return None
-    return None
-
-
-def _dateline_word(token: Token) -> bool:
-    return (token.is_alpha and (token.is_upper or token.is_title)) or token.text in {",", "(", ")", "."}
+    found = dateline_at(doc.text, doc[start].idx)
+    if found is None:
+        return None
+    return next((t.i for t in doc[start:] if t.idx >= found.end and not t.is_space), None)
 
 
 WRAPPED_WIDTH = (50, 160)  # the width of a hard-wrapped line, in characters
@@ -73,9 +65,9 @@ class ParagraphSplitter:
         for start in starts:
             if start and start < len(doc):
                 doc[start].is_sent_start = True
-            dash = dateline_end(doc, start)
-            if dash is not None and dash + 1 < len(doc):
-                doc[dash + 1].is_sent_start = True
+            story = dateline_end(doc, start)
+            if story is not None:
+                doc[story].is_sent_start = True
         return doc
 
 

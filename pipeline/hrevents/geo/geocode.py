@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from hrevents.geo.phrases import Answer, PhraseReader, country_mentions, report_context
+from hrevents.geo.phrases import Answer, PhraseReader, ReportContext, country_mentions, report_context
+from hrevents.news import find_dateline
 from hrevents_models import EVENT_COLUMNS, Event, Report
 
 # --- the event record's geo columns --------------------------------------------------------
@@ -57,12 +58,16 @@ def geocode_events(events: list[Event], report: Report) -> list[Event]:
         return []
     context = report_context(report)
     reader = PhraseReader(context)
+    filed_from, filed_in = dateline_place(report, context)
     out = []
     for event in events:
         sentence_countries = list(dict.fromkeys(code for _, code, _ in country_mentions(event.evidence)))
         reasons = []
-        place_answer = _read_field(reader, event.place, "place", event.evidence, sentence_countries)
         geo: dict[str, str] = dict.fromkeys(GEO_COLUMNS, "")
+        fallback = "" if event.place or any(c != filed_in for c in sentence_countries) else filed_from
+        if fallback:
+            reasons.append(f"place {fallback!r}: the dateline, the clause names none")
+        place_answer = _read_field(reader, event.place or fallback, "place", event.evidence, sentence_countries)
         if place_answer.place is not None:
             place = place_answer.place
             geo.update(
@@ -89,8 +94,29 @@ def geocode_events(events: list[Event], report: Report) -> list[Event]:
                 geo["destination_geonames_id"] = str(answer.place.geonames_id)
             reasons.append(f"destination: {answer.reason}")
         geo["geo_reason"] = "; ".join(reasons)
-        out.append(Event.model_validate({**event.model_dump(), **geo}))
+        fields = {**event.model_dump(), **geo}
+        if fallback:
+            fields["place"] = fallback
+        out.append(Event.model_validate(fields))
     return out
+
+
+def dateline_place(report: Report, context: ReportContext) -> tuple[str, str]:
+    """The place of a news dateline and its country, for events whose clause names no place.
+
+    A wire story is filed from where it happened unless it says otherwise, so the dateline
+    ("LAKESIDE, Freedonia (AP) —") stands in for the clause's place, but only where the
+    dateline lies in the country the article is about, and (checked by the caller) the
+    event's sentence names no other country: a story filed in Geneva about an arrest
+    elsewhere gives that arrest no place.
+    """
+    found = find_dateline(report.text, report.body_start)
+    if found is None:
+        return "", ""
+    answer = PhraseReader(ReportContext()).read(found.place, "place", [])
+    if answer.place is None or not answer.country or (context.country and answer.country != context.country):
+        return "", ""
+    return found.place, answer.country
 
 
 def _read_field(

@@ -3,7 +3,8 @@
 How a phrase is read, in order:
 
 1. The report's own context: the country the report is about (its title, else its opening
-   heading, else the country it mentions most), and the countries named in the event's
+   heading, else the country it mentions most, else a news dateline's country, else the only
+   country it names), and the countries named in the event's
    sentence.
 2. Capitalised names in the phrase, longest first: country names, subdivisions ("Oromiya
    Region", only when an administrative word follows or the name is distinctive), and
@@ -34,6 +35,7 @@ from functools import lru_cache
 
 from hrevents.geo.gazetteer import Place, fold, gazetteer
 from hrevents.mappings import load_places
+from hrevents.news import find_dateline
 from hrevents_models import Report
 
 # --- words and country mentions -------------------------------------------------------------
@@ -119,6 +121,24 @@ def report_context(report: Report) -> ReportContext:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         context.country = ranked[0][0]
         context.reason = f"the country the report names most ({ranked[0][1]} mentions)"
+        return context
+    dateline_context(report, context)
+    if not context.country and len(mentions) == 1:
+        context.country = next(iter(mentions))
+        context.reason = "the only country the report names"
+    return context
+
+
+def dateline_context(report: Report, context: ReportContext) -> ReportContext:
+    """A news article's dateline names where it was filed: its country is the article's
+    when nothing above settled it (a Geneva or Washington dateline often reports on another
+    country, which the title or the mentions then name)."""
+    found = find_dateline(report.text, report.body_start)
+    if found is None:
+        return context
+    answer = PhraseReader(ReportContext()).read(found.place, "place", [])
+    if answer.country:
+        context.country, context.reason = answer.country, f"the dateline {found.place!r}"
     return context
 
 
