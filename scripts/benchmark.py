@@ -1,7 +1,8 @@
 """Benchmark of extraction (not a test): speed against plain spaCy, memory, first-pass differences.
 
-    .venv/bin/python scripts/state_dept_corpus.py --year 2019 --count 25 --news   # once
-    .venv/bin/python scripts/benchmark.py                   # everything below, one run (minutes)
+    .venv/bin/python scripts/state_dept_corpus.py --year 2019 --count 25 --out corpus/external/sample  # once
+    .venv/bin/python scripts/hrdsattack.py rebuild --repo DIR --split train   # and --split dev (never test)
+    .venv/bin/python scripts/benchmark.py --whole corpus/external/sample/state-dept/2019   # one run (minutes)
     .venv/bin/python scripts/benchmark.py --skip-memory --json results.json
 
 All in one run, since the machine is shared and only ratios measured together mean anything.
@@ -9,7 +10,7 @@ Each measurement runs in a fresh subprocess, so that its peak memory (max RSS) i
 
 - **speed** on (a) the shipped corpus (`corpus/reports`, pre-cut report sections), (b) whole
   State Department country reports as HTML (`corpus/external/state-dept/<year>`), (c) news
-  articles (`corpus/external/hrdsattack-dev`, the HRDsAttack dev split): words per second of
+  articles (`corpus/external/hrdsattack/{train,dev}/reports`, HRDsAttack train+dev): words per second of
   - `plain`: `nlp.pipe` of the default model alone (no hrevents component) over the report
     bodies as the extractor reads them (converted from HTML, repaired); the pipe loop only;
   - `extract`: `run_batch`, what `hrevents extract` runs, one worker: reading and converting,
@@ -135,7 +136,7 @@ def machine_busy_seconds() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(kind: str, corpus: Path, model: str, workers: int, out: Path | None) -> dict:
+def measure(kind: str, corpus: list[Path], model: str, workers: int, out: Path | None) -> dict:
     sampler = PeakSampler()
     result: dict = {"kind": kind, "workers": workers}
     if kind == "slow":
@@ -150,7 +151,7 @@ def measure(kind: str, corpus: Path, model: str, workers: int, out: Path | None)
         import spacy
 
         nlp = spacy.load(model)
-        paths = find_inputs([corpus])
+        paths = find_inputs(corpus)
         reports = [report_from_bytes(path.read_bytes(), str(path), path.stem) for path in paths]
         texts = [repair(report.text, report.body_start).text for report in reports]
         result["words"] = sum(len(report.text[report.body_start :].split()) for report in reports)
@@ -166,7 +167,7 @@ def measure(kind: str, corpus: Path, model: str, workers: int, out: Path | None)
         begin, cpu = time.perf_counter(), cpu_seconds()
         with tempfile.TemporaryDirectory(prefix="hrevents-bench-") as folder:
             target = (out or Path(folder)) / "events.jsonl"
-            options = BatchOptions(inputs=[corpus], out=target, model=model, workers=workers, quiet=True, force=True)
+            options = BatchOptions(inputs=corpus, out=target, model=model, workers=workers, quiet=True, force=True)
             summary = run_batch(options, extractor=extractor)
             result["events"], result["failed"] = summary.events, summary.failed
             errors = (target.parent / "errors.csv").read_text("utf-8").splitlines()[1:]
@@ -182,8 +183,11 @@ def measure(kind: str, corpus: Path, model: str, workers: int, out: Path | None)
     return result
 
 
-def run_measurement(kind: str, corpus: Path, model: str, workers: int = 1, out: Path | None = None) -> dict:
-    command = [sys.executable, __file__, "--measure", kind, "--corpus", str(corpus), "--model", model]
+def run_measurement(
+    kind: str, corpus: Path | list[Path], model: str, workers: int = 1, out: Path | None = None
+) -> dict:
+    folders = corpus if isinstance(corpus, list) else [corpus]
+    command = [sys.executable, __file__, "--measure", kind, "--corpus", *map(str, folders), "--model", model]
     command += ["--workers", str(workers)] + (["--out", str(out)] if out else [])
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -264,7 +268,20 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, help="also write all measurements here")
     parser.add_argument("--measure", choices=["plain", "extract", "slow"], help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--whole",
+        type=Path,
+        help="folder of whole country reports (default corpus/external/state-dept/<year>; a subset, e.g. "
+        "one written by state_dept_corpus.py --count 25 --out corpus/external/sample, is quicker)",
+    )
+    parser.add_argument(
+        "--news",
+        type=Path,
+        nargs="+",
+        help="folders of news articles (default the HRDsAttack train and dev reports rebuilt by "
+        "scripts/hrdsattack.py under corpus/external/hrdsattack; never the test split)",
+    )
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -274,10 +291,10 @@ def main() -> None:
 
     started = time.perf_counter()
     results: dict = {"model": args.model, "cpus": os.cpu_count()}
-    sets = {
-        "sections": SHIPPED,
-        "whole reports": EXTERNAL / "state-dept" / str(args.year),
-        "news": EXTERNAL / "hrdsattack-dev",
+    sets: dict[str, list[Path]] = {
+        "sections": [SHIPPED],
+        "whole reports": [args.whole or EXTERNAL / "state-dept" / str(args.year)],
+        "news": args.news or [EXTERNAL / "hrdsattack" / split / "reports" for split in ("train", "dev")],
     }
     print(f"hrevents benchmark: model {args.model}, {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="hrevents-benchmark-") as folder:
@@ -285,10 +302,11 @@ def main() -> None:
         speed: dict[str, dict[str, Any]] = {}
         chosen = {name: corpus for name, corpus in sets.items() if not args.sets or name.split()[0] in args.sets}
         for name, corpus in chosen.items() if not args.skip_speed else ():
-            if not corpus.is_dir() or not any(corpus.iterdir()):
-                print(f"  {name}: {corpus} missing; run scripts/state_dept_corpus.py (skipped)", flush=True)
+            missing = [folder for folder in corpus if not folder.is_dir() or not any(folder.iterdir())]
+            if missing:
+                print(f"  {name}: {missing[0]} missing; run scripts/state_dept_corpus.py (skipped)", flush=True)
                 continue
-            row: dict[str, Any] = {"corpus": str(corpus.relative_to(ROOT))}
+            row: dict[str, Any] = {"corpus": [str(folder) for folder in corpus], "load": os.getloadavg()}
             kinds = ["plain", "extract"] + (["slow"] if name == "sections" else [])
             for kind in kinds:
                 out = work / f"{name.replace(' ', '-')}-{kind}"
@@ -309,7 +327,8 @@ def main() -> None:
                 f"ratio {row['ratio']:.2f} (CPU {row['cpu_ratio']:.2f}; "
                 f"target {TARGETS[name]}); first pass kept {row['extract']['kept']:.0%} of the words; peak "
                 f"{row['plain']['peak_mb']:.0f} / {row['extract']['peak_mb']:.0f} MB; other load "
-                f"{row['plain']['other_cores']:.1f} / {row['extract']['other_cores']:.1f} cores",
+                f"{row['plain']['other_cores']:.1f} / {row['extract']['other_cores']:.1f} cores; "
+                f"uptime load {' '.join(f'{value:.1f}' for value in row['load'])}",
                 flush=True,
             )
             if "slow" in row:
@@ -340,20 +359,20 @@ def main() -> None:
             memory: dict[str, dict] = {}
             print()
             for label, size in (("0.25 MB", 250_000), ("1 MB", 1_000_000)):
-                corpus = work / f"long-{size}"
-                corpus.mkdir()
-                long_report(corpus / "long.txt", size)
-                measured = run_measurement("extract", corpus, args.model)
+                place = work / f"long-{size}"
+                place.mkdir()
+                long_report(place / "long.txt", size)
+                measured = run_measurement("extract", place, args.model)
                 memory[label] = measured
                 print(
                     f"  one report of {label}: {measured['seconds']:.0f} s, peak {measured['peak_mb']:.0f} MB, "
                     f"first pass kept {measured['kept']:.0%}",
                     flush=True,
                 )
-            corpus = work / "one-word"
-            corpus.mkdir()
-            one_word_file(corpus / "one-word.txt")
-            measured = run_measurement("extract", corpus, args.model)
+            place = work / "one-word"
+            place.mkdir()
+            one_word_file(place / "one-word.txt")
+            measured = run_measurement("extract", place, args.model)
             memory["20 MB one word"] = measured
             print(
                 f"  20 MB of one word on one line: {measured['seconds']:.0f} s, peak {measured['peak_mb']:.0f} MB, "

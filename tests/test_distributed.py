@@ -160,6 +160,22 @@ def test_run_on_cluster_is_pipe_with_context_on_the_cluster(cluster: str, extrac
     ]
 
 
+def test_results_on_cluster_bring_back_the_warnings_a_local_run_gives(cluster: str, extractor) -> None:
+    from hrevents.distributed import results_on_cluster
+    from hrevents_models import Report
+
+    text = "Police arrested the journalist Ana Lopez on 3 May 2021.\n\n" + "word " * 5_000 + "\n"
+    report = Report(report_id="one-word-tail", path="one-word-tail.txt", text=text)
+    items = [(report, "context")]
+    remote = list(results_on_cluster(cluster, items, MODEL))
+    local = list(extractor.pipe_results(items))
+    assert [(r.report.report_id, r.warnings, r.context) for r in remote] == [
+        (r.report.report_id, r.warnings, r.context) for r in local
+    ]
+    assert remote[0].warnings and "not annotated" in remote[0].warnings[0]
+    assert [e.model_dump() for e in remote[0].events] == [e.model_dump() for e in local[0].events]
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     from hrevents.distributed import ClusterError, connect
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hrevents.repair import Repaired
+from hrevents.repair import OffsetsBuilder, Repaired
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
@@ -45,4 +45,7 @@ def paragraph_pieces(repaired: Repaired) -> Iterator[Repaired]:
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         end = start + len(text[start:end].rstrip())
         if end > start:
-            yield Repaired(text[start:end], [*repaired.offsets[start:end], repaired.offsets[end - 1] + 1])
+            offsets = OffsetsBuilder()
+            offsets.extend(repaired.offsets[start:end])
+            offsets.add(repaired.offsets[end - 1] + 1, 1)
+            yield Repaired(text[start:end], offsets.build())

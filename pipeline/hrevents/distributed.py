@@ -28,7 +28,7 @@ from hrevents.work import BATCH_SIZE, ReportOutcome, Task, batches, extract_isol
 from hrevents_models import Event, Report
 
 if TYPE_CHECKING:
-    from hrevents.extract import Extractor
+    from hrevents.extract import Extracted, Extractor
 
 C = TypeVar("C")
 G = TypeVar("G")
@@ -76,16 +76,17 @@ def process_on_worker(model: str, version: str, tasks: list[Task]) -> list[Repor
         return process_batch(tasks, _extractor(model))
 
 
-def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[list[Event] | str]:
-    """Worker side of `run_on_cluster`: each report's events, or the message of its failure."""
+def extract_reports(model: str, reports: list[Report], batch_size: int) -> list[tuple[list[Event], list[str]] | str]:
+    """Worker side of `results_on_cluster`: each report's (events, warnings), or the message of
+    its failure. The warnings (a passage a component failed on, text not annotated) are the
+    ones a local `Extractor.pipe_results` gives, so they reach the caller as they do locally."""
     with _LOCK:
         loaded = [(report, index) for index, report in enumerate(reports)]
         results = extract_isolated(_extractor(model), loaded, batch_size)
-    done: list[list[Event] | str] = []
+    done: list[tuple[list[Event], list[str]] | str] = []
     for index, report in enumerate(reports):
         result = results[index]
-        # (events, warnings): the warnings reach errors.csv through the batch, not this API
-        done.append(extraction_error(report.path, result) if isinstance(result, BaseException) else result[0])
+        done.append(extraction_error(report.path, result) if isinstance(result, BaseException) else result)
     return done
 
 
@@ -198,8 +199,23 @@ def run_on_cluster(
 
     Contexts stay on the client; only reports travel. A report whose extraction fails is
     passed to `on_error(report, context, message)` and not yielded; without `on_error` its
-    failure raises `ReportError`.
+    failure raises `ReportError`. `results_on_cluster` also gives each report's warnings.
     """
+    for result in results_on_cluster(scheduler, items, model, batch_size, on_error):
+        yield result.report, result.events, result.context
+
+
+def results_on_cluster(
+    scheduler: str,
+    items: Iterable[tuple[Report, C]],
+    model: str,
+    batch_size: int | None = None,
+    on_error: Callable[[Report, C, str], None] | None = None,
+) -> Iterator[Extracted[C]]:
+    """As `Extractor.pipe_results`, on a Dask cluster: events and warnings per report, in input
+    order (failures as in `run_on_cluster`)."""
+    from hrevents.extract import Extracted
+
     size = batch_size or BATCH_SIZE
 
     with connect(scheduler) as client:
@@ -207,7 +223,7 @@ def run_on_cluster(
         def submit(group: list[tuple[Report, C]]) -> Any:
             return client.submit(extract_reports, model, [report for report, _ in group], size, pure=False)
 
-        def collect(future: Any, group: list[tuple[Report, C]]) -> list[tuple[Report, list[Event], C]]:
+        def collect(future: Any, group: list[tuple[Report, C]]) -> list[Extracted[C]]:
             try:
                 results = future.result()
             except FATAL:
@@ -221,7 +237,8 @@ def run_on_cluster(
             done = []
             for (report, context), result in zip(group, results, strict=True):
                 if not isinstance(result, str):
-                    done.append((report, result, context))
+                    events, warnings = result
+                    done.append(Extracted(report, events, warnings, context))
                 elif on_error is not None:
                     on_error(report, context, result)
                 else:

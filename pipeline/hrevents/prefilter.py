@@ -43,7 +43,7 @@ from typing import Any
 from spacy.language import Language
 
 from hrevents import dates
-from hrevents.repair import Repaired
+from hrevents.repair import OffsetsBuilder, Repaired
 from hrevents.rules.schema import TriggerRule, load_lexicon, load_triggers
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -116,14 +116,14 @@ class Selection:
             else:
                 runs.append([unit.start, unit.end, unit.paragraph, unit.paragraph])
         chars: list[str] = []
-        offsets: list[int] = []
+        offsets = OffsetsBuilder()
         previous = -1
         for start, end, paragraph, last in runs:
             if chars:
                 # what keeps the run its own sentence (or paragraph); it maps to the last run's
                 # last word, so that a sentence ending on it ends where the report's sentence ends
                 before = chars[-1]
-                last_word = offsets[len(offsets) - 1 - (len(before) - len(before.rstrip()))]
+                last_word = offsets.at(len(offsets) - 1 - (len(before) - len(before.rstrip())))
                 if paragraph != previous and not PARAGRAPH_END.search(before):
                     separator = "\n\n"
                 elif not before[-1:].isspace():
@@ -131,12 +131,13 @@ class Selection:
                 else:
                     separator = ""
                 chars.append(separator)
-                offsets.extend([last_word] * len(separator))
+                for _ in separator:
+                    offsets.add(last_word, 1)
             chars.append(source.text[start:end])
             offsets.extend(source.offsets[start:end])
             previous = last  # a run that crosses a paragraph break ends in its last paragraph
-        offsets.append(offsets[-1] + 1 if offsets else source.offsets[-1])
-        return Repaired("".join(chars), offsets)
+        offsets.add(offsets.at(len(offsets) - 1) + 1 if len(offsets) else source.offsets[-1], 1)
+        return Repaired("".join(chars), offsets.build())
 
 
 def split_units(text: str, titles: frozenset[str] = frozenset()) -> list[Unit]:
