@@ -111,6 +111,25 @@ def narrative_years(doc: Doc, latest: int | None) -> list[tuple[int, int]]:
     return found
 
 
+def _ents_by_sentence(doc: Doc, sentences: list[Span]) -> dict[int, list[Span]]:
+    """The entities inside each sentence, keyed by its first token, in one pass over both:
+    `Span.ents` scans every entity of the document for each sentence, which on a whole
+    country report cost as much as a pipe of its own."""
+    found: dict[int, list[Span]] = {}
+    ents = doc.ents
+    i = 0
+    for sent in sentences:
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].start < sent.end:
+            if ents[j].end <= sent.end:
+                found.setdefault(sent.start, []).append(ents[j])
+            j += 1
+        i = j
+    return found
+
+
 def _is_length(ent: Span) -> bool:
     """ "for approximately 24 hours", "for two days": how long a custody lasted."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -166,13 +185,15 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
 
     mentions: list[Mention] = []
     story = Narrative(published.isoformat() if published else None)
-    for sent in doc.sents:
-        paragraph = sum(1 for b in paragraph_breaks if b < sent.start_char)
+    sentences = list(doc.sents)
+    ents_of = _ents_by_sentence(doc, sentences)
+    for sent in sentences:
+        paragraph = bisect.bisect_left(paragraph_breaks, sent.start_char)
         story.enter(paragraph, year_at(sent.start_char))
         for trigger in by_sentence.get(sent.start, []):
             _add_mentions(doc, trigger, sent, story, repaired, mentions)
         custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
-        for ent in sent.ents:
+        for ent in ents_of.get(sent.start, ()):
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
                 story.resolve(ent.text, move=True)
             elif ent.label_ in ("DATE", "TIME") and custody and _is_length(ent):

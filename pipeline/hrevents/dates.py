@@ -32,10 +32,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 AnchorKind = Literal["narrative", "published", "covers"]
 ANCHOR_KINDS: tuple[str, ...] = ("narrative", "published", "covers")
@@ -715,12 +718,13 @@ def _deictic(text: str, context: Context) -> DateReading | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, base: str) -> PartialDate | None:
-    """Last resort for shapes the expressions above do not know."""
+@lru_cache(maxsize=64)
+def _parser_for(base: str) -> DateDataParser:
+    """One dateparser per reference day: building one loads its language data, which cost
+    about a twentieth of a whole report's extraction when it was done for every phrase."""
     from dateparser.date import DateDataParser
 
-    parser = DateDataParser(
+    return DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime.fromisoformat(base),
@@ -729,8 +733,13 @@ def _dateparser(text: str, base: str) -> PartialDate | None:
             "STRICT_PARSING": False,
         },
     )
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: str) -> PartialDate | None:
+    """Last resort for shapes the expressions above do not know."""
     try:
-        data = parser.get_date_data(text)
+        data = _parser_for(base).get_date_data(text)
     except Exception:  # the fallback library failing on odd text means no reading, never a crash
         return None
     if data is None or data.date_obj is None:
