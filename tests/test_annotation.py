@@ -65,46 +65,9 @@ def test_shipped_gold_round_trips_through_label_studio(corpus: Path) -> None:
     assert (corpus / "gold.jsonl").read_bytes() == before_bytes
 
 
-def test_round_trip_keeps_optional_aliases_date_choices_and_incomplete(tmp_path: Path) -> None:
-    (tmp_path / "reports").mkdir()
-    text = "Intro 😀 text.\nOn 7 or 8 September   police\narrested Masha Kolesnikova in Minsk. Dyleusky was fined.\n"
-    (tmp_path / "reports" / "r.txt").write_text(text, encoding="utf-8")
-    gold = write_gold(
-        tmp_path / "gold.jsonl",
-        [
-            {
-                "report_id": "r",
-                "text_file": "reports/r.txt",
-                "published": None,
-                "complete": False,
-                "events": [
-                    {
-                        "action": "arrest",
-                        "victim": "Maryia Kalesnikava",
-                        "date": ["2020-09-07", "2020-09-08"],
-                        "perpetrator": "police",
-                        "place": "Minsk",
-                        "destination": None,
-                        "detail": None,
-                        "evidence": "police arrested Masha Kolesnikova in Minsk.",
-                        "optional": True,
-                        "victim_aliases": ["Masha Kolesnikova"],
-                    },
-                    {
-                        "action": "sentence",
-                        "victim": "Syarhei Dyleusky",
-                        "date": None,
-                        "perpetrator": "a judge",
-                        "place": None,
-                        "destination": None,
-                        "detail": None,
-                        "evidence": "Dyleusky was fined.",
-                    },
-                ],
-                "rejected": [{"action": "killing", "victim": "Syarhei Dyleusky"}],
-            }
-        ],
-    )
+def test_round_trip_keeps_optional_aliases_date_choices_and_incomplete(tmp_path: Path, write_emoji_gold) -> None:
+    gold = write_emoji_gold(rejected=[{"action": "killing", "victim": "Syarhei Dyleusky"}])
+    text = (tmp_path / "reports" / "r.txt").read_text("utf-8")
     exported = export_tasks(gold=gold)
     results = exported.tasks[0]["annotations"][0]["result"]
     spans = [r for r in results if r["type"] == "labels"]

@@ -58,46 +58,14 @@ def test_shipped_gold_round_trips(corpus: Path, fmt: str, name: str) -> None:
     assert gold.read_bytes() == before_bytes
 
 
-EMOJI_TEXT = "Intro 😀 text.\nOn 7 or 8 September   police\narrested Masha Kolesnikova in Minsk. Dyleusky was fined.\n"
-EMOJI_GOLD = {
-    "report_id": "r",
-    "text_file": "reports/r.txt",
-    "published": None,
-    "complete": False,
-    "events": [
-        {
-            "action": "arrest",
-            "victim": "Maryia Kalesnikava",
-            "date": ["2020-09-07", "2020-09-08"],
-            "perpetrator": "police",
-            "place": "Minsk",
-            "destination": None,
-            "detail": None,
-            "evidence": "police arrested Masha Kolesnikova in Minsk.",
-            "optional": True,
-            "victim_aliases": ["Masha Kolesnikova"],
-        },
-        {
-            "action": "sentence",
-            "victim": "Syarhei Dyleusky",
-            "date": None,
-            "perpetrator": "a judge",
-            "place": None,
-            "destination": None,
-            "detail": None,
-            "evidence": "Dyleusky was fined.",
-        },
-    ],
-}
+@pytest.fixture
+def emoji_gold(write_emoji_gold) -> Path:
+    return write_emoji_gold()
 
 
 @pytest.fixture
-def emoji_gold(tmp_path: Path) -> Path:
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "r.txt").write_text(EMOJI_TEXT, encoding="utf-8")
-    path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps(EMOJI_GOLD, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+def emoji_text(emoji_gold: Path) -> str:
+    return (emoji_gold.parent / "reports" / "r.txt").read_text("utf-8")
 
 
 @pytest.mark.parametrize(("fmt", "name"), FORMATS)
@@ -113,13 +81,13 @@ def test_round_trip_keeps_optional_aliases_dates_values_and_incomplete(emoji_gol
     assert comparable(report) == comparable(before)
 
 
-def test_offsets_are_code_points_in_doccano_and_utf16_in_the_xmi(emoji_gold: Path) -> None:
+def test_offsets_are_code_points_in_doccano_and_utf16_in_the_xmi(emoji_gold: Path, emoji_text: str) -> None:
     tasks = export_tasks(gold=emoji_gold).tasks
     write_tasks(tasks, emoji_gold.parent / "d.jsonl", "doccano")
     line = json.loads((emoji_gold.parent / "d.jsonl").read_text("utf-8"))
     for entity in line["entities"]:
-        assert EMOJI_TEXT[entity["start_offset"] : entity["end_offset"]].strip()
-    victim = next(e for e in line["entities"] if EMOJI_TEXT[e["start_offset"] : e["end_offset"]] == "Masha Kolesnikova")
+        assert emoji_text[entity["start_offset"] : entity["end_offset"]].strip()
+    victim = next(e for e in line["entities"] if emoji_text[e["start_offset"] : e["end_offset"]] == "Masha Kolesnikova")
     write_tasks(tasks, emoji_gold.parent / "x", "inception")
     xmi = (emoji_gold.parent / "x" / "r.xmi").read_text("utf-8")
     begins = {int(b) for b in re.findall(r'HreventsSpan [^>]*begin="(\d+)"', xmi)}
