@@ -40,9 +40,12 @@
     var p = date.split('-');
     return [p[0] + '-' + (p[1] || '01') + '-' + (p[2] || '01'), p[0] + '-' + (p[1] || '12') + '-' + (p[2] || '31')];
   }
+  /* A call waits until calls stop for `ms`; `flush` runs a waiting call at once. */
   function debounce(fn, ms) {
     var timer = null;
-    return function () { clearTimeout(timer); timer = setTimeout(fn, ms); };
+    var call = function () { clearTimeout(timer); timer = setTimeout(function () { timer = null; fn(); }, ms); };
+    call.flush = function () { if (timer !== null) { clearTimeout(timer); timer = null; fn(); } };
+    return call;
   }
 
   // ------------------------------------------------------------------ the events
@@ -151,6 +154,8 @@
     if (!storage) return;
     try { storage.setItem(STORE_KEY, JSON.stringify({ saved: new Date().toISOString(), items: snapshot(), added: addedRecords() })); } catch (err) { /* full or disabled */ }
   }, 250);
+  /* A decision taken just before the tab is closed or reloaded is saved, not lost with the timer. */
+  window.addEventListener('pagehide', save.flush);
   function reviewerName() { return $('reviewer').value.trim(); }
   var warnedNoName = false;
   /* Who took a decision and when: set on every change of status, note or fields. */
