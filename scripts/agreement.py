@@ -27,6 +27,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from hrevents.scoring.groups import GroupScore, evidence_places, group_table, score_groups
 from hrevents.scoring.scorer import Score, date_correct, same_person, score
 from hrevents.scoring.tables import metrics_table
 from hrevents_models import Event, GoldEvent, GoldFile, GoldReport, load_gold
@@ -41,6 +42,59 @@ def to_events(report: GoldReport, rule: str) -> list[Event]:
         item.as_event(report.report_id, f"{report.report_id}-{rule}-{number:03d}", rule)
         for number, item in enumerate(report.events)
     ]
+
+
+def report_text(report: GoldReport, *golds: GoldFile) -> str:
+    """The report's text from the first of the files whose `text_file` exists: a second
+    labelling often lives in another folder (corpus/agreement/) than the report it labels."""
+    for gold in golds:
+        path = gold.text_path(report)
+        if path.is_file():
+            return path.read_text("utf-8-sig")
+    raise SystemExit(f"{report.report_id}: report text not found at {report.text_file!r} beside either gold file")
+
+
+def group_predictions(report: GoldReport, text: str, rule: str) -> list[Event]:
+    """One labeller's group events (SPEC 7) of one report as group prediction records, placed at
+    the first occurrence of their evidence so that the group scorer can match them by place."""
+    events = []
+    for number, item in enumerate(report.group_events or []):
+        places = evidence_places(text, item.evidence)
+        start, end = places[0] if places else (0, 0)
+        dates = item.dates()
+        events.append(
+            Event(
+                event_id=f"{report.report_id}-{rule}-group-{number:03d}",
+                report_id=report.report_id,
+                action=item.action,
+                trigger="",
+                victim_group=item.victim_group,
+                victim_count=item.victim_count,
+                perpetrator=item.perpetrator or "",
+                place=item.place or "",
+                date=dates[0] if dates else "",
+                evidence=item.evidence,
+                start_char=start,
+                end_char=end,
+                confidence=1.0,
+                rule=rule,
+            )
+        )
+    return events
+
+
+def directional_group_score(gold: GoldFile, labeller: GoldFile, rule: str) -> GroupScore:
+    """Score one labeller's group events against the other's, as `hrevents evaluate` scores an
+    extractor's (same action, overlapping evidence place). Optional events of the predicting side
+    count as predictions, as for named events; a report one side did not label for groups (a
+    labelling older than SPEC 7) is left out."""
+    labelled = {r.report_id for r in labeller.reports if r.group_events is not None}
+    gold = GoldFile(path=gold.path, reports=[r for r in gold.reports if r.report_id in labelled])
+    texts = {report.report_id: report_text(report, gold, labeller) for report in labeller.reports}
+    predictions = [
+        event for report in labeller.reports for event in group_predictions(report, texts[report.report_id], rule)
+    ]
+    return score_groups(predictions, gold, texts)
 
 
 def shared_reports(first: GoldFile, second: GoldFile, wanted: list[str]) -> tuple[GoldFile, GoldFile]:
@@ -124,6 +178,8 @@ class Agreement:
 
     a_as_gold: Score
     b_as_gold: Score
+    groups_a_as_gold: GroupScore = field(default_factory=GroupScore)
+    groups_b_as_gold: GroupScore = field(default_factory=GroupScore)
     differences: list[Difference] = field(default_factory=list)
     pairs: int = 0
     pairs_identical: int = 0
@@ -162,6 +218,8 @@ def measure(first: GoldFile, second: GoldFile) -> Agreement:
     return Agreement(
         a_as_gold=directional_score(first, second, "labeller-b"),
         b_as_gold=directional_score(second, first, "labeller-a"),
+        groups_a_as_gold=directional_group_score(first, second, "labeller-b"),
+        groups_b_as_gold=directional_group_score(second, first, "labeller-a"),
         differences=differences,
         pairs=paired,
         pairs_identical=identical,
@@ -184,6 +242,10 @@ def print_report(agreement: Agreement, first: Path, second: Path) -> None:
     print(f"A = {first}\nB = {second}\n")
     table = metrics_table({"A gold, B predicted": agreement.a_as_gold, "B gold, A predicted": agreement.b_as_gold})
     print(table.to_string())
+    groups = {"A gold, B predicted": agreement.groups_a_as_gold, "B gold, A predicted": agreement.groups_b_as_gold}
+    if any(result.reports for result in groups.values()):
+        print("\nGroup events (SPEC 7), scored as `hrevents evaluate` scores them:")
+        print(group_table(groups).to_string())
     print("\nDisagreements counted by the scorer:")
     lines = scorer_disagreements(agreement.a_as_gold, "A gold") + scorer_disagreements(agreement.b_as_gold, "B gold")
     print("\n".join(lines) if lines else "  none")
@@ -217,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
             "reports": [r.report_id for r in first.reports],
             "a_as_gold": agreement.a_as_gold.as_dict(),
             "b_as_gold": agreement.b_as_gold.as_dict(),
+            "groups_a_as_gold": agreement.groups_a_as_gold.as_dict(),
+            "groups_b_as_gold": agreement.groups_b_as_gold.as_dict(),
             "pairs": agreement.pairs,
             "pairs_identical": agreement.pairs_identical,
             "differences": [asdict(d) for d in agreement.differences],
