@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import make_event
 from pydantic import ValidationError
 
 import hrevents.geo.gazetteer as gazetteer_index
@@ -34,20 +35,12 @@ def report(country_title: str | None = None, body: str = "Text of the report.\n"
 def event(
     place: str = "", destination: str = "", evidence: str | None = None, action: str = "arrest", **extra
 ) -> Event:
-    return Event(
-        event_id=extra.pop("event_id", "e1"),
-        report_id=extra.pop("report_id", "r1"),
+    return make_event(
+        **{"event_id": "e1", "victim": "Jane Doe", "end_char": 10, "confidence": 0.9, **extra},
         action=action,
-        trigger="arrested",
-        victim=extra.pop("victim", "Jane Doe"),
         place=place,
         destination=destination,
         evidence=evidence if evidence is not None else f"Police arrested Jane Doe in {place or 'town'}.",
-        start_char=0,
-        end_char=10,
-        confidence=0.9,
-        rule="test",
-        **extra,
     )
 
 

@@ -7,6 +7,7 @@ Sentences are invented. Each case lists the events expected of one action as
 from __future__ import annotations
 
 import pytest
+from factories import make_event
 
 from hrevents.components.groups import count_words
 from hrevents.rules.schema import load_lexicon
@@ -53,10 +54,7 @@ def test_count_words_are_data_not_code():
 
 
 def _event(**fields) -> Event:
-    base = dict(
-        event_id="x", report_id="r", action="arrest", trigger="arrested", evidence="e", start_char=0, end_char=1
-    )
-    return Event(**{**base, "confidence": 0.9, "rule": "t", **fields})
+    return make_event(**{"report_id": "r", "confidence": 0.9, "rule": "t", **fields})
 
 
 def test_an_event_has_a_victim_or_a_group_never_both_or_neither():

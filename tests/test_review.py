@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from factories import make_event as base_event
 from typer.testing import CliRunner
 
 from hrevents.cli import app
@@ -34,20 +35,10 @@ REPORTS = REPO / "corpus" / "reports"
 
 def make_event(text: str, evidence: str, report_id: str = "r1", **fields: object) -> Event:
     start = text.index(evidence)
-    values = {
-        "event_id": f"{report_id}-{fields.get('victim', 'x')}",
-        "report_id": report_id,
-        "action": "arrest",
-        "trigger": "arrested",
-        "victim": "Ivan Petrov",
-        "evidence": evidence,
-        "start_char": start,
-        "end_char": start + len(evidence),
-        "confidence": 0.9,
-        "rule": "test",
-    }
-    values.update(fields)
-    return Event.model_validate(values)
+    values = {"event_id": f"{report_id}-{fields.get('victim', 'x')}", "victim": "Ivan Petrov", "confidence": 0.9}
+    return base_event(
+        **(values | fields), report_id=report_id, evidence=evidence, start_char=start, end_char=start + len(evidence)
+    )
 
 
 def test_script_json_cannot_close_the_script_element() -> None:

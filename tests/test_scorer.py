@@ -5,26 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from factories import make_event
 
 from hrevents.scoring.scorer import same_person, score
 from hrevents_models import Event, load_gold
 
 
 def event(action: str, victim: str, date: str = "", report: str = "r1", **fields) -> Event:
-    return Event(
-        event_id="x",
-        report_id=report,
-        action=action,
-        trigger="t",
-        victim=victim,
-        date=date,
-        evidence="e",
-        start_char=0,
-        end_char=1,
-        confidence=1.0,
-        rule="test",
-        **fields,
-    )
+    return make_event(report_id=report, action=action, victim=victim, date=date, **fields)
 
 
 @pytest.fixture

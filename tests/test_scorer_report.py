@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from factories import make_event
 
 from hrevents.scoring.plots import events_per_month, write_plots
 from hrevents.scoring.report import classification_report, format_report, report_dict
@@ -13,19 +14,7 @@ from hrevents_models import Event, load_gold
 
 
 def event(action: str, victim: str, report: str, date: str = "") -> Event:
-    return Event(
-        event_id="x",
-        report_id=report,
-        action=action,
-        trigger="t",
-        victim=victim,
-        date=date,
-        evidence="e",
-        start_char=0,
-        end_char=1,
-        confidence=1.0,
-        rule="test",
-    )
+    return make_event(report_id=report, action=action, victim=victim, date=date)
 
 
 @pytest.fixture
