@@ -646,11 +646,15 @@ def test_generator_is_deterministic(golds: dict[str, GoldFile]) -> None:
 
 def test_perfect_copy_scores_one(golds: dict[str, GoldFile]) -> None:
     gold = golds["corpus"]
-    reference = reference_score(Generator(gold, seed=0).build("perfect_all"), gold)
-    assert (reference.overall.f1, reference.strict.f1) == (1.0, 1.0)
-    # Not every field is right: "required before optional" pairs the copy of an optional event
-    # listed first (e.g. the optional "charge" of Ndayizeye, no perpetrator) with the required one.
-    assert reference.fields["date"][0] == reference.fields["date"][1]
+    required = reference_score(Generator(gold, seed=0).build("perfect_required"), gold)
+    assert (required.overall.f1, required.strict.f1) == (1.0, 1.0)
+    assert required.fields["date"][0] == required.fields["date"][1]
+    # A copy of every event, optional ones too, still finds every event, but SPEC 6.1's "required
+    # before optional" can pair the copy of an optional event listed first with the required one of
+    # the same person and action: with another date (San Miguel's optional undated charge before
+    # his dated one) that match loses its date. The cost stays tiny.
+    everything = reference_score(Generator(gold, seed=0).build("perfect_all"), gold)
+    assert everything.overall.f1 == 1.0 and everything.strict.f1 > 0.99
 
 
 # ---------------------------------------------------------------------------------------------
