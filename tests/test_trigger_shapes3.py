@@ -1,9 +1,9 @@
 """Trigger shapes the rules missed on unseen reports (issue 15): a charge told in a
 prepositional phrase of another act, charges dropped alongside a release, sentences reduced
 or upheld on appeal, summonses to an office, exile with a qualified noun, a family that does
-not know where someone is, forced nakedness. One table per action of INVENTED sentences that
-must yield the event, and one of sentences of the same words that must not (SPEC sections
-1-2, GUIDELINES D14-D20 decide which)."""
+not know where someone is, forced nakedness and blows, threats told as a noun. One table per
+action of INVENTED sentences that must yield the event, and one of sentences of the same
+words that must not (SPEC sections 1-2, GUIDELINES D14-D20 decide which)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ POSITIVE = [
     ("Police detained Ivo Marek in June for alleged tax evasion.", "charge", "Ivo Marek"),
     ("Union leader Rana Saleh was arrested for alleged espionage.", "charge", "Rana Saleh"),
     ("Gendarmes apprehended Kofi Adjei for suspected money laundering.", "charge", "Kofi Adjei"),
+    ("Police arrested Tomas Lind on accusations of espionage.", "charge", "Tomas Lind"),
+    ("Editor Mira Haddad was detained on allegations of tax fraud.", "charge", "Mira Haddad"),
     # acquittal: charges dropped in the clause of the release
     ("Police released Omar Tahir on 2 May and dropped all charges.", "acquittal", "Omar Tahir"),
     ("Prosecutors freed Lina Sorel and withdrew the charges.", "acquittal", "Lina Sorel"),
@@ -33,6 +35,7 @@ POSITIVE = [
     ("In June a higher court shortened the prison term of Nadia Karim to 18 months.", "sentence", "Nadia Karim"),
     ("An appeals court upheld the conviction of blogger Omar Tahir.", "sentence", "Omar Tahir"),
     ("The Supreme Court upheld Ana Ruiz's sentence in May.", "sentence", "Ana Ruiz"),
+    ("The conviction of blogger Omar Tahir was upheld in May.", "sentence", "Omar Tahir"),
     # summons: called to an office
     ("Immigration officials called journalist Lina Sorel to their offices.", "summons", "Lina Sorel"),
     ("Blogger Omar Tahir was called to the police station on 3 May.", "summons", "Omar Tahir"),
@@ -51,6 +54,11 @@ POSITIVE = [
     ("Police ordered Omar Tahir to strip in front of the guards.", "ill_treatment", "Omar Tahir"),
     ("Soldiers stripped Jonas Berg naked at the checkpoint.", "ill_treatment", "Jonas Berg"),
     ("Lina Sorel was stripped naked by guards.", "ill_treatment", "Lina Sorel"),
+    ("Guards kicked and punched Jonas Berg in his cell.", "ill_treatment", "Jonas Berg"),
+    ("Lina Sorel was slapped by an interrogator.", "ill_treatment", "Lina Sorel"),
+    # threat: threats against a person, told as a noun
+    ("Rights groups documented death threats against journalist Omar Tahir.", "threat", "Omar Tahir"),
+    ("The threats to lawyer Lina Sorel continued in May.", "threat", "Lina Sorel"),
     # arrest from a possessive nominal beside a death
     ("Farmer Omar Tahir died 48 hours after his arrest.", "arrest", "Omar Tahir"),
 ]
@@ -70,6 +78,9 @@ NEGATIVE = [
     ("The whereabouts of the stolen car were not known.", "disappearance"),
     ("Omar Tahir was stripped of his citizenship in May.", "ill_treatment"),
     ("Guards mocked Jonas Berg during the interrogation.", "ill_treatment"),
+    ("Omar Tahir was hit by a car in May.", "ill_treatment"),
+    ("The threat to press freedom in the region grew.", "threat"),
+    ("The minister responded to accusations of corruption against him.", "charge"),
     ("The mine company forced Jonas Berg to strip the machines for parts.", "killing"),
 ]
 
