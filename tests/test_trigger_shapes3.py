@@ -22,6 +22,7 @@ POSITIVE = [
     ("Police detained Ivo Marek in June for alleged tax evasion.", "charge", "Ivo Marek"),
     ("Union leader Rana Saleh was arrested for alleged espionage.", "charge", "Rana Saleh"),
     ("Gendarmes apprehended Kofi Adjei for suspected money laundering.", "charge", "Kofi Adjei"),
+    ("Lina Sorel stayed in pretrial detention on charges of espionage.", "charge", "Lina Sorel"),
     ("Police arrested Tomas Lind on accusations of espionage.", "charge", "Tomas Lind"),
     ("Editor Mira Haddad was detained on allegations of tax fraud.", "charge", "Mira Haddad"),
     # acquittal: charges dropped in the clause of the release
@@ -89,6 +90,13 @@ NEGATIVE = [
 def test_shape_yields_the_event(extract_text, text, action, victim):
     found = {(event.action, event.victim) for event in extract_text(text)}
     assert (action, victim) in found, found
+
+
+def test_a_state_of_custody_on_charges_does_not_date_the_charges(extract_text):
+    """The date of "remained in custody" is not when the charges were brought (gold: null)."""
+    events = extract_text("As of 22 December, Omar Tahir remained in custody on politically motivated charges.")
+    charges = [event for event in events if event.action == "charge"]
+    assert charges and all(not event.date for event in charges), [(e.action, e.date) for e in events]
 
 
 @pytest.mark.parametrize(("text", "action"), NEGATIVE)
