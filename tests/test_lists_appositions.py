@@ -47,6 +47,18 @@ LISTS = [
         "acquittal",
         {"Jamal Idris", "Hana Mourad"},
     ),
+    (
+        "On 1 March soldiers of the Ministry of Defense used excessive force to arrest singer Omar Bello, alias "
+        "Big O, and his friend Karim Tahir, in front of a foreign embassy in Lakeside.",
+        "arrest",
+        {"Omar Bello", "Karim Tahir"},
+    ),
+    (
+        "Authorities denied monitors access to the jails since 2012.\n\nOn 19 June, National Guardsmen arrested "
+        "opposition party (Nueva Voz) activists Carlos Ruiz Pena and others at a highway checkpoint in Lara State.",
+        "arrest",
+        {"Carlos Ruiz Pena"},
+    ),
     # shared act: "along with", "together with", "as well as"
     (
         "Police arrested Jamal Idris, along with his brother Sami Idris, on 3 May.",
@@ -144,6 +156,11 @@ NOT_VICTIMS = [
         "U.S.-Peruvian",
     ),
     ("Singer Omar Bello, alias Big O, and his friend Karim Tahir were arrested on 1 March.", "arrest", "Big O"),
+    (
+        "In May a court fined the rapper Omar Bello, alias Big O, and his manager Karim Tahir.",
+        "sentence",
+        "Big O",
+    ),
     (
         "On 8 May a court reduced the sentences of presenter Omar Bello and reporters Rana Issa and Sami Nader "
         "and acquitted station managers Karim Tahir and Adel Nour.",

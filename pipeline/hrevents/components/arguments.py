@@ -171,7 +171,7 @@ class ArgumentFinder:
             close = next((t.i for t in doc[after : min(after + 8, len(doc))] if t.text == ")"), None)
             after = close + 1 if close is not None else after
         if (
-            name.root.dep_ in ("compound", "nmod")
+            name.root.dep_ != "poss"
             and after < len(doc)
             and doc[after].pos_ in ("NOUN", "PROPN")
             and doc[after].lower_ in self.org_words
@@ -253,8 +253,11 @@ class ArgumentFinder:
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
-            if child.dep_ == "appos" and child.lemma_.lower() in self.alias_words:
-                continue  # "A, alias B": another name of the same person
+            if child.dep_ == "appos" and self.is_alias(child):
+                # "A, alias B": another name of the same person; "..., and C" after it is not
+                for conj in syntax.children(child, "conj"):
+                    found.extend(self.victims_from(conj, seen, depth + 1))
+                continue
             if (
                 child.dep_ in ("appos", "conj")
                 and (coordinated or child.dep_ == "appos")
@@ -410,8 +413,16 @@ class ArgumentFinder:
             roles = {head.dep_, anchor.dep_} & {"dobj", "nsubjpass", "nsubj"}
             first = min(head.i, anchor.i) if anchor.dep_ in roles else head.i
             candidates += [c for c in syntax.children(verb, *roles) if c.i > first and c.i != anchor.i]
+            # "arrested opposition party (X) activists A": the role noun left as a modifier of the verb
+            candidates += [c for c in syntax.children(verb, "npadvmod") if c.i > first and c.pos_ == "NOUN"]
+            if verb.dep_ == "xcomp" and verb.head.pos_ in syntax.VERBAL:
+                # "used force to arrest A, alias B, and his friend C": C hung on the verb above
+                candidates += [c for c in syntax.children(verb.head, "conj", "dobj") if c.i > head.i]
         if anchor.pos_ == "NOUN":
             candidates += syntax.children(anchor, "conj")
+        # "A, alias B, and his friend C": an alias stands for the person before it; its
+        # conjuncts are the list's next members
+        candidates += [c for t in candidates if self.is_alias(t) for c in syntax.children(t, "conj")]
         found: list[VictimMention] = []
         for token in candidates:
             if token.i <= head.i or token.i in seen or token.pos_ not in ("NOUN", "PROPN"):
@@ -435,6 +446,10 @@ class ArgumentFinder:
         if anchor.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.revising_verbs:
             return verb
         return None
+
+    def is_alias(self, token: Token) -> bool:
+        """ "alias", by its form too: the tagger reads it as a plural whose lemma is "alia"."""
+        return token.lower_ in self.alias_words or token.lemma_.lower() in self.alias_words
 
     def person_phrase(self, token: Token) -> bool:
         """A name, a person noun ("his cousin", "journalists"), or a noun a name stands beside."""
