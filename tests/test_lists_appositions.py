@@ -196,6 +196,26 @@ def test_organisations_nationalities_aliases_and_sources_are_not_victims(extract
     assert name not in {e.victim for e in extract_text(text) if e.action == action}
 
 
+RELATIONS = [
+    # (text, action, expected named victims): "the N of A, B" names N as B; "the N of A" names no one
+    ("Police arrested the wife of activist Adel Bello, Rana Issa, in June.", "arrest", {"Rana Issa"}),
+    ("The son of jailed journalist Adel Bello, Omar Bello, was detained on 4 May.", "arrest", {"Omar Bello"}),
+    ("Police arrested the lawyer of activist Adel Bello on 4 May.", "arrest", set()),
+    ("Police arrested the brother of activist Adel Bello, who had criticized the mayor.", "arrest", set()),
+    (
+        "In May police arrested party member and mayor of Lakeside Dr. Omar Bello and Professor Rana Issa.",
+        "arrest",
+        {"Omar Bello", "Rana Issa"},
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action", "victims"), RELATIONS)
+def test_a_relative_named_by_the_phrase_is_not_the_victim(extract_text, text, action, victims):
+    assert {e.victim for e in extract_text(text) if e.action == action and e.victim} == victims
+
+
 KEEPS = [
     # (text, action, expected victims): what the list rules must leave alone
     ("A judge handed Karl Mensah a two-year term.", "sentence", {"Karl Mensah"}),

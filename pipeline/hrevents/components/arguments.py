@@ -348,7 +348,25 @@ class ArgumentFinder:
                     found.append({"start": name.start, "end": name.end, "kind": "name"})
                 continue
             if token.dep_ == "pobj" and token.head.lower_ == "of" and self.titled(token):
-                found.extend(self.victims_from(token, seen, 1))
+                # "the son of journalist A, B": B, in apposition after the comma, names the son;
+                # the parser hangs it on A, who is only the relation
+                renamed = [
+                    c
+                    for c in token.children
+                    if c.dep_ == "appos" and token.doc[c.left_edge.i - 1].text == "," and self.name_span(c) is not None
+                ]
+                first = next((t for t in token.subtree if t.dep_ not in ("det", "amod", "poss", "case")), token)
+                relation = (
+                    head.tag_ == "NN"
+                    and head.lemma_.lower() in self.person_words
+                    and first.lower_.rstrip(".") in self.titles | self.person_words
+                )  # "the wife of activist A", not "the mayor of Lakeside Dr. A"
+                if relation and renamed:
+                    seen.add(token.i)
+                    found.extend(self.victims_from(renamed[0], seen, 1))
+                elif not relation:
+                    # ("the lawyer of activist A" is the lawyer, unnamed: A is only the relation)
+                    found.extend(self.victims_from(token, seen, 1))
                 continue
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return found
