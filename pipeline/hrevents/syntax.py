@@ -75,11 +75,22 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def _names(token: Token) -> bool:
+    """A name beside a noun ("activists X")."""
+    return token.ent_type_ == "PERSON" and token.dep_ in ("appos", "compound")
+
+
 def direct_object(verb: Token) -> Token | None:
     """The object, shared across coordinated verbs ("arrested and detained X")."""
     found = children(verb, "dobj")
     if found:
-        return found[0]
+        # Two objects is a parse error ("arrested party (X) activists Y"); the name is the object.
+        named = [t for t in found if t.ent_type_ == "PERSON" or any(_names(c) for c in t.children)]
+        return named[0] if named else found[0]
+    for child in children(verb, "dative"):
+        if child.pos_ in ("NOUN", "PROPN") and (child.ent_type_ == "PERSON" or any(_names(c) for c in child.children)):
+            # "arrested rights defenders A and B": an indirect object with no direct one is the object
+            return child
     for conj in children(verb, "conj"):
         if conj.pos_ in VERBAL and children(conj, "dobj") and not children(conj, *SUBJECTS):
             return children(conj, "dobj")[0]

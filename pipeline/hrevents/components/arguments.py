@@ -80,6 +80,17 @@ class ArgumentFinder:
         self.standalone_places = frozenset(places.standalone_places)
         self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
+        self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
+        self.alias_words = frozenset(self.lex.roles.alias_words)
+        self.revising_verbs = frozenset(self.lex.roles.revising_verbs)
+        self.person_words = (
+            self.person_nouns
+            | self.plural_groups
+            | self.titles
+            | frozenset(self.lex.groups.single_person_nouns)
+            | frozenset(self.lex.groups.heads)
+        )
+        self.descriptive_determiners = frozenset(self.lex.roles.descriptive_determiners)
 
     # ------------------------------------------------------------------ victims
     def name_span(self, token: Token) -> Span | None:
@@ -94,7 +105,7 @@ class ArgumentFinder:
                 return None  # "X, an Arabic financial newspaper"
             for ent in doc.ents:
                 if ent.start <= token.i < ent.end:
-                    return ent
+                    return None if self.describes_or_names_organisation(ent) else ent
         if token.pos_ != "PROPN" or not token.is_title:
             return None
         # NER called it a work, a date, a building...: never a victim, unless the phrase
@@ -145,7 +156,39 @@ class ArgumentFinder:
         if len(words) < 2:
             return None
         name = doc[words[0].i : words[-1].i + 1]
-        return None if names_a_country(name) else name  # "Northern Ghana", "Digicel Ghana"
+        if names_a_country(name) or self.describes_or_names_organisation(name):
+            return None  # "Northern Ghana", "Digicel Ghana", "the X party"
+        return name
+
+    def describes_or_names_organisation(self, name: Span) -> bool:
+        """A name the words around it make an organisation's or a description, whatever the
+        tagger says: a name before an organisation noun ("the X party leader Y", "X (Z)
+        party"), a name in parentheses beside one ("opposition party (X) activists"), or a
+        name that modifies a noun with an indefinite determiner ("a U.S.-Kenyan dual national")."""
+        doc = name.doc
+        after = name.end
+        if after < len(doc) and doc[after].text == "(":
+            close = next((t.i for t in doc[after : min(after + 8, len(doc))] if t.text == ")"), None)
+            after = close + 1 if close is not None else after
+        if (
+            name.root.dep_ != "poss"
+            and after < len(doc)
+            and doc[after].pos_ in ("NOUN", "PROPN")
+            and doc[after].lower_ in self.org_words
+        ):
+            return True  # a premodifier, not a possessor ("X's house")
+        if name.start > 0 and name.end < len(doc) and doc[name.start - 1].text == "(" and doc[name.end].text == ")":
+            beside = [doc[name.start - 2]] if name.start > 1 else []
+            beside += [doc[name.end + 1]] if name.end + 1 < len(doc) else []
+            if any(t.lower_ in self.org_words for t in beside):
+                return True  # "party (X) activists", "Y (X) party leader"
+        root = name.root
+        return (
+            root.dep_ in ("nmod", "compound", "amod")
+            and root.head.pos_ in ("NOUN", "ADJ")
+            and root.head.i > name.end - 1
+            and any(c.dep_ == "det" and c.lower_ in self.descriptive_determiners for c in root.head.children)
+        )
 
     def in_person_phrase(self, token: Token) -> bool:
         """A name the phrase marks as a person's: a title or person noun before it
@@ -210,6 +253,11 @@ class ArgumentFinder:
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
+            if child.dep_ == "appos" and self.is_alias(child):
+                # "A, alias B": another name of the same person; "..., and C" after it is not
+                for conj in syntax.children(child, "conj"):
+                    found.extend(self.victims_from(conj, seen, depth + 1))
+                continue
             if (
                 child.dep_ in ("appos", "conj")
                 and (coordinated or child.dep_ == "appos")
@@ -238,7 +286,24 @@ class ArgumentFinder:
             found.extend(self.victims_from(head.head, seen, depth + 1, coordinated=False))
         if name is None and not found and depth == 0:
             found.extend(self.names_in_phrase(head, seen))
+        if name is None and not found:
+            found.extend(self.name_after_role(head, seen))
         return found
+
+    def name_after_role(self, head: Token, seen: set[int]) -> list[VictimMention]:
+        """ "the sentences of presenter A": a singular role noun right before a person name
+        that the parser hung elsewhere (even as an adverb) is that name's title."""
+        doc = head.doc
+        after = head.i + 1
+        if head.tag_ != "NN" or head.lemma_.lower() not in self.person_words or after >= len(doc):
+            return []
+        if doc[after].ent_iob_ != "B" or doc[after].ent_type_ != "PERSON":
+            return []
+        ent = next((e for e in doc.ents if e.start == after), None)
+        if ent is None or ent.root.i in seen or self.describes_or_names_organisation(ent):
+            return []
+        seen.add(ent.root.i)
+        return [{"start": ent.start, "end": ent.end, "kind": "name"}]
 
     def is_group_reference(self, head: Token) -> bool:
         """A phrase that points back at people named just before ("the two", "both", "the men")."""
@@ -283,7 +348,25 @@ class ArgumentFinder:
                     found.append({"start": name.start, "end": name.end, "kind": "name"})
                 continue
             if token.dep_ == "pobj" and token.head.lower_ == "of" and self.titled(token):
-                found.extend(self.victims_from(token, seen, 1))
+                # "the son of journalist A, B": B, in apposition after the comma, names the son;
+                # the parser hangs it on A, who is only the relation
+                renamed = [
+                    c
+                    for c in token.children
+                    if c.dep_ == "appos" and token.doc[c.left_edge.i - 1].text == "," and self.name_span(c) is not None
+                ]
+                first = next((t for t in token.subtree if t.dep_ not in ("det", "amod", "poss", "case")), token)
+                relation = (
+                    head.tag_ == "NN"
+                    and head.lemma_.lower() in self.person_words
+                    and first.lower_.rstrip(".") in self.titles | self.person_words
+                )  # "the wife of activist A", not "the mayor of Lakeside Dr. A"
+                if relation and renamed:
+                    seen.add(token.i)
+                    found.extend(self.victims_from(renamed[0], seen, 1))
+                elif not relation:
+                    # ("the lawyer of activist A" is the lawyer, unnamed: A is only the relation)
+                    found.extend(self.victims_from(token, seen, 1))
                 continue
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return found
@@ -328,6 +411,70 @@ class ArgumentFinder:
                     for obj in syntax.children(token, "pobj"):
                         found.extend(self.victims_from(obj, seen))
         return found
+
+    def stranded_conjuncts(
+        self, anchor: Token, governor: Token | None, head: Token, seen: set[int]
+    ) -> list[VictimMention]:
+        """Later members of the victim's list that the parser hung on the clause's verb or on
+        the act's noun instead of on the first victim: after a comma aside ("arrested singer
+        A, alias B, and his friend C"; "a sentence against A, former head of X, and B and C")
+        or a role noun ("the sentences of presenter A and journalists B and C"). A verb or an
+        act's noun is never coordinated with a person, and a verb has one object and one
+        subject: such a conjunct, or a second object or subject after the first ("arrested A
+        as well as his lawyer B", "A, alias B, and his friend C were arrested"), shares the act."""
+        verb = governor if governor is not None else anchor
+        if verb.pos_ not in syntax.VERBAL and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ in syntax.VERBAL:
+            verb = verb.head  # "reduced a sentence against A ..., and B"
+        candidates: list[Token] = []
+        if verb.pos_ in syntax.VERBAL:
+            candidates += syntax.children(verb, "conj")
+            roles = {head.dep_, anchor.dep_} & {"dobj", "nsubjpass", "nsubj"}
+            first = min(head.i, anchor.i) if anchor.dep_ in roles else head.i
+            candidates += [c for c in syntax.children(verb, *roles) if c.i > first and c.i != anchor.i]
+            # "arrested opposition party (X) activists A": the role noun left as a modifier of the verb
+            candidates += [c for c in syntax.children(verb, "npadvmod") if c.i > first and c.pos_ == "NOUN"]
+            if verb.dep_ == "xcomp" and verb.head.pos_ in syntax.VERBAL:
+                # "used force to arrest A, alias B, and his friend C": C hung on the verb above
+                candidates += [c for c in syntax.children(verb.head, "conj", "dobj") if c.i > head.i]
+        if anchor.pos_ == "NOUN":
+            candidates += syntax.children(anchor, "conj")
+        # "A, alias B, and his friend C": an alias stands for the person before it; its
+        # conjuncts are the list's next members
+        candidates += [c for t in candidates if self.is_alias(t) for c in syntax.children(t, "conj")]
+        found: list[VictimMention] = []
+        for token in candidates:
+            if token.i <= head.i or token.i in seen or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if syntax.children(token, *syntax.SUBJECTS, "dobj", "aux", "auxpass"):
+                continue  # a clause of its own
+            if any(t.pos_ == "VERB" for t in token.subtree if t.i < token.i):
+                continue  # "... and acquitted managers X and Y": another act's object
+            if not self.person_phrase(token):
+                continue  # "the arrest and detention of A": another act, not a person
+            found.extend(v for v in self.victims_from(token, seen) if v["kind"] == "name")
+        return found
+
+    def revising_verb(self, rule: TriggerRule, anchor: Token, governor: Token | None) -> Token | None:
+        """The verb of a court that revises a penalty named by the trigger's noun ("reduced
+        the sentences of A and B", "the conviction of A was upheld"): the revision is a new
+        decision on each listed person, with the verb's date and the verb's agent."""
+        if governor is not None or rule.victim != "possessor" or anchor.pos_ != "NOUN":
+            return None
+        verb = anchor.head
+        if anchor.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.revising_verbs:
+            return verb
+        return None
+
+    def is_alias(self, token: Token) -> bool:
+        """ "alias", by its form too: the tagger reads it as a plural whose lemma is "alia"."""
+        return token.lower_ in self.alias_words or token.lemma_.lower() in self.alias_words
+
+    def person_phrase(self, token: Token) -> bool:
+        """A name, a person noun ("his cousin", "journalists"), or a noun a name stands beside."""
+        lemma = token.lemma_.lower()
+        if token.ent_type_ == "PERSON" or lemma in self.person_words:
+            return True
+        return any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children)
 
     def victim_head(self, rule: TriggerRule, anchor: Token, governor: Token | None) -> Token | None:
         verb = governor if governor is not None else anchor
@@ -391,8 +538,9 @@ class ArgumentFinder:
                 (
                     found
                     for prep in syntax.children(anchor, "prep")
-                    for obj in syntax.children(prep, "pobj")
-                    if (found := syntax.possessor(obj, ("against",))) is not None
+                    for obj in syntax.children(prep, "pobj", "pcomp")
+                    for inner in (obj, *syntax.children(obj, "dobj"))
+                    if (found := syntax.possessor(inner, ("against",))) is not None
                 ),
                 None,
             )
@@ -418,7 +566,8 @@ class ArgumentFinder:
         ("upon release", "as a suspect facing charges")."""
         if anchor.dep_ in ("pobj", "advcl", "acl", "xcomp", "prep", "dobj") or anchor.pos_ == "NOUN":
             verb = syntax.governing_verb(anchor)
-            if verb is not None:
+            if verb is not None and not (anchor.pos_ == "NOUN" and verb.lemma_.lower() in self.reporting_verbs):
+                # ("X reported 300 cases of detention": who reports an act did not undergo it)
                 return syntax.subject(verb)
         return None
 
@@ -991,13 +1140,18 @@ class ArgumentFinder:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
             victims.extend(self.covictims(anchor, seen))
+            if head is not None and not fallback:
+                victims.extend(self.stranded_conjuncts(anchor, governor, head, seen))
             if rule.person_agent_blocks and self.done_by_a_person(anchor):
                 victims = []
             victim_tokens = {i for v in victims for i in range(v["start"], v["end"])} | seen
             trigger["victims"] = victims
             trigger["victim_head"] = head.i if head is not None else None  # for group victims (SPEC 7)
             trigger["fallback"] = fallback
-            trigger["perpetrator"] = self.perpetrator(rule, anchor, governor, victim_tokens)
+            revision = self.revising_verb(rule, anchor, governor)
+            trigger["perpetrator"] = self.perpetrator(
+                rule, revision if revision is not None else anchor, governor, victim_tokens
+            )
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
                 anchor, governor, rule.destination_preps, self.is_destination
@@ -1014,6 +1168,8 @@ class ArgumentFinder:
             nominal = (
                 rule.victim == "possessor" and anchor.pos_ == "NOUN" and trigger["governor"] is None
             ) or not rule.clause_date
+            # ("In March a court reduced the sentence of X": the reduction is the act, dated by its verb)
+            nominal = nominal and revision is None
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {

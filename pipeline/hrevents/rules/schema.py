@@ -166,6 +166,18 @@ class PlaceLexicon(BaseModel):
     paragraph_setting_actions: list[str]
 
 
+class RoleLexicon(BaseModel):
+    """Words that decide who in a list or an apposition is a victim (argument component):
+    the source of a report is not a victim, and a name that describes a noun names no one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reporting_verbs: list[str]
+    descriptive_determiners: list[str]
+    alias_words: list[str]
+    revising_verbs: list[str]
+
+
 class Lexicon(BaseModel):
     """Word lists the argument and people components use (titles, facility nouns, ...)."""
 
@@ -206,6 +218,7 @@ class Lexicon(BaseModel):
     plural_group_nouns: list[str]
     tokenizer_special_cases: list[str]
     groups: GroupLexicon
+    roles: RoleLexicon
 
 
 class TriggerFile(BaseModel):
