@@ -208,6 +208,37 @@ class NamedGroup(NamedTuple):
     partial: bool = False  # named beside people it does not name ("A, B and six other individuals")
 
 
+def list_top(token: Token) -> Token:
+    """The word a list of people hangs from: "activists A, B and C" is "activists", "A and
+    his colleague B" is A; a name inside a phrase ("the wife of B") heads its own."""
+    while token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        token = token.head
+    return token
+
+
+def listed_together(mentions: list[Span]) -> dict[int, list[Span]]:
+    """The mentions of each list, by the token the list hangs from, in order."""
+    lists: dict[int, list[Span]] = defaultdict(list)
+    for span in mentions:
+        lists[list_top(span.root).i].append(span)
+    return lists
+
+
+def outermost(groups: list[NamedGroup]) -> list[NamedGroup]:
+    """Each list once, as its widest reading: the pair "B and C" the parse coordinated inside
+    "A, B and C", or the same names read again as a trigger's victims, is the same group
+    (a reference to "the two" must not take a pair that is only part of a list)."""
+    kept: list[NamedGroup] = []
+    for group in sorted(groups, key=lambda g: (g.start - g.end, -len(g.members), g.start)):
+        for number, wider in enumerate(kept):
+            if wider.start <= group.start and group.end <= wider.end and set(group.members) <= set(wider.members):
+                kept[number] = wider._replace(partial=wider.partial or group.partial)
+                break
+        else:
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.start)
+
+
 def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
     """A bare surname of someone named in full is a mention too, whatever NER called it
     ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him")."""
@@ -307,7 +338,12 @@ class DocPeople:
                 self.gender.setdefault(canonical, cue)
         self.name_tokens = {i for s in mentions for i in range(s.start, s.end)}
         self.partial_refs: set[int] = set()
+        self.victim_starts = {v["start"] for t in triggers for v in t.get("victims", []) if v["kind"] == "name"}
         self.groups = self.named_groups(mentions, triggers)
+        # Groups a resolved reference or plural pronoun stands for, where it stands: "the two
+        # men ... them ... charged them" follows the group from one mention to the next.
+        self.echoes: dict[int, NamedGroup] = {}
+        self.plural_at: dict[int, list[str]] = {}
         self.chain = [
             ChainLink(
                 s.start,
@@ -345,27 +381,22 @@ class DocPeople:
                 v for v in trigger.get("victims", []) if v["kind"] == "name" and (v["start"], v["end"]) in self.names
             ]
             named = [self.full[self.names[(v["start"], v["end"])]] for v in victims]
-            if len(set(named)) >= 2:
+            head = trigger.get("victim_head")
+            partial = head is not None and self.unnamed_conjunct(self.doc[head])
+            if len(set(named)) >= 2 or (named and partial):
                 end = max(v["end"] for v in victims)
-                head = trigger.get("victim_head")
-                partial = head is not None and self.unnamed_conjunct(self.doc[head])
                 start = min(trigger["anchor"], victims[0]["start"])
                 groups.append(NamedGroup(start, list(dict.fromkeys(named)), end, partial))
-        for span in mentions:
-            # "A and B"; "presenter A and journalists B and C" (B stands in apposition to a conjunct)
-            conjuncts = {c.i for c in span.root.children if c.dep_ == "conj"}
-            siblings = [
-                s
-                for s in mentions
-                if s.root.head.i in conjuncts | {span.root.i}
-                and (s.root.dep_ == "conj" or (s.root.dep_ == "appos" and s.root.head.i in conjuncts))
-            ]
-            if siblings:
-                members = list(dict.fromkeys(self.person(s) for s in [span, *siblings]))
-                end = max(s.end for s in [span, *siblings])
-                groups.append(NamedGroup(span.start, members, end, self.unnamed_conjunct(span.root)))
-        groups.sort(key=lambda g: g.start)
-        return groups
+        for top, members_spans in listed_together(mentions).items():
+            members = list(dict.fromkeys(self.person(s) for s in members_spans))
+            first = members_spans[0]
+            partial = any(self.unnamed_conjunct(t) for t in (self.doc[top], *(s.root for s in members_spans)))
+            if len(members) >= 2 or partial:
+                # "A and others" is a group too: a later "the two men" or "them" takes A, and
+                # the group component still counts the people it does not name.
+                end = max(s.end for s in members_spans)
+                groups.append(NamedGroup(first.start, members, end, partial))
+        return outermost(groups)
 
     def unnamed_conjunct(self, token: Token) -> bool:
         """People coordinated after the names who are not named ("A and 20 others"); a
@@ -383,7 +414,10 @@ class DocPeople:
         named beside unnamed people stays a group reference too (`partial_refs`)."""
         if any(g.partial for g in groups):
             self.partial_refs.add(index)
-        return list(dict.fromkeys(m for g in groups for m in g.members))
+        members = list(dict.fromkeys(m for g in groups for m in g.members))
+        if members:
+            self.echoes.setdefault(index, NamedGroup(index, members, index + 1, any(g.partial for g in groups)))
+        return members
 
     def group_roles(self, group: NamedGroup) -> frozenset[str]:
         """The role nouns given to any member where the group is named."""
@@ -416,16 +450,31 @@ class DocPeople:
             or any(c.dep_ == "amod" and c.lower_ in self.lex.refs.rest_modifiers for c in token.children)
         )
 
-    def candidate_groups(self, index: int, window: int | None = None) -> list[NamedGroup]:
+    def candidate_groups(self, index: int, window: int | None = None, echoes: bool = False) -> list[NamedGroup]:
         """Groups named before the reference, nearest last; with a window, only those named
         at most that many sentences before (news paragraphs are a sentence or two, so the
-        window counts sentences, not paragraphs)."""
+        window counts sentences, not paragraphs). With `echoes`, also the groups earlier
+        references were resolved to, where those references stand."""
         sentence = self.sentence(index)
-        return [
-            g
-            for g in self.groups
-            if g.start < index and g.end <= index and (window is None or sentence - self.sentence(g.start) <= window)
-        ]
+        pool = [*self.groups, *self.echoes.values()] if echoes else self.groups
+        return sorted(
+            (
+                g
+                for g in pool
+                if g.start < index
+                and g.end <= index
+                and (window is None or sentence - self.sentence(g.start) <= window)
+            ),
+            key=lambda g: g.start,
+        )
+
+    def near(self, group: NamedGroup, index: int) -> bool:
+        """Named in the reference's paragraph or the last few sentences: a count alone ("the
+        two men") does not reach back to a pair of another paragraph."""
+        return (
+            self.paragraph[group.start] == self.paragraph[index]
+            or self.sentence(index) - self.sentence(group.start) <= LOOKBACK_SENTENCES
+        )
 
     def rest_members(self, index: int) -> list[str]:
         """The listed people not named again since the list: "A, B, C and D were arrested.
@@ -465,7 +514,13 @@ class DocPeople:
             if token.pos_ == "NOUN" and not generic and lemma not in self.group_roles(earlier[-1]):
                 return []
             return self.chosen(index, earlier[-1:])
-        exact = [g for g in earlier if len(g.members) == size]
+        # The nearest group of that size, or a list that names fewer beside people it does
+        # not name ("A and others ... the two men"); only near the reference.
+        exact = [
+            g
+            for g in self.candidate_groups(index, echoes=True)
+            if self.near(g, index) and (len(g.members) == size or (g.partial and len(g.members) < size))
+        ]
         if exact:
             return self.chosen(index, exact[-1:])
         union: list[str] = []
@@ -484,7 +539,7 @@ class DocPeople:
         "all" plural ("the four defendants", "all three"), "the rest"/"the others", or a
         singular role noun ("the researcher")."""
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
-        if not determiners & self.lex.group_determiners and head.lower_ != "both":
+        if not determiners & self.lex.group_determiners and head.lower_ != "both" and not self.thing_possessed(head):
             return []
         if self.is_rest(head):
             return self.rest_members(head.i)
@@ -507,7 +562,9 @@ class DocPeople:
         if lemma not in self.lex.person_nouns | self.lex.titles:
             return None
         children = list(head.children)
-        if any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos", "nummod") for c in children):
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") for c in children) or (
+            any(c.dep_ == "poss" for c in children) and not self.thing_possessed(head)
+        ):
             return None  # "the journalist's brother", "the lawyer of A": someone else
         if not {c.lower_ for c in children if c.dep_ == "det"} <= set(self.lex.refs.single_determiners):
             return None
@@ -521,6 +578,9 @@ class DocPeople:
             and wanted <= self.roles.get(span.start, frozenset())
         ]
         people = {self.person(span) for span in fitting}
+        if not people and self.epithet(head):
+            fitting = self.sole_victim_before(head)
+            people = {self.person(span) for span in fitting}
         if len(people) != 1:
             return None
         last = max(span.end for span in fitting)
@@ -532,6 +592,42 @@ class DocPeople:
             ):
                 return None
         return people.pop()
+
+    def thing_possessed(self, head: Token) -> bool:
+        """ "the station's owner", "its editor": a role of a thing, not of another person."""
+        return any(
+            c.dep_ == "poss"
+            and (
+                c.lower_ in self.lex.refs.thing_possessives
+                or (c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.people_heads)
+            )
+            for c in head.children
+        )
+
+    def epithet(self, head: Token) -> bool:
+        """A role noun with a describing adjective ("the Egyptian investigative researcher",
+        "the veteran reporter") is how English speaks again of someone just named, even in
+        a role not given before; a bare "the lawyer" may be someone new."""
+        return any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in self.lex.refs.not_epithets for c in head.children
+        ) and not any(c.lower_ in self.lex.refs.not_epithets for c in head.children)
+
+    def sole_victim_before(self, head: Token) -> list[Span]:
+        """The mentions of the one person named in the paragraph's last few sentences before
+        `head`, when that person is the victim of an act there; nothing when two are named."""
+        paragraph, sentence = self.paragraph[head.i], self.sentence(head.i)
+        before = [
+            span
+            for span in self.mention_spans
+            if span.end <= head.i
+            and self.paragraph[span.start] == paragraph
+            and sentence - self.sentence(span.start) <= LOOKBACK_SENTENCES
+        ]
+        if len({self.person(span) for span in before}) != 1:
+            return []
+        if not any(span.start in self.victim_starts for span in before):
+            return []
+        return before
 
     # ------------------------------------------------------------------ pronouns
     def resolve_pronouns(self) -> None:
@@ -593,6 +689,33 @@ class DocPeople:
                 return max(pool, key=lambda m: m.start).person
         return max(compatible, key=lambda m: m.start).person
 
+    def unnamed_plural_between(self, start: int, index: int) -> bool:
+        """ "Police detained A and B. ... some journalists claimed that they ...": people
+        nobody names, introduced between the group and a plural pronoun (no definite
+        determiner or possessor, not the names' own list), are the nearer antecedent. The
+        subject of the pronoun's own verb is not ("unidentified men beat them")."""
+        pronoun = self.doc[index]
+        own_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        for token in self.doc[start:index]:
+            if (
+                token.tag_ != "NNS"
+                or token.i in self.name_tokens
+                or token.i in own_subjects
+                or token.lemma_.lower() not in self.lex.people_heads
+            ):
+                continue
+            if any(
+                c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in self.lex.group_determiners)
+                for c in token.children
+            ):
+                continue  # "the men", "their relatives": the group itself, or people of it
+            if list_top(token).i in self.name_tokens or any(
+                c.i in self.name_tokens for c in (*token.children, *token.conjuncts)
+            ):
+                continue  # "activists A and B", "A and B, two academics": the names' own list
+            return True
+        return False
+
     def unnamed_person_between(self, start: int, index: int) -> bool:
         """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
         doc = self.doc
@@ -616,10 +739,15 @@ class DocPeople:
         return False
 
     def resolve_pronoun(self, index: int, word: str) -> list[str]:
+        """A plural pronoun takes the nearest group named, or referred to, in the last two
+        sentences (so a chain of "them" follows the group); a singular one its chain link."""
         if word in self.lex.plural:
-            sentence = self.sentence(index)
-            candidates = [g for g in self.groups if g.start < index and sentence - self.sentence(g.start) <= 2]
-            return candidates[-1].members if candidates else []
+            if index not in self.plural_at:
+                candidates = self.candidate_groups(index, 2, echoes=True)
+                if candidates and self.unnamed_plural_between(candidates[-1].end, index):
+                    candidates = []
+                self.plural_at[index] = self.chosen(index, candidates[-1:]) if candidates else []
+            return self.plural_at[index]
         return [self.resolved_at[index]] if index in self.resolved_at else []
 
     # ------------------------------------------------------------------ results
@@ -654,12 +782,41 @@ class DocPeople:
             if token.i in self.bare:
                 unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
         if not unique:
-            found = self.slot_reference(head)
-            for person in found:
-                unique.setdefault(person, {"name": person, "how": "pronoun" if head.tag_ == "NN" else "group"})
-            if found and index not in self.partial_refs:
-                referred.append(index)
+            self.add_reference(head, unique, referred)
+        # "detained the station's owner and its editor, A": the conjunct beside the name is a
+        # reference too; so is the antecedent list of "who were later charged".
+        for token in self.coordinated(trigger, head):
+            if token.i in self.name_start:
+                unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
+            elif token.i not in self.name_tokens and not any(
+                c.dep_ == "appos" and c.i in self.name_tokens for c in token.children
+            ):
+                self.add_reference(token, unique, referred)
         return list(unique.values()), referred
+
+    def add_reference(self, token: Token, unique: dict[str, ResolvedPerson], referred: list[int]) -> None:
+        """The people a slot word that names no one points back to, added to `unique`."""
+        found = self.slot_reference(token)
+        for person in found:
+            unique.setdefault(person, {"name": person, "how": "pronoun" if token.tag_ == "NN" else "group"})
+        if found and token.i not in self.partial_refs and token.i not in referred:
+            referred.append(token.i)
+
+    def coordinated(self, trigger: Trigger, head: Token) -> list[Token]:
+        """The victim slot's other conjuncts, and for a relative clause whose verb agrees
+        with a plural ("A and B's lawyer C, who were charged"), every member of the list its
+        antecedent stands in."""
+        # Only singular role nouns beside the names: "A and 20 others" is no reference.
+        tokens = [t for t in (head, *head.conjuncts) if t.tag_ == "NN"]
+        anchor = self.doc[trigger["anchor"]]
+        relative = anchor.dep_ == "relcl" and anchor.head.i == head.i
+        plural = any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.refs.plural_auxiliaries for c in anchor.children
+        ) or (anchor.tag_ == "VBP")
+        if relative and plural:
+            top = list_top(head)
+            tokens.extend(t for t in (top, *top.conjuncts) if t.tag_ == "NN" or t.i in self.name_start)
+        return list(dict.fromkeys(tokens))
 
     def table(self) -> PeopleTable:
         aliases: dict[str, list[str]] = defaultdict(list)
