@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -217,10 +218,19 @@ def list_top(token: Token) -> Token:
 
 
 def listed_together(mentions: list[Span]) -> dict[int, list[Span]]:
-    """The mentions of each list, by the token the list hangs from, in order."""
+    """The mentions of each list, by the token the list hangs from, in order. Names written
+    one after another with only commas and "and" between are one list whatever the parse
+    hung them from ("activists A, B, and C" with C coordinated to the sentence's subject)."""
+    key = {span.start: list_top(span.root).i for span in mentions}
+    ordered = sorted(mentions, key=lambda s: s.start)
+    for before, after in pairwise(ordered):
+        between = before.doc[before.end : after.start]
+        if len(between) and all(t.lower_ in (",", "and") for t in between):
+            old, new = key[after.start], key[before.start]
+            key = {start: new if k == old else k for start, k in key.items()}
     lists: dict[int, list[Span]] = defaultdict(list)
-    for span in mentions:
-        lists[list_top(span.root).i].append(span)
+    for span in ordered:
+        lists[key[span.start]].append(span)
     return lists
 
 
@@ -815,6 +825,10 @@ class DocPeople:
         ) or (anchor.tag_ == "VBP")
         if relative and plural:
             top = list_top(head)
+            # A singular word cannot be what "were" agrees with: "its editor in chief, A, who
+            # were charged" reaches past "in chief" to the list "the owner and its editor".
+            while not top.conjuncts and top.dep_ == "pobj" and top.head.head.pos_ in ("NOUN", "PROPN"):
+                top = list_top(top.head.head)
             tokens.extend(t for t in (top, *top.conjuncts) if t.tag_ == "NN" or t.i in self.name_start)
         return list(dict.fromkeys(tokens))
 
