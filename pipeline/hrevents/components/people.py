@@ -63,6 +63,7 @@ class PeopleResolver:
         self.captions = frozenset(lex.caption_words)
         self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
         self.plural = frozenset(lex.plural_pronouns)
+        self.authorities = frozenset(lex.authority_words)
         self.refs = lex.references
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
@@ -703,7 +704,8 @@ class DocPeople:
         """ "Police detained A and B. ... some journalists claimed that they ...": people
         nobody names, introduced between the group and a plural pronoun (no definite
         determiner or possessor, not the names' own list), are the nearer antecedent. The
-        subject of the pronoun's own verb is not ("unidentified men beat them")."""
+        subject of the pronoun's own verb is not ("unidentified men beat them"), nor are
+        the authorities ("officials barred visits to them")."""
         pronoun = self.doc[index]
         own_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         for token in self.doc[start:index]:
@@ -712,6 +714,7 @@ class DocPeople:
                 or token.i in self.name_tokens
                 or token.i in own_subjects
                 or token.lemma_.lower() not in self.lex.people_heads
+                or token.lower_ in self.lex.authorities  # "officials had barred visits": the actors
             ):
                 continue
             if any(
