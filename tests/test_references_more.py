@@ -117,6 +117,49 @@ RESOLVE = [
     ),
 ]
 
+NAMES = [
+    # A name coordinated with one person it does not name: "them" takes the name.
+    (
+        "Police detained publisher Ivo Branek and his wife in May and threatened them repeatedly.",
+        "threat",
+        ["Ivo Branek"],
+    ),
+    # A person noun inside the name's own apposition is not a rival antecedent.
+    (
+        "On 3 May, Ivo Branek, a teacher and son of a retired army officer, died two days after his arrest.",
+        "arrest",
+        ["Ivo Branek"],
+    ),
+    # A first name alone, after the full name (as Ethiopian names are written again).
+    (
+        "Police arrested journalist Abebe Tolosa in May.\n\n"
+        "Abebe and fellow reporter Dawit Kebede remained in detention at year's end.",
+        "detention",
+        ["Abebe Tolosa", "Dawit Kebede"],
+    ),
+    # The two last words of a longer name (a compound surname).
+    (
+        "Police arrested Gabriel San Martin in June. Authorities released San Martin on 9 September.",
+        "release",
+        ["Gabriel San Martin"],
+    ),
+]
+
+# A short form that two full names share stands for neither of them.
+AMBIGUOUS_NAMES = [
+    (
+        "Police arrested Abebe Tolosa and Abebe Girma in May.\n\nAbebe remained in detention at year's end.",
+        "detention",
+        {"Abebe Tolosa", "Abebe Girma"},
+    ),
+    (
+        "Police arrested Gabriel San Martin and Luis San Martin in June. "
+        "Authorities released San Martin on 9 September.",
+        "release",
+        {"Gabriel San Martin", "Luis San Martin"},
+    ),
+]
+
 NOBODY = [
     # A singular relative clause: only the name next to "who".
     (
@@ -187,3 +230,15 @@ def test_a_reference_resolves_to_the_people_meant(extract_text, text, action, vi
 @pytest.mark.parametrize(("text", "action", "victims"), NOBODY)
 def test_a_reference_that_two_could_fit_names_no_one(extract_text, text, action, victims):
     assert named(extract_text(text), action) == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action", "victims"), NAMES)
+def test_short_names_and_pronouns_reach_the_full_name(extract_text, text, action, victims):
+    assert named(extract_text(text), action) == victims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action", "full_names"), AMBIGUOUS_NAMES)
+def test_a_short_name_two_people_share_is_neither(extract_text, text, action, full_names):
+    assert not set(named(extract_text(text), action)) & full_names

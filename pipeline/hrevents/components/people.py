@@ -64,6 +64,8 @@ class PeopleResolver:
         self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
         self.plural = frozenset(lex.plural_pronouns)
         self.authorities = frozenset(lex.authority_words)
+        self.single_people = frozenset(lex.groups.single_person_nouns)
+        self.single_determiners = frozenset(lex.groups.single_determiners)
         self.refs = lex.references
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
@@ -254,6 +256,13 @@ def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
     """A bare surname of someone named in full is a mention too, whatever NER called it
     ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him")."""
     surnames = {s[-1].lower_ for s in spans if len(s) > 1}
+    # A first name alone stands for the one person named in full with it ("Shiferaw and
+    # fellow journalist B" after "Shiferaw Insermu"); shared by two full names, for no one.
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        if len(span) > 1 and span[0].pos_ == "PROPN":
+            firsts[span[0].lower_].add(span.text)
+    surnames |= {first for first, full in firsts.items() if len(full) == 1}
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: dict[TokenSpan, Span] = {}
     for token in doc:
@@ -325,8 +334,18 @@ def canonical_names(names: list[str]) -> dict[str, str]:
             for other in by_surname[parts[-1]]
             if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
         ]
-        if len(parts) == 1 and not options:
-            options = [other for other in names if fold(other).split()[:1] == parts]
+        if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
+            begun = {other for other in names if len(fold(other).split()) > 1 and fold(other).split()[:1] == parts}
+            options = sorted(begun) if len(begun) == 1 else options
+        # "San Miguel" after "Gabriel San Miguel": a name of two words or more that ends the
+        # one longer name (a compound surname), when only one such name ends so.
+        ended = {
+            other
+            for other in names
+            if len(parts) > 1 and len(fold(other).split()) > len(parts) and fold(other).split()[-len(parts) :] == parts
+        }
+        if len(ended) == 1 and len(parts) > 1:
+            options = [*options, *ended]
         full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -names.index(o)))
     return full
 
@@ -410,14 +429,29 @@ class DocPeople:
         return outermost(groups)
 
     def unnamed_conjunct(self, token: Token) -> bool:
-        """People coordinated after the names who are not named ("A and 20 others"); a
-        plural before them introduces the names ("journalists, A and B")."""
+        """People coordinated after the names who are not named ("A and 20 others", "A and
+        his wife", "A and a colleague"); a plural before them introduces the names
+        ("journalists, A and B")."""
         return any(
-            c.i > token.i
-            and c.i not in self.name_tokens
-            and c.tag_ in ("NNS", "NNPS")
-            and (c.lemma_.lower() in self.lex.people_heads or c.lower_ in self.lex.refs.rest_heads)
+            c.i > token.i and c.i not in self.name_tokens and (self.unnamed_plural(c) or self.unnamed_single(c))
             for c in token.conjuncts
+        )
+
+    def unnamed_plural(self, token: Token) -> bool:
+        return token.tag_ in ("NNS", "NNPS") and (
+            token.lemma_.lower() in self.lex.people_heads or token.lower_ in self.lex.refs.rest_heads
+        )
+
+    def unnamed_single(self, token: Token) -> bool:
+        """One person nobody names: "his wife", "a colleague" (no name in apposition)."""
+        return (
+            token.tag_ == "NN"
+            and token.lemma_.lower() in self.lex.single_people
+            and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.lex.single_determiners)
+                for c in token.children
+            )
+            and not any(c.dep_ == "appos" and c.i in self.name_tokens for c in token.children)
         )
 
     def chosen(self, index: int, groups: list[NamedGroup]) -> list[str]:
@@ -738,6 +772,8 @@ class DocPeople:
         before = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for token in doc[max(start, before) : index]:
             roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
+            if self.describes_a_name(token):
+                continue  # "A, son of a councillor, ... his arrest": the name's own apposition
             if (
                 token.lemma_.lower() in self.lex.person_nouns
                 and token.tag_ == "NN"
@@ -750,6 +786,11 @@ class DocPeople:
             ):
                 return True
         return False
+
+    def describes_a_name(self, token: Token) -> bool:
+        """The token lies inside an apposition to a name ("A, an activist and son of a
+        councillor")."""
+        return any(a.dep_ == "appos" and a.head.i in self.name_tokens for a in token.ancestors)
 
     def resolve_pronoun(self, index: int, word: str) -> list[str]:
         """A plural pronoun takes the nearest group named, or referred to, in the last two
