@@ -15,6 +15,17 @@ were A") and gapped clauses ("sentenced A to five years, and B to three") add na
 trigger's victims. A reference that fits no named group stays for the group component (SPEC 7);
 one that was resolved is listed on the trigger as `referred`, so nobody is counted twice.
 
+A list is one group at its widest (never a pair the parse coordinated inside it), and a name
+listed beside people it does not name ("A and others", "A and his wife") is a group too, so
+"the two men" and "them" take A while the group component counts the rest. A count looks only
+at the reference's paragraph and last few sentences. Plural pronouns follow the group from one
+reference to the next ("held the two men ... interrogated them ... charged them") unless people
+nobody names come between. A role noun may be a thing's ("the station's owner"), stand beside
+a name ("the owner and its editor, A"), or carry an epithet ("the young Kenyan researcher": the
+one victim the paragraph just named); a relative clause agreeing with a plural ("..., who were
+charged") takes the whole list. A first name alone, or the last words of a compound surname,
+stand for the one full name they fit.
+
 The result is written as plain strings on each trigger and a name table on `doc._.hr_people`.
 """
 
