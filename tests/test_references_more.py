@@ -175,9 +175,14 @@ NOBODY = [
         "arrest",
         [],
     ),
-    # A person's possessor: someone else.
+    # A person's possessor, or a family's: someone else.
     (
         "Police questioned journalist Ivo Branek in March. In May police detained the journalist's lawyer.",
+        "arrest",
+        [],
+    ),
+    (
+        "Police questioned lawyer Ivo Branek in March. In May police detained the family's lawyer.",
         "arrest",
         [],
     ),

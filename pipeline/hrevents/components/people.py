@@ -76,6 +76,7 @@ class PeopleResolver:
         self.plural = frozenset(lex.plural_pronouns)
         self.authorities = frozenset(lex.authority_words)
         self.single_people = frozenset(lex.groups.single_person_nouns)
+        self.organisations = frozenset(lex.organisation_words)
         self.single_determiners = frozenset(lex.groups.single_determiners)
         self.refs = lex.references
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
@@ -650,12 +651,13 @@ class DocPeople:
         return people.pop()
 
     def thing_possessed(self, head: Token) -> bool:
-        """ "the station's owner", "its editor": a role of a thing, not of another person."""
+        """ "the station's owner", "its editor": a role in an organisation, not a relation
+        to another person ("the journalist's lawyer") or to one nobody names ("the family's")."""
         return any(
             c.dep_ == "poss"
             and (
                 c.lower_ in self.lex.refs.thing_possessives
-                or (c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.people_heads)
+                or (c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.organisations)
             )
             for c in head.children
         )
