@@ -15,6 +15,17 @@ were A") and gapped clauses ("sentenced A to five years, and B to three") add na
 trigger's victims. A reference that fits no named group stays for the group component (SPEC 7);
 one that was resolved is listed on the trigger as `referred`, so nobody is counted twice.
 
+A list is one group at its widest (never a pair the parse coordinated inside it), and a name
+listed beside people it does not name ("A and others", "A and his wife") is a group too, so
+"the two men" and "them" take A while the group component counts the rest. A count looks only
+at the reference's paragraph and last few sentences. Plural pronouns follow the group from one
+reference to the next ("held the two men ... interrogated them ... charged them") unless people
+nobody names come between. A role noun may be a thing's ("the station's owner"), stand beside
+a name ("the owner and its editor, A"), or carry an epithet ("the young Kenyan researcher": the
+one victim the paragraph just named); a relative clause agreeing with a plural ("..., who were
+charged") takes the whole list. A first name alone, or the last words of a compound surname,
+stand for the one full name they fit.
+
 The result is written as plain strings on each trigger and a name table on `doc._.hr_people`.
 """
 
@@ -22,6 +33,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -62,6 +74,10 @@ class PeopleResolver:
         self.captions = frozenset(lex.caption_words)
         self.pronoun_gender: dict[str, str] = dict(lex.pronoun_gender)
         self.plural = frozenset(lex.plural_pronouns)
+        self.authorities = frozenset(lex.authority_words)
+        self.single_people = frozenset(lex.groups.single_person_nouns)
+        self.organisations = frozenset(lex.organisation_words)
+        self.single_determiners = frozenset(lex.groups.single_determiners)
         self.refs = lex.references
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
@@ -208,10 +224,57 @@ class NamedGroup(NamedTuple):
     partial: bool = False  # named beside people it does not name ("A, B and six other individuals")
 
 
+def list_top(token: Token) -> Token:
+    """The word a list of people hangs from: "activists A, B and C" is "activists", "A and
+    his colleague B" is A; a name inside a phrase ("the wife of B") heads its own."""
+    while token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        token = token.head
+    return token
+
+
+def listed_together(mentions: list[Span]) -> dict[int, list[Span]]:
+    """The mentions of each list, by the token the list hangs from, in order. Names written
+    one after another with only commas and "and" between are one list whatever the parse
+    hung them from ("activists A, B, and C" with C coordinated to the sentence's subject)."""
+    key = {span.start: list_top(span.root).i for span in mentions}
+    ordered = sorted(mentions, key=lambda s: s.start)
+    for before, after in pairwise(ordered):
+        between = before.doc[before.end : after.start]
+        if len(between) and all(t.lower_ in (",", "and") for t in between):
+            old, new = key[after.start], key[before.start]
+            key = {start: new if k == old else k for start, k in key.items()}
+    lists: dict[int, list[Span]] = defaultdict(list)
+    for span in ordered:
+        lists[key[span.start]].append(span)
+    return lists
+
+
+def outermost(groups: list[NamedGroup]) -> list[NamedGroup]:
+    """Each list once, as its widest reading: the pair "B and C" the parse coordinated inside
+    "A, B and C", or the same names read again as a trigger's victims, is the same group
+    (a reference to "the two" must not take a pair that is only part of a list)."""
+    kept: list[NamedGroup] = []
+    for group in sorted(groups, key=lambda g: (g.start - g.end, -len(g.members), g.start)):
+        for number, wider in enumerate(kept):
+            if wider.start <= group.start and group.end <= wider.end and set(group.members) <= set(wider.members):
+                kept[number] = wider._replace(partial=wider.partial or group.partial)
+                break
+        else:
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.start)
+
+
 def bare_surnames(doc: Doc, spans: list[Span]) -> dict[TokenSpan, Span]:
     """A bare surname of someone named in full is a mention too, whatever NER called it
     ("Yaounde gendarmes arrested Andre Blaise Essama ... stopped Essama and took him")."""
     surnames = {s[-1].lower_ for s in spans if len(s) > 1}
+    # A first name alone stands for the one person named in full with it ("Shiferaw and
+    # fellow journalist B" after "Shiferaw Insermu"); shared by two full names, for no one.
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for span in spans:
+        if len(span) > 1 and span[0].pos_ == "PROPN":
+            firsts[span[0].lower_].add(span.text)
+    surnames |= {first for first, full in firsts.items() if len(full) == 1}
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: dict[TokenSpan, Span] = {}
     for token in doc:
@@ -283,8 +346,18 @@ def canonical_names(names: list[str]) -> dict[str, str]:
             for other in by_surname[parts[-1]]
             if len(parts) == 1 or len(fold(other).split()) == 1 or fold(other).split()[0][:1] == parts[0][:1]
         ]
-        if len(parts) == 1 and not options:
-            options = [other for other in names if fold(other).split()[:1] == parts]
+        if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
+            begun = {other for other in names if len(fold(other).split()) > 1 and fold(other).split()[:1] == parts}
+            options = sorted(begun) if len(begun) == 1 else options
+        # "San Miguel" after "Gabriel San Miguel": a name of two words or more that ends the
+        # one longer name (a compound surname), when only one such name ends so.
+        ended = {
+            other
+            for other in names
+            if len(parts) > 1 and len(fold(other).split()) > len(parts) and fold(other).split()[-len(parts) :] == parts
+        }
+        if len(ended) == 1 and len(parts) > 1:
+            options = [*options, *ended]
         full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -names.index(o)))
     return full
 
@@ -307,7 +380,12 @@ class DocPeople:
                 self.gender.setdefault(canonical, cue)
         self.name_tokens = {i for s in mentions for i in range(s.start, s.end)}
         self.partial_refs: set[int] = set()
+        self.victim_starts = {v["start"] for t in triggers for v in t.get("victims", []) if v["kind"] == "name"}
         self.groups = self.named_groups(mentions, triggers)
+        # Groups a resolved reference or plural pronoun stands for, where it stands: "the two
+        # men ... them ... charged them" follows the group from one mention to the next.
+        self.echoes: dict[int, NamedGroup] = {}
+        self.plural_at: dict[int, list[str]] = {}
         self.chain = [
             ChainLink(
                 s.start,
@@ -345,37 +423,47 @@ class DocPeople:
                 v for v in trigger.get("victims", []) if v["kind"] == "name" and (v["start"], v["end"]) in self.names
             ]
             named = [self.full[self.names[(v["start"], v["end"])]] for v in victims]
-            if len(set(named)) >= 2:
+            head = trigger.get("victim_head")
+            partial = head is not None and self.unnamed_conjunct(self.doc[head])
+            if len(set(named)) >= 2 or (named and partial):
                 end = max(v["end"] for v in victims)
-                head = trigger.get("victim_head")
-                partial = head is not None and self.unnamed_conjunct(self.doc[head])
                 start = min(trigger["anchor"], victims[0]["start"])
                 groups.append(NamedGroup(start, list(dict.fromkeys(named)), end, partial))
-        for span in mentions:
-            # "A and B"; "presenter A and journalists B and C" (B stands in apposition to a conjunct)
-            conjuncts = {c.i for c in span.root.children if c.dep_ == "conj"}
-            siblings = [
-                s
-                for s in mentions
-                if s.root.head.i in conjuncts | {span.root.i}
-                and (s.root.dep_ == "conj" or (s.root.dep_ == "appos" and s.root.head.i in conjuncts))
-            ]
-            if siblings:
-                members = list(dict.fromkeys(self.person(s) for s in [span, *siblings]))
-                end = max(s.end for s in [span, *siblings])
-                groups.append(NamedGroup(span.start, members, end, self.unnamed_conjunct(span.root)))
-        groups.sort(key=lambda g: g.start)
-        return groups
+        for top, members_spans in listed_together(mentions).items():
+            members = list(dict.fromkeys(self.person(s) for s in members_spans))
+            first = members_spans[0]
+            partial = any(self.unnamed_conjunct(t) for t in (self.doc[top], *(s.root for s in members_spans)))
+            if len(members) >= 2 or partial:
+                # "A and others" is a group too: a later "the two men" or "them" takes A, and
+                # the group component still counts the people it does not name.
+                end = max(s.end for s in members_spans)
+                groups.append(NamedGroup(first.start, members, end, partial))
+        return outermost(groups)
 
     def unnamed_conjunct(self, token: Token) -> bool:
-        """People coordinated after the names who are not named ("A and 20 others"); a
-        plural before them introduces the names ("journalists, A and B")."""
+        """People coordinated after the names who are not named ("A and 20 others", "A and
+        his wife", "A and a colleague"); a plural before them introduces the names
+        ("journalists, A and B")."""
         return any(
-            c.i > token.i
-            and c.i not in self.name_tokens
-            and c.tag_ in ("NNS", "NNPS")
-            and (c.lemma_.lower() in self.lex.people_heads or c.lower_ in self.lex.refs.rest_heads)
+            c.i > token.i and c.i not in self.name_tokens and (self.unnamed_plural(c) or self.unnamed_single(c))
             for c in token.conjuncts
+        )
+
+    def unnamed_plural(self, token: Token) -> bool:
+        return token.tag_ in ("NNS", "NNPS") and (
+            token.lemma_.lower() in self.lex.people_heads or token.lower_ in self.lex.refs.rest_heads
+        )
+
+    def unnamed_single(self, token: Token) -> bool:
+        """One person nobody names: "his wife", "a colleague" (no name in apposition)."""
+        return (
+            token.tag_ == "NN"
+            and token.lemma_.lower() in self.lex.single_people
+            and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.lex.single_determiners)
+                for c in token.children
+            )
+            and not any(c.dep_ == "appos" and c.i in self.name_tokens for c in token.children)
         )
 
     def chosen(self, index: int, groups: list[NamedGroup]) -> list[str]:
@@ -383,7 +471,10 @@ class DocPeople:
         named beside unnamed people stays a group reference too (`partial_refs`)."""
         if any(g.partial for g in groups):
             self.partial_refs.add(index)
-        return list(dict.fromkeys(m for g in groups for m in g.members))
+        members = list(dict.fromkeys(m for g in groups for m in g.members))
+        if members:
+            self.echoes.setdefault(index, NamedGroup(index, members, index + 1, any(g.partial for g in groups)))
+        return members
 
     def group_roles(self, group: NamedGroup) -> frozenset[str]:
         """The role nouns given to any member where the group is named."""
@@ -416,16 +507,31 @@ class DocPeople:
             or any(c.dep_ == "amod" and c.lower_ in self.lex.refs.rest_modifiers for c in token.children)
         )
 
-    def candidate_groups(self, index: int, window: int | None = None) -> list[NamedGroup]:
+    def candidate_groups(self, index: int, window: int | None = None, echoes: bool = False) -> list[NamedGroup]:
         """Groups named before the reference, nearest last; with a window, only those named
         at most that many sentences before (news paragraphs are a sentence or two, so the
-        window counts sentences, not paragraphs)."""
+        window counts sentences, not paragraphs). With `echoes`, also the groups earlier
+        references were resolved to, where those references stand."""
         sentence = self.sentence(index)
-        return [
-            g
-            for g in self.groups
-            if g.start < index and g.end <= index and (window is None or sentence - self.sentence(g.start) <= window)
-        ]
+        pool = [*self.groups, *self.echoes.values()] if echoes else self.groups
+        return sorted(
+            (
+                g
+                for g in pool
+                if g.start < index
+                and g.end <= index
+                and (window is None or sentence - self.sentence(g.start) <= window)
+            ),
+            key=lambda g: g.start,
+        )
+
+    def near(self, group: NamedGroup, index: int) -> bool:
+        """Named in the reference's paragraph or the last few sentences: a count alone ("the
+        two men") does not reach back to a pair of another paragraph."""
+        return (
+            self.paragraph[group.start] == self.paragraph[index]
+            or self.sentence(index) - self.sentence(group.start) <= LOOKBACK_SENTENCES
+        )
 
     def rest_members(self, index: int) -> list[str]:
         """The listed people not named again since the list: "A, B, C and D were arrested.
@@ -465,7 +571,13 @@ class DocPeople:
             if token.pos_ == "NOUN" and not generic and lemma not in self.group_roles(earlier[-1]):
                 return []
             return self.chosen(index, earlier[-1:])
-        exact = [g for g in earlier if len(g.members) == size]
+        # The nearest group of that size, or a list that names fewer beside people it does
+        # not name ("A and others ... the two men"); only near the reference.
+        exact = [
+            g
+            for g in self.candidate_groups(index, echoes=True)
+            if self.near(g, index) and (len(g.members) == size or (g.partial and len(g.members) < size))
+        ]
         if exact:
             return self.chosen(index, exact[-1:])
         union: list[str] = []
@@ -484,7 +596,7 @@ class DocPeople:
         "all" plural ("the four defendants", "all three"), "the rest"/"the others", or a
         singular role noun ("the researcher")."""
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
-        if not determiners & self.lex.group_determiners and head.lower_ != "both":
+        if not determiners & self.lex.group_determiners and head.lower_ != "both" and not self.thing_possessed(head):
             return []
         if self.is_rest(head):
             return self.rest_members(head.i)
@@ -507,7 +619,9 @@ class DocPeople:
         if lemma not in self.lex.person_nouns | self.lex.titles:
             return None
         children = list(head.children)
-        if any(c.dep_ in ("poss", "prep", "relcl", "acl", "appos", "nummod") for c in children):
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos", "nummod") for c in children) or (
+            any(c.dep_ == "poss" for c in children) and not self.thing_possessed(head)
+        ):
             return None  # "the journalist's brother", "the lawyer of A": someone else
         if not {c.lower_ for c in children if c.dep_ == "det"} <= set(self.lex.refs.single_determiners):
             return None
@@ -521,6 +635,9 @@ class DocPeople:
             and wanted <= self.roles.get(span.start, frozenset())
         ]
         people = {self.person(span) for span in fitting}
+        if not people and self.epithet(head):
+            fitting = self.sole_victim_before(head)
+            people = {self.person(span) for span in fitting}
         if len(people) != 1:
             return None
         last = max(span.end for span in fitting)
@@ -532,6 +649,43 @@ class DocPeople:
             ):
                 return None
         return people.pop()
+
+    def thing_possessed(self, head: Token) -> bool:
+        """ "the station's owner", "its editor": a role in an organisation, not a relation
+        to another person ("the journalist's lawyer") or to one nobody names ("the family's")."""
+        return any(
+            c.dep_ == "poss"
+            and (
+                c.lower_ in self.lex.refs.thing_possessives
+                or (c.pos_ == "NOUN" and c.lemma_.lower() in self.lex.organisations)
+            )
+            for c in head.children
+        )
+
+    def epithet(self, head: Token) -> bool:
+        """A role noun with a describing adjective ("the Egyptian investigative researcher",
+        "the veteran reporter") is how English speaks again of someone just named, even in
+        a role not given before; a bare "the lawyer" may be someone new."""
+        return any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in self.lex.refs.not_epithets for c in head.children
+        ) and not any(c.lower_ in self.lex.refs.not_epithets for c in head.children)
+
+    def sole_victim_before(self, head: Token) -> list[Span]:
+        """The mentions of the one person named in the paragraph's last few sentences before
+        `head`, when that person is the victim of an act there; nothing when two are named."""
+        paragraph, sentence = self.paragraph[head.i], self.sentence(head.i)
+        before = [
+            span
+            for span in self.mention_spans
+            if span.end <= head.i
+            and self.paragraph[span.start] == paragraph
+            and sentence - self.sentence(span.start) <= LOOKBACK_SENTENCES
+        ]
+        if len({self.person(span) for span in before}) != 1:
+            return []
+        if not any(span.start in self.victim_starts for span in before):
+            return []
+        return before
 
     # ------------------------------------------------------------------ pronouns
     def resolve_pronouns(self) -> None:
@@ -593,6 +747,35 @@ class DocPeople:
                 return max(pool, key=lambda m: m.start).person
         return max(compatible, key=lambda m: m.start).person
 
+    def unnamed_plural_between(self, start: int, index: int) -> bool:
+        """ "Police detained A and B. ... some journalists claimed that they ...": people
+        nobody names, introduced between the group and a plural pronoun (no definite
+        determiner or possessor, not the names' own list), are the nearer antecedent. The
+        subject of the pronoun's own verb is not ("unidentified men beat them"), nor are
+        the authorities ("officials barred visits to them")."""
+        pronoun = self.doc[index]
+        own_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        for token in self.doc[start:index]:
+            if (
+                token.tag_ != "NNS"
+                or token.i in self.name_tokens
+                or token.i in own_subjects
+                or token.lemma_.lower() not in self.lex.people_heads
+                or token.lower_ in self.lex.authorities  # "officials had barred visits": the actors
+            ):
+                continue
+            if any(
+                c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in self.lex.group_determiners)
+                for c in token.children
+            ):
+                continue  # "the men", "their relatives": the group itself, or people of it
+            if list_top(token).i in self.name_tokens or any(
+                c.i in self.name_tokens for c in (*token.children, *token.conjuncts)
+            ):
+                continue  # "activists A and B", "A and B, two academics": the names' own list
+            return True
+        return False
+
     def unnamed_person_between(self, start: int, index: int) -> bool:
         """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
         doc = self.doc
@@ -602,6 +785,8 @@ class DocPeople:
         before = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for token in doc[max(start, before) : index]:
             roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
+            if self.describes_a_name(token):
+                continue  # "A, son of a councillor, ... his arrest": the name's own apposition
             if (
                 token.lemma_.lower() in self.lex.person_nouns
                 and token.tag_ == "NN"
@@ -615,11 +800,21 @@ class DocPeople:
                 return True
         return False
 
+    def describes_a_name(self, token: Token) -> bool:
+        """The token lies inside an apposition to a name ("A, an activist and son of a
+        councillor")."""
+        return any(a.dep_ == "appos" and a.head.i in self.name_tokens for a in token.ancestors)
+
     def resolve_pronoun(self, index: int, word: str) -> list[str]:
+        """A plural pronoun takes the nearest group named, or referred to, in the last two
+        sentences (so a chain of "them" follows the group); a singular one its chain link."""
         if word in self.lex.plural:
-            sentence = self.sentence(index)
-            candidates = [g for g in self.groups if g.start < index and sentence - self.sentence(g.start) <= 2]
-            return candidates[-1].members if candidates else []
+            if index not in self.plural_at:
+                candidates = self.candidate_groups(index, 2, echoes=True)
+                if candidates and self.unnamed_plural_between(candidates[-1].end, index):
+                    candidates = []
+                self.plural_at[index] = self.chosen(index, candidates[-1:]) if candidates else []
+            return self.plural_at[index]
         return [self.resolved_at[index]] if index in self.resolved_at else []
 
     # ------------------------------------------------------------------ results
@@ -654,12 +849,45 @@ class DocPeople:
             if token.i in self.bare:
                 unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
         if not unique:
-            found = self.slot_reference(head)
-            for person in found:
-                unique.setdefault(person, {"name": person, "how": "pronoun" if head.tag_ == "NN" else "group"})
-            if found and index not in self.partial_refs:
-                referred.append(index)
+            self.add_reference(head, unique, referred)
+        # "detained the station's owner and its editor, A": the conjunct beside the name is a
+        # reference too; so is the antecedent list of "who were later charged".
+        for token in self.coordinated(trigger, head):
+            if token.i in self.name_start:
+                unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
+            elif token.i not in self.name_tokens and not any(
+                c.dep_ == "appos" and c.i in self.name_tokens for c in token.children
+            ):
+                self.add_reference(token, unique, referred)
         return list(unique.values()), referred
+
+    def add_reference(self, token: Token, unique: dict[str, ResolvedPerson], referred: list[int]) -> None:
+        """The people a slot word that names no one points back to, added to `unique`."""
+        found = self.slot_reference(token)
+        for person in found:
+            unique.setdefault(person, {"name": person, "how": "pronoun" if token.tag_ == "NN" else "group"})
+        if found and token.i not in self.partial_refs and token.i not in referred:
+            referred.append(token.i)
+
+    def coordinated(self, trigger: Trigger, head: Token) -> list[Token]:
+        """The victim slot's other conjuncts, and for a relative clause whose verb agrees
+        with a plural ("A and B's lawyer C, who were charged"), every member of the list its
+        antecedent stands in."""
+        # Only singular role nouns beside the names: "A and 20 others" is no reference.
+        tokens = [t for t in (head, *head.conjuncts) if t.tag_ == "NN"]
+        anchor = self.doc[trigger["anchor"]]
+        relative = anchor.dep_ == "relcl" and anchor.head.i == head.i
+        plural = any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.refs.plural_auxiliaries for c in anchor.children
+        ) or (anchor.tag_ == "VBP")
+        if relative and plural:
+            top = list_top(head)
+            # A singular word cannot be what "were" agrees with: "its editor in chief, A, who
+            # were charged" reaches past "in chief" to the list "the owner and its editor".
+            while not top.conjuncts and top.dep_ == "pobj" and top.head.head.pos_ in ("NOUN", "PROPN"):
+                top = list_top(top.head.head)
+            tokens.extend(t for t in (top, *top.conjuncts) if t.tag_ == "NN" or t.i in self.name_start)
+        return list(dict.fromkeys(tokens))
 
     def table(self) -> PeopleTable:
         aliases: dict[str, list[str]] = defaultdict(list)

@@ -147,6 +147,9 @@ class ReferenceLexicon(BaseModel):
     quantity_nouns: list[str]
     single_determiners: list[str]
     unnamed_determiners: list[str]
+    thing_possessives: list[str]
+    plural_auxiliaries: list[str]
+    not_epithets: list[str]
 
 
 class PlaceLexicon(BaseModel):
