@@ -411,6 +411,7 @@ class ArticleAnswer:
     day: str | None = None
     events: int = 0
     dated_by_publication: bool = False
+    country_from_mentions: bool = False
 
 
 def violation_type(action: str) -> str | None:
@@ -454,13 +455,74 @@ def country_code(name: str | None) -> str | None:
     return places.country_names.get(key) or places.demonyms.get(key)
 
 
-def answer(rows: Sequence[dict[str, Any]], published: str | None = None) -> ArticleAnswer:
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A place named in passing is a city of this size at least (a smaller one is too often a
+# namesake: "Florida" is also a town in Uruguay) and the only one of its name that large.
+MENTIONED_CITY_POPULATION = 500_000
+MENTION_WORDS = 4
+
+
+def _mention_index() -> dict[str, str]:
+    """Folded place name -> country: subdivisions whose name only one country uses."""
+    places = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for code in places.countries:
+        for key, _subdivision, _name in places.subdivisions(code):
+            owners.setdefault(key, set()).add(code)
+    return {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
+
+
+_MENTIONS: dict[str, str] = {}
+
+
+def _mentioned_place(key: str) -> str | None:
+    places = gazetteer()
+    if not _MENTIONS:
+        _MENTIONS.update(_mention_index())
+    found = places.country_names.get(key) or places.demonyms.get(key) or _MENTIONS.get(key)
+    if found:
+        return found
+    large = [c for c in places.cities(key) if c.population >= MENTIONED_CITY_POPULATION]
+    return large[0].country if len(large) == 1 and large[0].primary else None
+
+
+def mentioned_countries(text: str) -> Counter[str]:
+    """How often each country is named in a text: its names and demonyms, the subdivisions only
+    it has ("Ohio", "Kaduna State") and its large cities, read as capitalised word runs (the
+    longest run that names a place wins: "Niger State" is Nigeria's, not Niger)."""
+    words = [(m.group(0).rstrip("'’"), m.start()) for m in _WORD.finditer(text)]
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        if not words[i][0][:1].isupper():
+            i += 1
+            continue
+        for n in range(min(MENTION_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(word for word, _ in words[i : i + n])
+            if phrase.endswith(("'s", "’s")):
+                phrase = phrase[:-2]
+            code = _mentioned_place(fold(phrase))
+            if code:
+                counts[sovereign_state(code)] += 1
+                i += n
+                break
+        else:
+            i += 1
+    return counts
+
+
+def answer(
+    rows: Sequence[dict[str, Any]], published: str | None = None, text: str | None = None
+) -> ArticleAnswer:
     """One article's events (in file order) as the paper's answers.
 
     Victims: the named events' victims in order of their evidence in the text. Violation
     types: the set of the events' types (named and group events). Country: the commonest
     `country` code of the events (the geocoder's country of the event's place, else of the
     report; a territory counted as its state, `SOVEREIGN_STATES`), the first one on a tie.
+    Where no event has a country (the geocoder found no place and the article never says which
+    country it is about in the words it reads), the country the article's `text` names most
+    (`mentioned_countries`: states, provinces, large cities), flagged `country_from_mentions`.
     Year, month, day: the earliest event date; where the article has events but none of them
     is dated (news tells recent acts without a date), the year and month of `published`, the
     article's publication date: the events' dates stay empty (the text does not give them),
@@ -479,6 +541,12 @@ def answer(rows: Sequence[dict[str, Any]], published: str | None = None) -> Arti
         top = max(counts.values())
         result.country_code = next(code for code in codes if counts.get(code) == top)
         result.country = country_name(result.country_code)
+    elif rows and text:
+        named = mentioned_countries(text).most_common(1)
+        if named:
+            result.country_code = named[0][0]
+            result.country = country_name(result.country_code)
+            result.country_from_mentions = True
     date = earliest_date(str(r.get("date") or "").strip() for r in ordered)
     if date:
         result.year = str(date[0])
@@ -505,10 +573,14 @@ def read_events(path: Path) -> list[dict[str, Any]]:
 
 
 def answers(
-    events: Iterable[dict[str, Any]], report_ids: Iterable[str], published: Mapping[str, str | None] | None = None
+    events: Iterable[dict[str, Any]],
+    report_ids: Iterable[str],
+    published: Mapping[str, str | None] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, ArticleAnswer]:
     """Every labelled article's answer; an article without events gets the empty answer.
-    `published`: each article's publication date, for articles whose events carry no date."""
+    `published`: each article's publication date, for articles whose events carry no date;
+    `texts`: each article's text, for articles whose events carry no country."""
     wanted = list(report_ids)
     by_report: dict[str, list[dict[str, Any]]] = {report: [] for report in wanted}
     for row in events:
@@ -516,7 +588,8 @@ def answers(
         if report in by_report:
             by_report[report].append(row)
     dates = published or {}
-    return {report: answer(rows, dates.get(report)) for report, rows in by_report.items()}
+    bodies = texts or {}
+    return {report: answer(rows, dates.get(report), bodies.get(report)) for report, rows in by_report.items()}
 
 
 # --- the paper's metrics ----------------------------------------------------------------
@@ -620,6 +693,7 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
         )
         c["articles without events"] += mine.events == 0
         c["articles dated by publication"] += mine.dated_by_publication
+        c["articles placed by mentions"] += mine.country_from_mentions
     n = len(gold)
 
     def pct(values: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -694,6 +768,13 @@ def scores_table(scores: PaperScores) -> pd.DataFrame:
             "counts": f"{c.get('articles dated by publication', 0)}/{scores.articles}",
         }
     )
+    rows.append(
+        {
+            "metric": "articles placed by the countries they name (no event placed)",
+            "value": float("nan"),
+            "counts": f"{c.get('articles placed by mentions', 0)}/{scores.articles}",
+        }
+    )
     frame = pd.DataFrame(rows).set_index("metric")
     frame["value"] = frame["value"].round(2)
     return frame
@@ -723,7 +804,8 @@ def details_table(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAns
 
 def score_files(pred: Path, gold_folder: Path) -> tuple[PaperScores, pd.DataFrame]:
     gold = load_labels(gold_folder)
-    predicted = answers(read_events(pred), [g.report_id for g in gold], {g.report_id: g.published for g in gold})
+    texts = {g.report_id: (gold_folder / g.text_file).read_text("utf-8") for g in gold if (gold_folder / g.text_file).exists()}
+    predicted = answers(read_events(pred), [g.report_id for g in gold], {g.report_id: g.published for g in gold}, texts)
     return score_articles(gold, predicted), details_table(gold, predicted)
 
 
