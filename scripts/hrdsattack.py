@@ -511,9 +511,7 @@ def mentioned_countries(text: str) -> Counter[str]:
     return counts
 
 
-def answer(
-    rows: Sequence[dict[str, Any]], published: str | None = None, text: str | None = None
-) -> ArticleAnswer:
+def answer(rows: Sequence[dict[str, Any]], published: str | None = None, text: str | None = None) -> ArticleAnswer:
     """One article's events (in file order) as the paper's answers.
 
     Victims: the named events' victims in order of their evidence in the text. Violation
@@ -804,7 +802,8 @@ def details_table(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAns
 
 def score_files(pred: Path, gold_folder: Path) -> tuple[PaperScores, pd.DataFrame]:
     gold = load_labels(gold_folder)
-    texts = {g.report_id: (gold_folder / g.text_file).read_text("utf-8") for g in gold if (gold_folder / g.text_file).exists()}
+    files = {g.report_id: gold_folder / g.text_file for g in gold}
+    texts = {report: path.read_text("utf-8") for report, path in files.items() if path.exists()}
     predicted = answers(read_events(pred), [g.report_id for g in gold], {g.report_id: g.published for g in gold}, texts)
     return score_articles(gold, predicted), details_table(gold, predicted)
 
