@@ -57,6 +57,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from hrevents.geo.gazetteer import fold, gazetteer
+from hrevents.geo.phrases import country_mentions, place_mentions
 from hrevents_models.vocabulary import check_action
 
 SPLITS = ("train", "dev")
@@ -455,60 +456,12 @@ def country_code(name: str | None) -> str | None:
     return places.country_names.get(key) or places.demonyms.get(key)
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# A place named in passing is a city of this size at least (a smaller one is too often a
-# namesake: "Florida" is also a town in Uruguay) and the only one of its name that large.
-MENTIONED_CITY_POPULATION = 500_000
-MENTION_WORDS = 4
-
-
-def _mention_index() -> dict[str, str]:
-    """Folded place name -> country: subdivisions whose name only one country uses."""
-    places = gazetteer()
-    owners: dict[str, set[str]] = {}
-    for code in places.countries:
-        for key, _subdivision, _name in places.subdivisions(code):
-            owners.setdefault(key, set()).add(code)
-    return {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
-
-
-_MENTIONS: dict[str, str] = {}
-
-
-def _mentioned_place(key: str) -> str | None:
-    places = gazetteer()
-    if not _MENTIONS:
-        _MENTIONS.update(_mention_index())
-    found = places.country_names.get(key) or places.demonyms.get(key) or _MENTIONS.get(key)
-    if found:
-        return found
-    large = [c for c in places.cities(key) if c.population >= MENTIONED_CITY_POPULATION]
-    return large[0].country if len(large) == 1 and large[0].primary else None
-
-
 def mentioned_countries(text: str) -> Counter[str]:
-    """How often each country is named in a text: its names and demonyms, the subdivisions only
-    it has ("Ohio", "Kaduna State") and its large cities, read as capitalised word runs (the
-    longest run that names a place wins: "Niger State" is Nigeria's, not Niger)."""
-    words = [(m.group(0).rstrip("'’"), m.start()) for m in _WORD.finditer(text)]
-    counts: Counter[str] = Counter()
-    i = 0
-    while i < len(words):
-        if not words[i][0][:1].isupper():
-            i += 1
-            continue
-        for n in range(min(MENTION_WORDS, len(words) - i), 0, -1):
-            phrase = " ".join(word for word, _ in words[i : i + n])
-            if phrase.endswith(("'s", "’s")):
-                phrase = phrase[:-2]
-            code = _mentioned_place(fold(phrase))
-            if code:
-                counts[sovereign_state(code)] += 1
-                i += n
-                break
-        else:
-            i += 1
-    return counts
+    """How often each country is named in a text: its names and demonyms
+    (`country_mentions`) and the places that tell their country (`place_mentions`:
+    subdivisions only it has, its large cities); a territory counts as its state."""
+    found = [*country_mentions(text), *place_mentions(text)]
+    return Counter(sovereign_state(code) for _, code, _ in found)
 
 
 def answer(rows: Sequence[dict[str, Any]], published: str | None = None, text: str | None = None) -> ArticleAnswer:

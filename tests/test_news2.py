@@ -87,3 +87,35 @@ def test_an_event_country_wins_over_the_countries_the_text_names():
 
 def test_an_article_without_events_is_not_given_a_country():
     assert hrd.answer([], None, "Deputies in Ohio spoke.").country_code is None
+
+
+PLACES_NAMED = [
+    # (text, the places' countries in order): subdivisions one country has, large cities;
+    # country names and demonyms are not this function's, a small namesake town is no place
+    ("Deputies in Ohio and a judge in Texas met.", ["US", "US"]),
+    ("Activists in Lahore were questioned by the Kenyan police.", ["PK"]),
+    ("A court in Kaduna heard the case.", ["NG"]),
+    ("Nobody named a place in this sentence.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), PLACES_NAMED)
+def test_places_that_tell_their_country(text, codes):
+    from hrevents.geo.phrases import place_mentions
+
+    assert [code for _, code, _ in place_mentions(text)] == codes
+
+
+def test_an_article_that_names_no_country_is_set_where_its_places_are(extract_text):
+    text = (
+        "Activist Ana Ruiz was arrested on Monday, her family said.\n\n"
+        "Her lawyer, who works in Ohio, said the Ohio sheriff and a Texas judge had refused to explain it."
+    )
+    events = extract_text(text, covers=None)
+    assert [(e.victim, e.country) for e in events if e.action == "arrest"] == [("Ana Ruiz", "US")]
+
+
+def test_places_of_two_countries_settle_nothing(extract_text):
+    text = "Activist Ana Ruiz was arrested on Monday.\n\nHer lawyer in Ohio and a judge in Lahore spoke."
+    events = extract_text(text, covers=None)
+    assert [(e.victim, e.country) for e in events if e.action == "arrest"] == [("Ana Ruiz", "")]
