@@ -119,3 +119,19 @@ def test_places_of_two_countries_settle_nothing(extract_text):
     text = "Activist Ana Ruiz was arrested on Monday.\n\nHer lawyer in Ohio and a judge in Lahore spoke."
     events = extract_text(text, covers=None)
     assert [(e.victim, e.country) for e in events if e.action == "arrest"] == [("Ana Ruiz", "")]
+
+
+TITLES_ARE_NOT_NAMES = [
+    # (text, action, victim): a title or a calling written before a name, capitalised or not
+    ("Other staff, including Executive Director Ana Ruiz, were also arrested.", "arrest", "Ana Ruiz"),
+    ("Police arrested Counsellor Omar Diallo on Monday.", "arrest", "Omar Diallo"),
+    ("Satirist Peter Ngala was sentenced to two years in prison.", "sentence", "Peter Ngala"),
+    ("Soldiers detained Chief Executive Tomas Reyes.", "arrest", "Tomas Reyes"),
+    ("Gunmen abducted poet Maria Ostrova on Monday.", "abduction", "Maria Ostrova"),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "victim"), TITLES_ARE_NOT_NAMES)
+def test_titles_and_callings_are_cut_from_the_victims_name(extract_text, text, action, victim):
+    events = extract_text(text, covers=None)
+    assert victim in [e.victim for e in events if e.action == action]
