@@ -48,6 +48,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +56,11 @@ import pandas as pd
 import typer
 import yaml
 from pydantic import BaseModel, ConfigDict
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.geo.phrases import country_mentions, place_mentions
+from hrevents.rules.schema import load_lexicon
 from hrevents_models.vocabulary import check_action
 
 SPLITS = ("train", "dev")
@@ -413,6 +416,7 @@ class ArticleAnswer:
     events: int = 0
     dated_by_publication: bool = False
     country_from_mentions: bool = False
+    names_completed: int = 0
 
 
 def violation_type(action: str) -> str | None:
@@ -464,6 +468,63 @@ def mentioned_countries(text: str) -> Counter[str]:
     return Counter(sovereign_state(code) for _, code, _ in found)
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w'’\-]*(?:\.(?=\s))?(?:['’]s\b)?")
+NAME_WORDS = (2, 4)
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Words a capitalised run holds that are no part of a person's name: titles and callings
+    ("Lawyer"), organisation words ("Watch", "State") and English function words ("The", "He",
+    spaCy's stop-word list): the run is cut at them."""
+    lex = load_lexicon()
+    return frozenset({*lex.titles, *lex.person_nouns, *lex.organisation_words, *STOP_WORDS})
+
+
+def _name_runs(text: str) -> Iterable[list[str]]:
+    """Runs of capitalised words on one line, each ending at a full stop that is not an
+    initial's or at a possessive ("Ana Ruiz’s home" gives "Ana Ruiz"); words that are no part
+    of a name split the run."""
+    skip = _not_name_words()
+    for line in text.splitlines():
+        run: list[str] = []
+        last = -1
+        for match in _NAME_WORD.finditer(line):
+            word = match.group(0)
+            stem = re.sub(r"['’]s$", "", word).rstrip(".")
+            initial = len(stem) <= 2 and word.endswith(".")
+            gap = line[last : match.start()] if last >= 0 else " "
+            if run and gap.strip():
+                yield run
+                run = []
+            if stem.lower() in skip or (stem.isupper() and len(stem) > 2):
+                if run:
+                    yield run
+                run = []
+            else:
+                run.append(word if initial else stem)
+            last = match.end()
+            if word != stem and not initial:
+                if run:
+                    yield run
+                run = []
+        if run:
+            yield run
+
+
+def full_name(name: str, text: str) -> str:
+    """A victim named by one word ("Valov", "Ren") as the article first names that person in
+    full: the first run of two to four name words that starts or ends with that word
+    ("Aleksandr Valov", "Ren Quanniu"); otherwise the name as given. News names a person in
+    full at the first mention, then by one name, and the paper's gold writes the full name."""
+    if not name or " " in name.strip():
+        return name
+    for run in _name_runs(text):
+        if NAME_WORDS[0] <= len(run) <= NAME_WORDS[1] and name in (run[0], run[-1]):
+            return " ".join(run)
+    return name
+
+
 def answer(rows: Sequence[dict[str, Any]], published: str | None = None, text: str | None = None) -> ArticleAnswer:
     """One article's events (in file order) as the paper's answers.
 
@@ -482,6 +543,10 @@ def answer(rows: Sequence[dict[str, Any]], published: str | None = None, text: s
     result = ArticleAnswer(events=len(rows))
     ordered = sorted(rows, key=lambda r: int(r.get("start_char") or 0))
     result.victims = [str(r["victim"]).strip() for r in ordered if str(r.get("victim") or "").strip()]
+    if text:
+        completed = [full_name(name, text) for name in result.victims]
+        result.names_completed = sum(a != b for a, b in zip(completed, result.victims, strict=True))
+        result.victims = completed
     for row in ordered:
         kind = violation_type(str(row["action"]))
         if kind:
@@ -645,6 +710,7 @@ def score_articles(gold: Sequence[ArticleLabels], predicted: dict[str, ArticleAn
         c["articles without events"] += mine.events == 0
         c["articles dated by publication"] += mine.dated_by_publication
         c["articles placed by mentions"] += mine.country_from_mentions
+        c["victim names completed"] += mine.names_completed
     n = len(gold)
 
     def pct(values: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -724,6 +790,13 @@ def scores_table(scores: PaperScores) -> pd.DataFrame:
             "metric": "articles placed by the countries they name (no event placed)",
             "value": float("nan"),
             "counts": f"{c.get('articles placed by mentions', 0)}/{scores.articles}",
+        }
+    )
+    rows.append(
+        {
+            "metric": "victim names completed from the article (one word to a full name)",
+            "value": float("nan"),
+            "counts": str(c.get("victim names completed", 0)),
         }
     )
     frame = pd.DataFrame(rows).set_index("metric")

@@ -135,3 +135,20 @@ TITLES_ARE_NOT_NAMES = [
 def test_titles_and_callings_are_cut_from_the_victims_name(extract_text, text, action, victim):
     events = extract_text(text, covers=None)
     assert victim in [e.victim for e in events if e.action == action]
+
+
+FULL_NAMES = [
+    # (article text, the victim as one word, the name the article-level answer gives)
+    ("Lawyer Tao Minglu, 40, was detained. Later Tao spoke to reporters.", "Tao", "Tao Minglu"),
+    ("Police beat Oskar Vell at the station. Vell filmed it.", "Vell", "Oskar Vell"),
+    ("The case of Dr. K. Ramesh Iyer drew protests. Iyer was held.", "Iyer", "K. Ramesh Iyer"),
+    ("Ana Ruiz’s home was raided. Ruiz was then detained.", "Ruiz", "Ana Ruiz"),
+    ("Human Rights Watch said Laith was beaten.", "Laith", "Laith"),
+    ("Vell was held. The Story. ARRESTED Vell.", "Vell", "Vell"),
+    ("Nobody else is named here; Omar Diallo was held.", "Omar Diallo", "Omar Diallo"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "full"), FULL_NAMES)
+def test_a_one_word_victim_takes_the_full_name_the_article_first_gives(text, name, full):
+    assert hrd.full_name(name, text) == full
