@@ -33,6 +33,12 @@ paper's code does that a reader should know:
   `country (ISO code)` row compares the two as ISO 3166 codes instead (not a paper metric).
 `scripts/hrdsattack_crosscheck.py` runs the paper's own code on our answers and checks that
 every figure here is the same.
+
+Two article-level readings go beyond the events' own fields, and each is counted in the table
+so that the events-only figure can be told apart: an article whose events carry no country
+takes the one its text names most (`mentioned_countries`, "articles placed by the countries
+they name"), and a victim named by one word takes the full name the article first gives
+(`full_name`, "victim names completed").
 """
 
 from __future__ import annotations
