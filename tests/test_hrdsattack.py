@@ -323,9 +323,12 @@ def test_answers_per_article(rebuilt):
 
 
 def _expected_figures(scores) -> None:
-    # victims: counted 3 + 1 + 0 = 4 predicted, 2 + 1 + 0 = 3 gold; exact 2, fuzzy 2 + 1 = 3
-    assert scores.victim_exact == pytest.approx((50.0, 200 / 3, 400 / 7))
-    assert scores.victim_fuzzy == pytest.approx((75.0, 100.0, 600 / 7))
+    # victims: "Jon" and "Maria" take the full names their articles give ("Jon Reed", "Maria
+    # Gomez", `full_name`), so 2 + 1 + 0 = 3 predicted, 3 gold, 3 exact (the paper's counting
+    # of a short name before its long one is `test_predicted_victims_cleaned_as_the_paper_does`)
+    assert scores.victim_exact == pytest.approx((100.0, 100.0, 100.0))
+    assert scores.victim_fuzzy == pytest.approx((100.0, 100.0, 100.0))
+    assert scores.counts["victim names completed"] == 2
     # types: predicted 2 + 2 + 1 ("unknown" for 333) = 5, gold 1 + 2 + 1 = 4, shared 1 + 1 + 1 = 3
     assert scores.violation_type == pytest.approx((60.0, 75.0, 200 / 3))
     assert scores.violation_type_exact_set == pytest.approx(100 / 3)
@@ -351,7 +354,7 @@ def _expected_figures(scores) -> None:
 def test_score_by_hand(rebuilt, events_file):
     scores, details = hrd.score_files(events_file, rebuilt)
     _expected_figures(scores)
-    assert list(details["pred_victims"]) == ["Ana Lima; Jon Reed", "Maria", ""]
+    assert list(details["pred_victims"]) == ["Ana Lima; Jon Reed", "Maria Gomez", ""]
     assert list(details["pred_types"])[2] == "unknown"
 
 
@@ -363,7 +366,7 @@ def test_score_cli_reads_csv_and_writes_json(rebuilt, tmp_path):
     out = tmp_path / "scores.json"
     result = CliRunner().invoke(hrd.app, ["score", "--pred", str(csv), "--gold", str(rebuilt), "--json", str(out)])
     assert result.exit_code == 0, result.output
-    assert "victim name, exact match F1" in result.output and "57.14" in result.output
+    assert "victim name, exact match F1" in result.output and "100.0" in result.output
     saved = json.loads(out.read_text())
     assert saved["violation_type"] == pytest.approx([60.0, 75.0, 200 / 3])
     assert saved["day"] == pytest.approx(100 / 3)

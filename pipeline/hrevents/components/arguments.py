@@ -571,6 +571,19 @@ class ArgumentFinder:
                 return syntax.subject(verb)
         return None
 
+    @staticmethod
+    def refers_elsewhere(anchor: Token) -> bool:
+        """A noun trigger that is definite ("the arrest", "this abduction") points back to an
+        act told elsewhere, and a plural one ("arbitrary arrests") speaks of acts in general:
+        the subject of its clause is whoever talks about them ("the minister condemned the
+        abduction"), not their victim. Read from morphology, so no word list is needed."""
+        if anchor.pos_ != "NOUN":
+            return False
+        if "Plur" in anchor.morph.get("Number", []):
+            return True
+        determiners = [child.morph for child in anchor.children if child.dep_ == "det"]
+        return any("Def" in m.get("Definite", []) or "Dem" in m.get("PronType", []) for m in determiners)
+
     # ------------------------------------------------------------------ other arguments
     def perpetrator(
         self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]
@@ -1103,7 +1116,7 @@ class ArgumentFinder:
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
-            if head is None and rule.subject_fallback:
+            if head is None and rule.subject_fallback and not self.refers_elsewhere(anchor):
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []

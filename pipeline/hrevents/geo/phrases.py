@@ -4,8 +4,8 @@ How a phrase is read, in order:
 
 1. The report's own context: the country the report is about (its title, else its opening
    heading, else the country it mentions most, else a news dateline's country, else the only
-   country it names), and the countries named in the event's
-   sentence.
+   country it names, else the country whose states and large cities it names most), and the
+   countries named in the event's sentence.
 2. Capitalised names in the phrase, longest first: country names, subdivisions ("Oromiya
    Region", only when an administrative word follows or the name is distinctive), and
    cities. A name followed by an administrative word ("South Gondar Zone") is never taken
@@ -92,6 +92,58 @@ def country_mentions(text: str, with_demonyms: bool = True) -> list[tuple[int, s
     return found
 
 
+# A place named in passing speaks for its country only when it is a city this large (a smaller
+# one is too often a namesake: "Florida" is also a town in Uruguay) and the only one that large.
+MENTIONED_CITY_POPULATION = 500_000
+MENTION_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _unique_subdivisions() -> dict[str, str]:
+    """Folded subdivision name -> its country, for names that only one country's subdivisions use."""
+    places = gazetteer()
+    owners: dict[str, set[str]] = {}
+    for code in places.countries:
+        for key, _subdivision, _name in places.subdivisions(code):
+            owners.setdefault(key, set()).add(code)
+    return {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
+
+
+def _place_country(key: str) -> str | None:
+    found = _unique_subdivisions().get(key)
+    if found:
+        return found
+    large = [c for c in gazetteer().cities(key) if c.population >= MENTIONED_CITY_POPULATION]
+    return large[0].country if len(large) == 1 and large[0].primary else None
+
+
+def place_mentions(text: str) -> list[tuple[int, str, str]]:
+    """(offset, country code, words) of each place below a country that `text` names and that
+    tells its country: a subdivision only one country has ("Ohio", "Kaduna"), a large city
+    ("Lahore"). Country names themselves are `country_mentions`'s; a run of capitalised words
+    is read longest first."""
+    words = words_of(text)
+    found, i = [], 0
+    while i < len(words):
+        if not words[i].capitalised:
+            i += 1
+            continue
+        for n in range(min(MENTION_WORDS, len(words) - i), 0, -1):
+            if not all(w.capitalised for w in words[i : i + n]):
+                continue
+            key = " ".join(w.key for w in words[i : i + n])
+            if gazetteer().country_names.get(key) or gazetteer().demonyms.get(key):
+                i += n - 1
+                break
+            code = _place_country(key)
+            if code:
+                found.append((words[i].start, code, text[words[i].start : words[i + n - 1].end]))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
 @dataclass
 class ReportContext:
     """What the report itself says about where it is set."""
@@ -126,6 +178,13 @@ def report_context(report: Report) -> ReportContext:
     if not context.country and len(mentions) == 1:
         context.country = next(iter(mentions))
         context.reason = "the only country the report names"
+    if not context.country:
+        # News about one country often never names it: "deputies in Ohio", "a court in Lahore".
+        named = mentions + Counter(code for _, code, _ in place_mentions(title + "\n" + body))
+        places = named.most_common(2)
+        if places and places[0][1] >= 2 and (len(places) == 1 or places[0][1] >= 2 * places[1][1]):
+            context.country = places[0][0]
+            context.reason = f"the country whose places the report names most ({places[0][1]} mentions)"
     return context
 
 
