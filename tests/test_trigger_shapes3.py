@@ -103,3 +103,25 @@ def test_a_state_of_custody_on_charges_does_not_date_the_charges(extract_text):
 def test_same_words_without_the_act_yield_no_event(extract_text, text, action):
     found = {(event.action, event.victim) for event in extract_text(text)}
     assert action not in {a for a, _ in found}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2019 a court sentenced Ivo Marek to ten years. In May 2020 an appeals court reduced the sentence "
+            "of Ivo Marek to two years.",
+            {("Ivo Marek", "2019"), ("Ivo Marek", "2020-05")},
+        ),
+        (
+            "On 4 June an appeals court commuted the sentences of poet Lina Sorel and farmers Kofi Adjei and "
+            "Omar Tahir to life in prison.",
+            {("Lina Sorel", "2020-06-04"), ("Kofi Adjei", "2020-06-04"), ("Omar Tahir", "2020-06-04")},
+        ),
+    ],
+)
+def test_a_revised_sentence_is_a_new_event_for_each_listed_person(extract_text, text, expected):
+    """The revision keeps its own date, apart from the first sentence, and reaches every member
+    of the list the act's noun carries (the rule anchors on the verb, the list hangs on the noun)."""
+    sentences = {(e.victim, e.date) for e in extract_text(text) if e.action == "sentence"}
+    assert expected <= sentences

@@ -433,6 +433,11 @@ class ArgumentFinder:
             candidates += [c for c in syntax.children(verb, *roles) if c.i > first and c.i != anchor.i]
             # "arrested opposition party (X) activists A": the role noun left as a modifier of the verb
             candidates += [c for c in syntax.children(verb, "npadvmod") if c.i > first and c.pos_ == "NOUN"]
+            for noun in syntax.children(verb, "dobj", "nsubjpass"):
+                if noun.lemma_.lower() in self.case_nouns and noun.i != head.i:
+                    # "reduced the sentences of presenter A and journalists B and C", anchored on
+                    # the verb: the act's own noun carries the list's later members
+                    candidates += syntax.children(noun, "conj")
             if verb.dep_ == "xcomp" and verb.head.pos_ in syntax.VERBAL:
                 # "used force to arrest A, alias B, and his friend C": C hung on the verb above
                 candidates += [c for c in syntax.children(verb.head, "conj", "dobj") if c.i > head.i]
@@ -566,10 +571,18 @@ class ArgumentFinder:
         ("upon release", "as a suspect facing charges")."""
         if anchor.dep_ in ("pobj", "advcl", "acl", "xcomp", "prep", "dobj") or anchor.pos_ == "NOUN":
             verb = syntax.governing_verb(anchor)
-            if verb is not None and not (anchor.pos_ == "NOUN" and verb.lemma_.lower() in self.reporting_verbs):
-                # ("X reported 300 cases of detention": who reports an act did not undergo it)
+            if verb is not None and not (anchor.pos_ == "NOUN" and self.reported_by(anchor, verb)):
                 return syntax.subject(verb)
         return None
+
+    def reported_by(self, anchor: Token, verb: Token) -> bool:
+        """The noun is what a reporting verb reports ("X reported 300 cases of detention"): who
+        reports an act did not undergo it. A noun in the verb's adjunct is still the speaker's
+        own ("Upon release, X said ...")."""
+        if verb.lemma_.lower() not in self.reporting_verbs:
+            return False
+        reported = [child for child in verb.children if child.dep_ in ("dobj", "ccomp", "attr", "oprd")]
+        return any(child.left_edge.i <= anchor.i <= child.right_edge.i for child in reported)
 
     @staticmethod
     def refers_elsewhere(anchor: Token) -> bool:
@@ -1116,7 +1129,11 @@ class ArgumentFinder:
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
-            if head is None and rule.subject_fallback and not self.refers_elsewhere(anchor):
+            # A rule whose victim is "the object or subject" of the clause reads its noun as the
+            # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
+            # definite, the noun still belongs to the clause's person.
+            talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
+            if head is None and rule.subject_fallback and not talks_about:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
