@@ -434,9 +434,9 @@ class ArgumentFinder:
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
-            and not syntax.is_passive(verb)
+            and (not syntax.is_passive(verb) or self.coordinated_participle(anchor))
         ):
-            doer = syntax.subject(verb)
+            doer = self.active_subject(anchor, verb)
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
         if doer is None or doer.i in victim_tokens or (doer.pos_ == "PRON" and doer.lower_ in self.non_agents):
@@ -444,6 +444,54 @@ class ArgumentFinder:
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
         return syntax.noun_phrase(doer)
+
+    def active_subject(self, anchor: Token, verb: Token) -> Token | None:
+        """Who does an active verb, where the parser misplaced its subject.
+
+        - "officers had on 3 May arrested X": a phrase between the auxiliary and the verb
+          leaves the subject on the auxiliary;
+        - "a court reduced A's term and acquitted B": the coordinated participle is read as
+          an adjective of its object, which is coordinated with the first verb, whose subject
+          does both acts;
+        - "officers, responding to a protest, shot X": an active past tense with an object of
+          its own read as a relative clause of the noun before it; a reduced relative is a
+          participle, never an active past tense, so the doer is the noun the whole
+          participial phrase describes.
+        """
+        if self.coordinated_participle(anchor):
+            return syntax.subject(anchor.head.head)
+        top = verb
+        while top.dep_ == "conj" and top.head.pos_ in syntax.VERBAL and not syntax.children(top, *syntax.SUBJECTS):
+            top = top.head
+        if not syntax.children(top, *syntax.SUBJECTS):
+            for aux in syntax.children(top, "aux"):
+                if syntax.children(aux, *syntax.SUBJECTS):
+                    return syntax.children(aux, *syntax.SUBJECTS)[0]
+        if (
+            top.dep_ == "acl"
+            and top.tag_ == "VBD"
+            and not syntax.children(top, "aux", "auxpass", "agent")
+            and any(syntax.children(v, "dobj") for v in (top, *top.conjuncts))
+        ):
+            for ancestor in top.head.ancestors:
+                if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.dep_ != "pobj":
+                    return ancestor
+                participle = ancestor.dep_ in ("acl", "advcl") and ancestor.tag_ in ("VBG", "VBN")
+                if ancestor.pos_ in syntax.VERBAL and not participle:
+                    return syntax.subject(ancestor)
+        return syntax.subject(verb)
+
+    @staticmethod
+    def coordinated_participle(anchor: Token) -> bool:
+        """ "reduced A's term and acquitted B": the parser reads the second verb as an
+        adjective of B, and B as coordinated with the first verb."""
+        return (
+            anchor.dep_ == "amod"
+            and anchor.i > 0
+            and anchor.doc[anchor.i - 1].pos_ == "CCONJ"
+            and anchor.head.dep_ == "conj"
+            and anchor.head.head.pos_ in syntax.VERBAL
+        )
 
     def authority_antecedent(self, pronoun: Token) -> Token | None:
         """ "Authorities detained him ...; they released him": the nearest earlier
@@ -898,7 +946,7 @@ class ArgumentFinder:
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    if not states_only(ancestor):
+                    if not (states_only(ancestor) or tells(ancestor)):
                         reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
@@ -1035,6 +1083,12 @@ def states_only(verb: Token) -> bool:
     was seen, which dates no act under it. The copula is left out: "It was on 5 May that ..."."""
     lemma = verb.lemma_.lower()
     return lemma != "be" and lemma in date_words().narrative.state_lemmas
+
+
+def tells(verb: Token) -> bool:
+    """A verb of telling ("X told media on June 15 that guards moved him"): its date is when
+    the act was told, which dates no act under it."""
+    return verb.lemma_.lower() in date_words().narrative.reporting_lemmas
 
 
 def heads_other_clause(token: Token) -> bool:
