@@ -346,7 +346,7 @@ def _add_mentions(
             or within_custody(anchor, cues)
         )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
-        and not (told_at_a_date(anchor, cues) or has_length(anchor, cues))
+        and not (told_at_a_date(anchor, cues) or has_length(anchor, trigger["action"], cues))
     ):
         dated, inherited = story.current, True
         confidence *= 0.9
@@ -449,7 +449,26 @@ def is_state(anchor: Token, cues: NarrativeCues) -> bool:
     lemmas = {anchor.lemma_.lower()}
     if anchor.dep_ == "xcomp":
         lemmas.add(anchor.head.lemma_.lower())
-    return bool(lemmas & set(cues.state_lemmas))
+    return bool(lemmas & set(cues.state_lemmas)) or in_state_setting(anchor, cues)
+
+
+def in_state_setting(anchor: Token, cues: NarrativeCues) -> bool:
+    """ "X continued serving his term in Y prison, where he was held in a cell": a relative
+    clause about the place of a state tells that state, not an act on a day. The copula is
+    left out ("X was a teacher in Y, where he was arrested")."""
+    clause = anchor
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    adverbs = set(load_lexicon().places.relative_adverbs)
+    if clause.dep_ != "relcl" or not any(t.lower_ in adverbs for t in clause.doc[clause.head.i + 1 : clause.i]):
+        return False  # "X, who was arrested in 2004, remained in detention": about the person
+    lemmas: set[str] = set()
+    for verb in clause.head.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            lemmas.add(verb.lemma_.lower())
+            if verb.dep_ != "xcomp":
+                break
+    return bool(lemmas & (set(cues.state_lemmas) - {"be"}))
 
 
 def is_present(anchor: Token) -> bool:
@@ -483,10 +502,10 @@ def _dated_prep(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in token.children)
 
 
-def has_length(anchor: Token, cues: NarrativeCues) -> bool:
+def has_length(anchor: Token, anchor_action: str, cues: NarrativeCues) -> bool:
     """ "held X incommunicado for five days": custody told by its length is a stretch of time,
-    not an act on the paragraph's day."""
-    return any(
+    not an act on the paragraph's day (an arrest "for five hours" still happened on one)."""
+    return anchor_action in cues.lasting_actions and any(
         prep.dep_ == "prep"
         and prep.lower_ in cues.length_prepositions
         and is_duration(prep.doc[prep.i : prep.right_edge.i + 1].text)

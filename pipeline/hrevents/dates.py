@@ -101,6 +101,7 @@ class NarrativeCues(BaseModel):
     state_date_prepositions: list[str]
     occasion_prepositions: list[str]
     length_prepositions: list[str]
+    lasting_actions: list[str]
     own_act_prepositions: list[str]
     reporting_lemmas: list[str]
 
@@ -177,7 +178,7 @@ class Grammar:
             flags,
         )
         self.duration = re.compile(
-            r"^\s*(for\s+|up\s+to\s+|over\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|about\s+"
+            r"^\s*(for\s+)?(up\s+to\s+|over\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|about\s+"
             r"|approximately\s+|nearly\s+|almost\s+)?"
             r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a\s+few|many)"
             r"[\s-]+(hours?|days?|weeks?|months?|years?|decades?)(\s+(of|in)\b.*)?\s*$",

@@ -434,7 +434,11 @@ class ArgumentFinder:
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
-            and (not syntax.is_passive(verb) or self.coordinated_participle(anchor))
+            and (
+                not syntax.is_passive(verb)
+                or self.coordinated_participle(anchor)
+                or self.stranded_auxiliary(anchor) is not None
+            )
         ):
             doer = self.active_subject(anchor, verb)
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
@@ -460,6 +464,9 @@ class ArgumentFinder:
         """
         if self.coordinated_participle(anchor):
             return syntax.subject(anchor.head.head)
+        stranded = self.stranded_auxiliary(anchor)
+        if stranded is not None and syntax.children(stranded, *syntax.SUBJECTS):
+            return syntax.children(stranded, *syntax.SUBJECTS)[0]
         top = verb
         while top.dep_ == "conj" and top.head.pos_ in syntax.VERBAL and not syntax.children(top, *syntax.SUBJECTS):
             top = top.head
@@ -480,6 +487,30 @@ class ArgumentFinder:
                 if ancestor.pos_ in syntax.VERBAL and not participle:
                     return syntax.subject(ancestor)
         return syntax.subject(verb)
+
+    def stranded_auxiliary(self, verb: Token) -> Token | None:
+        """ "soldiers had on 2 April detained X": with a phrase between them the parser may
+        read the auxiliary as a verb of its own, with the subject and the date, and hang the
+        participle elsewhere (even as an adjective of its object). The auxiliary is the word
+        just before that phrase, with no object before the participle."""
+        doc = verb.doc
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
+            return None
+        for aux in reversed(doc[verb.sent.start : verb.i]):
+            if aux.lower_ not in self.auxiliaries or aux.head.i == verb.i:
+                continue
+            inner = {
+                t.i for c in aux.children if c.i > aux.i and c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree
+            }
+            between = range(aux.i + 1, verb.i)
+            if (
+                between
+                and all(i in inner or doc[i].is_punct for i in between)
+                and not any(o.i < verb.i for o in syntax.children(aux, "dobj"))
+            ):
+                return aux
+            return None
+        return None
 
     @staticmethod
     def coordinated_participle(anchor: Token) -> bool:
@@ -502,9 +533,9 @@ class ArgumentFinder:
         for token in reversed(doc[start : pronoun.i]):
             if (
                 token.pos_ in ("NOUN", "PROPN")
-                and token.lemma_.lower() in self.authority_words
+                and (token.lemma_.lower() in self.authority_words or token.lower_ in self.authority_words)
                 and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
-            ):
+            ):  # "forces" is listed as written: its lemma "force" is no agent
                 return token
         return None
 
@@ -906,6 +937,11 @@ class ArgumentFinder:
             dates = [ent for ent in dates if ent.root.i in inside]
         if not dates:
             return None
+        stranded = self.stranded_auxiliary(anchor)
+        if stranded is not None:
+            own = next((e for e in dates if e.root.head.head.i == stranded.i and e.root.head.dep_ == "prep"), None)
+            if own is not None:  # "had on 2 April detained X": the auxiliary's date is the act's
+                return own.root.head.i, own.end  # with its preposition
         # "until June 17, when it released them": a clause that relates to a date happened on it
         related = next((e for e in dates if anchor.dep_ == "relcl" and e.start <= anchor.head.i < e.end), None)
         if related is not None:
@@ -939,6 +975,8 @@ class ArgumentFinder:
                         # the governing act's date scopes the clause under it, if nothing closer
                         reported.append(ent)
                     break
+                if time_frame(ancestor):
+                    continue  # "Beginning on November 30, police detained X"
                 if ancestor.i not in governing and heads_other_clause(ancestor):
                     # "..., and his next hearing was scheduled for December", "X, who joined
                     # the campaign in May, ...": the date of another clause's verb
@@ -1083,6 +1121,20 @@ def states_only(verb: Token) -> bool:
     was seen, which dates no act under it. The copula is left out: "It was on 5 May that ..."."""
     lemma = verb.lemma_.lower()
     return lemma != "be" and lemma in date_words().narrative.state_lemmas
+
+
+def time_frame(verb: Token) -> bool:
+    """A participle that only frames a time ("Beginning on November 30, ...", "Starting in
+    May, ..."): its date is the time of the clause it modifies, not of a clause of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and all(c.dep_ in ("prep", "punct", "advmod") for c in verb.children)
+        and any(
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def tells(verb: Token) -> bool:
