@@ -6,12 +6,15 @@ Invented sentences, one row per shape seen on the development reports' field err
 - perpetrator: a subject left on the auxiliary by a phrase before the verb ("had on 28 May
   arrested", also its date); a second verb the parser read as an adjective of its object ("reduced ... and
   acquitted X"); an active past tense the parser read as a relative clause of the noun before
-  it ("officers ..., responding to a protest, shot and killed X");
+  it ("officers ..., responding to a protest, shot and killed X"); "they" after "security
+  forces"; "alleged the men did X and charged the three" (the reporting clause's subject); a
+  victim pronoun as subject ("they remained in confinement on charges") is no agent;
 - date: a dated occasion that "that same day" counts from; "hours/days after his arrest"
   counted from the person's own arrest; custody told by its length ("held X for four days"), a
   relative clause of a lasting state ("continued serving ..., where he was held") and an act
   under a dated verb of telling ("told reporters on 9 June that guards moved him") take no
-  date; a fronted time frame ("Beginning on 12 October, ...") dates its clause; "and later
+  date; a date in a clause describing someone named ("X, arrested on 29 May, ...") does not
+  become the paragraph's reference; a fronted time frame ("Beginning on 12 October, ...") dates its clause; "and later
   accused her" does not take the first verb's date.
 """
 
@@ -47,6 +50,30 @@ PERPETRATORS = [
         "arrest",
         "Pedro Gil",
         "riot police officers in Riverton",
+    ),
+    # a pronoun subject points back at the agent of the sentence before ("forces": its lemma is no agent)
+    (
+        "On 3 May, security forces surrounded a crowd outside the party office in Lakeside. They arrested party "
+        "leader Tomas Vidal and at least ten others.",
+        "arrest",
+        "Tomas Vidal",
+        "security forces",
+    ),
+    # the people the object points back at are not their own agents: the reporting clause's subject is
+    (
+        "In May police detained Ana Ruiz, Luis Mora and Pedro Gil. The prosecutor alleged the men insulted the "
+        "president in a song and charged the three under the penal code.",
+        "charge",
+        "Luis Mora",
+        "The prosecutor",
+    ),
+    # a subject that is the victim itself gives no agent (SPEC 6.5), even as a pronoun
+    (
+        "In November the government arrested Ana Ruiz and Luis Mora. At year's end they remained in confinement "
+        "on charges of treason.",
+        "charge",
+        "Ana Ruiz",
+        "",
     ),
 ]
 
@@ -119,6 +146,14 @@ DATES = [
         "arrest",
         "Ana Ruiz",
         "2020-05-28",
+    ),
+    # a date in a clause describing someone named does not become the paragraph's reference
+    (
+        "On April 2 police arrested Pedro Gil at a rally. Luis Mora, arrested on May 29 for a similar protest, "
+        "watched the arrest. Guards then beat Gil in a van.",
+        "ill_treatment",
+        "Pedro Gil",
+        "2020-04-02",
     ),
     # a person's relative clause keeps its own date; an arrest told with its length is still dated
     (

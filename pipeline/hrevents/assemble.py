@@ -91,6 +91,18 @@ def is_adverbial(ent: Span) -> bool:
     return True
 
 
+def in_background(ent: Span) -> bool:
+    """ "X, arrested on May 29, was beaten", "X, who was detained in 2019, ...": a date in a
+    clause describing someone named dates their past, not the narrative's present; it does
+    not become the paragraph's reference."""
+    for ancestor in ent.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.dep_ in ("acl", "relcl") and (
+                ancestor.head.ent_type_ == "PERSON" or ancestor.head.pos_ == "PROPN"
+            )
+    return False
+
+
 def sets_occasion(ent: Span) -> bool:
     """ "In a July 13 session, the minister said ...": a day or month that dates the occasion
     the sentence is set at places the narrative in time too, for relative words that follow
@@ -214,7 +226,7 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
         custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
         for ent in ents_of.get(sent.start, ()):
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
-                story.resolve(ent.text, move=True)
+                story.resolve(ent.text, move=not in_background(ent))
             elif ent.label_ == "DATE" and sets_occasion(ent) and not is_duration(ent.text):
                 story.mark_occasion(ent.text)
             elif ent.label_ in ("DATE", "TIME") and custody and _is_length(ent):

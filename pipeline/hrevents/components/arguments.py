@@ -441,6 +441,8 @@ class ArgumentFinder:
             )
         ):
             doer = self.active_subject(anchor, verb)
+        if doer is not None and doer.i in victim_tokens:
+            return None  # "they remained in confinement on charges of ...": the victims, not an agent
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
         if doer is None or doer.i in victim_tokens or (doer.pos_ == "PRON" and doer.lower_ in self.non_agents):
@@ -470,6 +472,14 @@ class ArgumentFinder:
         top = verb
         while top.dep_ == "conj" and top.head.pos_ in syntax.VERBAL and not syntax.children(top, *syntax.SUBJECTS):
             top = top.head
+        if top.i != verb.i and top.dep_ == "ccomp" and top.head.pos_ in syntax.VERBAL:
+            # "The government alleged the men committed X and charged the three": the people
+            # the object points back at are not their own agents; the coordination belongs
+            # one clause up, with the verb that reports the allegation
+            said = syntax.subject(top)
+            done_to = syntax.direct_object(verb)
+            if said is not None and done_to is not None and self.refers_back(said) and self.refers_back(done_to):
+                return syntax.subject(top.head)
         if not syntax.children(top, *syntax.SUBJECTS):
             for aux in syntax.children(top, "aux"):
                 if syntax.children(aux, *syntax.SUBJECTS):
@@ -511,6 +521,16 @@ class ArgumentFinder:
                 return aux
             return None
         return None
+
+    def refers_back(self, token: Token) -> bool:
+        """A pronoun or a definite group noun pointing back at people ("they", "the three",
+        "the individuals")."""
+        if token.pos_ == "PRON":
+            return token.lower_ in self.pronouns
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+        return self.is_group_reference(token) or (
+            token.lower_ in self.plural_groups | self.group_refs and bool(determiners & self.group_determiners)
+        )
 
     @staticmethod
     def coordinated_participle(anchor: Token) -> bool:
