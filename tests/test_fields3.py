@@ -8,7 +8,8 @@ Invented sentences, one row per shape seen on the development reports' field err
   acquitted X"); an active past tense the parser read as a relative clause of the noun before
   it ("officers ..., responding to a protest, shot and killed X"); "they" after "security
   forces"; "alleged the men did X and charged the three" (the reporting clause's subject); a
-  victim pronoun as subject ("they remained in confinement on charges") is no agent;
+  victim pronoun as subject ("they remained in confinement on charges") is no agent; "in the
+  custody of X" names who holds the person;
 - date: a dated occasion that "that same day" counts from; "hours/days after his arrest"
   counted from the person's own arrest; custody told by its length ("held X for four days"), a
   relative clause of a lasting state ("continued serving ..., where he was held") and an act
@@ -67,6 +68,14 @@ PERPETRATORS = [
         "Luis Mora",
         "The prosecutor",
     ),
+    # who holds the person: "in the custody of X"
+    (
+        "At year's end, journalist Ana Ruiz remained in the custody of the National Intelligence Directorate.",
+        "detention",
+        "Ana Ruiz",
+        "the National Intelligence Directorate",
+    ),
+    ("Ana Ruiz remained in detention on charges of fraud.", "detention", "Ana Ruiz", ""),
     # a subject that is the victim itself gives no agent (SPEC 6.5), even as a pronoun
     (
         "In November the government arrested Ana Ruiz and Luis Mora. At year's end they remained in confinement "

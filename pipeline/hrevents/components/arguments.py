@@ -441,6 +441,8 @@ class ArgumentFinder:
             )
         ):
             doer = self.active_subject(anchor, verb)
+        if doer is None:
+            doer = self.custodian(anchor, victim_tokens)
         if doer is not None and doer.i in victim_tokens:
             return None  # "they remained in confinement on charges of ...": the victims, not an agent
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
@@ -520,6 +522,19 @@ class ArgumentFinder:
             ):
                 return aux
             return None
+        return None
+
+    def custodian(self, anchor: Token, victim_tokens: set[int]) -> Token | None:
+        """ "remained in the custody of the intelligence service": who holds the person, named
+        by "of" on a custody noun the person is in ("in"/"under" the custody of X)."""
+        custody = set(date_words().narrative.custody_nouns)
+        for token in [anchor, *anchor.subtree]:
+            if token.lemma_.lower() not in custody or token.dep_ != "pobj" or token.head.lower_ not in ("in", "under"):
+                continue
+            for of in syntax.children(token, "prep"):
+                for holder in syntax.children(of, "pobj"):
+                    if of.lower_ == "of" and holder.i not in victim_tokens and holder.ent_type_ != "PERSON":
+                        return holder
         return None
 
     def refers_back(self, token: Token) -> bool:
