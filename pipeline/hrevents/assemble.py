@@ -91,6 +91,37 @@ def is_adverbial(ent: Span) -> bool:
     return True
 
 
+def in_background(ent: Span) -> bool:
+    """ "X, arrested on May 29, was beaten", "X, who was detained in 2019, ...": a date in a
+    clause describing someone named dates their past, not the narrative's present; it does
+    not become the paragraph's reference."""
+    for ancestor in ent.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.dep_ in ("acl", "relcl") and (
+                ancestor.head.ent_type_ == "PERSON" or ancestor.head.pos_ == "PROPN"
+            )
+    return False
+
+
+def sets_occasion(ent: Span) -> bool:
+    """ "In a July 13 session, the minister said ...": a day or month that dates the occasion
+    the sentence is set at places the narrative in time too, for relative words that follow
+    ("arrested him that same day"); one in a clause about something else ("observers who
+    served during the May 15 elections") and a bare year naming a thing do not. The acts
+    after it are told as what was said at the occasion, so they do not take its date
+    without such words (Narrative.occasion)."""
+    noun = ent.root.head
+    prep = noun.head
+    return (
+        not YEAR_IN_TEXT.fullmatch(ent.text.strip())
+        and noun.i != ent.root.i
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and prep.lower_ in date_words().narrative.occasion_prepositions
+        and ((prep.head.pos_ in ("VERB", "AUX") and prep.head.dep_ == "ROOT") or prep.i == prep.sent.start)
+    )
+
+
 def last_year(doc: Doc, report: Report) -> int | None:
     """The last year the narrative names in this text, to carry into the next piece."""
     published = report.meta.published
@@ -195,7 +226,9 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
         custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
         for ent in ents_of.get(sent.start, ()):
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
-                story.resolve(ent.text, move=True)
+                story.resolve(ent.text, move=not in_background(ent))
+            elif ent.label_ == "DATE" and sets_occasion(ent) and not is_duration(ent.text):
+                story.mark_occasion(ent.text)
             elif ent.label_ in ("DATE", "TIME") and custody and _is_length(ent):
                 story.lengths[story.paragraph] = ent.text
         story.leave()
@@ -227,11 +260,16 @@ class Narrative:
         self.actions: dict[int, str] = {}
         self.background_date = False
         self.lengths: dict[int, str] = {}  # the stated length of the paragraph's last custody
+        # the date of an occasion told after the reference ("In a July 13 session, ..."):
+        # relative words count from it, but acts without date words keep the reference
+        self.occasion: tuple[str, str] | None = None
+        self.occasions: dict[int, tuple[str, str] | None] = {}
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
         self.current_action = self.actions.get(paragraph, "")
+        self.occasion = self.occasions.get(paragraph)
         # a sentence that dates a person's background ("X, arrested on May 29, was beaten")
         # has a time of its own: its other acts take no date from the paragraph
         self.background_date = False
@@ -248,6 +286,13 @@ class Narrative:
         if self.current:
             self.dates[self.paragraph] = self.current
             self.actions[self.paragraph] = self.current_action
+        self.occasions[self.paragraph] = self.occasion
+
+    def mark_occasion(self, words: str) -> None:
+        """A dated occasion ("at a May 5 hearing"), the reference of relative words after it."""
+        found = self.resolve(words, move=False)
+        if found is not None:
+            self.occasion = found
 
     def resolve(self, words: str, move: bool, action: str = "") -> tuple[str, str] | None:
         """(ISO date, words) for date words, or None; `move` advances the reference.
@@ -257,7 +302,7 @@ class Narrative:
         left the value open (an inferred year, an ambiguous numeric date)."""
         reading = read_date(
             words,
-            reference=self.current[0] if self.current else None,
+            reference=self.occasion[0] if self.occasion else self.current[0] if self.current else None,
             year=self.year,
             published=self.published,
             latest=self.published,
@@ -270,6 +315,7 @@ class Narrative:
             if self.current is None or value != self.current[0]:
                 self.current_action = action
             self.current = (value, words)
+            self.occasion = None
         return value, words
 
 
@@ -287,6 +333,9 @@ def _add_mentions(
     state = is_state(anchor, cues)
     if state and own_words and not _gives_start(own_words, cues):
         own_words = ""  # "remained in detention at year's end": a state seen, not an act dated
+    span = trigger.get("date")
+    if own_words and span and is_sequenced(anchor, cues) and not (anchor.left_edge.i <= span[0] <= anchor.right_edge.i):
+        own_words = ""  # "arrested X that day and later accused him": the date is the first verb's
     # a clause about a person ("X, arrested on May 29, was beaten", "X, who was detained in
     # 2019, ...") dates its own act only: it does not set the time of the acts around it
     background = anchor.dep_ in ("acl", "relcl")
@@ -309,6 +358,7 @@ def _add_mentions(
             or within_custody(anchor, cues)
         )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
+        and not (told_at_a_date(anchor, cues) or has_length(anchor, trigger["action"], cues))
     ):
         dated, inherited = story.current, True
         confidence *= 0.9
@@ -329,7 +379,12 @@ def _add_mentions(
     )
     # a ResolvedPerson or a GroupVictim; read alike, by the keys each may have
     victims: list[Mapping[str, Any]] = [*trigger.get("people", []), *trigger.get("groups", [])]
+    after = _after_own_act(anchor, cues) if dated is None or inherited else None
     for person in victims:
+        if after is not None and person.get("name"):
+            counted = _dated_from_own_act(mentions, person["name"], after[0], cues)
+            if counted:
+                date, date_text, inherited = counted, after[1], True
         mentions.append(
             Mention(
                 action=trigger["action"],
@@ -356,6 +411,41 @@ def _add_mentions(
         )
 
 
+def _after_own_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None:
+    """ "released X several hours after his arrest": the words of the length ("several hours",
+    "" when none is given) by which the act follows the person's own custody, and the whole
+    phrase, or None."""
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in cues.own_act_prepositions:
+            continue
+        for noun in prep.children:
+            if (
+                noun.dep_ == "pobj"
+                and noun.lemma_.lower() in cues.custody_nouns
+                and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+            ):
+                lengths = [c for c in prep.children if c.dep_ == "npadvmod"]
+                length = " ".join(t.text for t in lengths[0].subtree) if lengths else ""
+                first = lengths[0].left_edge.i if lengths else prep.i
+                return length, prep.doc[first : prep.right_edge.i + 1].text
+    return None
+
+
+def _dated_from_own_act(mentions: list[Mention], victim: str, length: str, cues: NarrativeCues) -> str | None:
+    """The date of the person's last custody told before, moved on by `length` where it
+    counts whole days ("two days after"); hours or no length keep its day."""
+    key = fold(victim).split()[-1:]
+    for earlier in reversed(mentions):
+        if earlier.action in cues.custody_actions and earlier.date and fold(earlier.victim).split()[-1:] == key:
+            ended = end_of_length(earlier.date, f"for {length}") if length else None
+            if ended:
+                return ended
+            if not length or "hour" in length.lower():
+                return earlier.date
+            return None
+    return None
+
+
 def _clause_words(anchor: Token) -> list[Token]:
     """The trigger's word, the verb it completes ("continued to keep", "are suspects") and their
     auxiliaries: where a clause shows its tense and aspect."""
@@ -371,7 +461,26 @@ def is_state(anchor: Token, cues: NarrativeCues) -> bool:
     lemmas = {anchor.lemma_.lower()}
     if anchor.dep_ == "xcomp":
         lemmas.add(anchor.head.lemma_.lower())
-    return bool(lemmas & set(cues.state_lemmas))
+    return bool(lemmas & set(cues.state_lemmas)) or in_state_setting(anchor, cues)
+
+
+def in_state_setting(anchor: Token, cues: NarrativeCues) -> bool:
+    """ "X continued serving his term in Y prison, where he was held in a cell": a relative
+    clause about the place of a state tells that state, not an act on a day. The copula is
+    left out ("X was a teacher in Y, where he was arrested")."""
+    clause = anchor
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    adverbs = set(load_lexicon().places.relative_adverbs)
+    if clause.dep_ != "relcl" or not any(t.lower_ in adverbs for t in clause.doc[clause.head.i + 1 : clause.i]):
+        return False  # "X, who was arrested in 2004, remained in detention": about the person
+    lemmas: set[str] = set()
+    for verb in clause.head.ancestors:
+        if verb.pos_ in ("VERB", "AUX"):
+            lemmas.add(verb.lemma_.lower())
+            if verb.dep_ != "xcomp":
+                break
+    return bool(lemmas & (set(cues.state_lemmas) - {"be"}))
 
 
 def is_present(anchor: Token) -> bool:
@@ -386,6 +495,34 @@ def is_sequenced(anchor: Token, cues: NarrativeCues) -> bool:
     adverbs = set(cues.sequence_adverbs)
     return any(
         child.dep_ == "advmod" and child.lower_ in adverbs for word in _clause_words(anchor) for child in word.children
+    )
+
+
+def told_at_a_date(anchor: Token, cues: NarrativeCues) -> bool:
+    """ "X told media on June 15 that guards transferred him", "In March monitors reported
+    police held X": the sentence dates the telling, so the act under it has no date of its own
+    and none from the paragraph either (the telling's date was refused in arguments.py)."""
+    for verb in anchor.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.reporting_lemmas:
+            dates = [t for t in verb.children if t.ent_type_ == "DATE" or _dated_prep(t)]
+            if dates:
+                return True
+    return False
+
+
+def _dated_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in token.children)
+
+
+def has_length(anchor: Token, anchor_action: str, cues: NarrativeCues) -> bool:
+    """ "held X incommunicado for five days": custody told by its length is a stretch of time,
+    not an act on the paragraph's day (an arrest "for five hours" still happened on one)."""
+    return anchor_action in cues.lasting_actions and any(
+        prep.dep_ == "prep"
+        and prep.lower_ in cues.length_prepositions
+        and is_duration(prep.doc[prep.i : prep.right_edge.i + 1].text)
+        for word in _clause_words(anchor)
+        for prep in word.children
     )
 
 

@@ -99,6 +99,11 @@ class NarrativeCues(BaseModel):
     within_prepositions: list[str]
     custody_nouns: list[str]
     state_date_prepositions: list[str]
+    occasion_prepositions: list[str]
+    length_prepositions: list[str]
+    lasting_actions: list[str]
+    own_act_prepositions: list[str]
+    reporting_lemmas: list[str]
 
 
 class DateWords(BaseModel):
@@ -173,7 +178,7 @@ class Grammar:
             flags,
         )
         self.duration = re.compile(
-            r"^\s*(for\s+|up\s+to\s+|over\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|about\s+"
+            r"^\s*(for\s+)?(up\s+to\s+|over\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|about\s+"
             r"|approximately\s+|nearly\s+|almost\s+)?"
             r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a\s+few|many)"
             r"[\s-]+(hours?|days?|weeks?|months?|years?|decades?)(\s+(of|in)\b.*)?\s*$",
@@ -188,7 +193,7 @@ class Grammar:
         )
         # anaphoric: count from the reference (the previous event of the paragraph)
         self.same_day = re.compile(
-            r"\b(the\s+same\s+(day|date|morning|evening|night|afternoon)|that\s+(day|morning|evening|night|afternoon)"
+            r"\b((the|that)\s+same\s+(day|date|morning|evening|night|afternoon)|that\s+(day|morning|evening|night|afternoon)"
             r"|later\s+that\s+day|earlier\s+that\s+day)\b",
             flags,
         )
@@ -913,6 +918,9 @@ def _date_span() -> re.Pattern[str]:
                 rf"(?:\b(?:early|mid|late)[\s-]+)?{month}(?:,?\s+{YEAR})?\b",
                 rf"\b(?:since|in|during|until|by)\s+{YEAR}\b",
                 rf"(?<![\d.,/])\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep){YEAR}\b",
+                # the day of the act just told ("arrested him that same day"): the tagger often
+                # leaves it out, and the act then took the paragraph's older date
+                r"\b(?:that|the)\s+same\s+(?:day|morning|evening|night|afternoon)\b",
             ]
         ),
         re.I,

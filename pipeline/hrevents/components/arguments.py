@@ -609,9 +609,17 @@ class ArgumentFinder:
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
-            and not syntax.is_passive(verb)
+            and (
+                not syntax.is_passive(verb)
+                or self.coordinated_participle(anchor)
+                or self.stranded_auxiliary(anchor) is not None
+            )
         ):
-            doer = syntax.subject(verb)
+            doer = self.active_subject(anchor, verb)
+        if doer is None:
+            doer = self.custodian(anchor, victim_tokens)
+        if doer is not None and doer.i in victim_tokens:
+            return None  # "they remained in confinement on charges of ...": the victims, not an agent
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
             doer = self.authority_antecedent(doer)
         if doer is None or doer.i in victim_tokens or (doer.pos_ == "PRON" and doer.lower_ in self.non_agents):
@@ -619,6 +627,112 @@ class ArgumentFinder:
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
         return syntax.noun_phrase(doer)
+
+    def active_subject(self, anchor: Token, verb: Token) -> Token | None:
+        """Who does an active verb, where the parser misplaced its subject.
+
+        - "officers had on 3 May arrested X": a phrase between the auxiliary and the verb
+          leaves the subject on the auxiliary;
+        - "a court reduced A's term and acquitted B": the coordinated participle is read as
+          an adjective of its object, which is coordinated with the first verb, whose subject
+          does both acts;
+        - "officers, responding to a protest, shot X": an active past tense with an object of
+          its own read as a relative clause of the noun before it; a reduced relative is a
+          participle, never an active past tense, so the doer is the noun the whole
+          participial phrase describes.
+        """
+        if self.coordinated_participle(anchor):
+            return syntax.subject(anchor.head.head)
+        stranded = self.stranded_auxiliary(anchor)
+        if stranded is not None and syntax.children(stranded, *syntax.SUBJECTS):
+            return syntax.children(stranded, *syntax.SUBJECTS)[0]
+        top = verb
+        while top.dep_ == "conj" and top.head.pos_ in syntax.VERBAL and not syntax.children(top, *syntax.SUBJECTS):
+            top = top.head
+        if top.i != verb.i and top.dep_ == "ccomp" and top.head.pos_ in syntax.VERBAL:
+            # "The government alleged the men committed X and charged the three": the people
+            # the object points back at are not their own agents; the coordination belongs
+            # one clause up, with the verb that reports the allegation
+            said = syntax.subject(top)
+            done_to = syntax.direct_object(verb)
+            if said is not None and done_to is not None and self.refers_back(said) and self.refers_back(done_to):
+                return syntax.subject(top.head)
+        if not syntax.children(top, *syntax.SUBJECTS):
+            for aux in syntax.children(top, "aux"):
+                if syntax.children(aux, *syntax.SUBJECTS):
+                    return syntax.children(aux, *syntax.SUBJECTS)[0]
+        if (
+            top.dep_ == "acl"
+            and top.tag_ == "VBD"
+            and not syntax.children(top, "aux", "auxpass", "agent")
+            and any(syntax.children(v, "dobj") for v in (top, *top.conjuncts))
+        ):
+            for ancestor in top.head.ancestors:
+                if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.dep_ != "pobj":
+                    return ancestor
+                participle = ancestor.dep_ in ("acl", "advcl") and ancestor.tag_ in ("VBG", "VBN")
+                if ancestor.pos_ in syntax.VERBAL and not participle:
+                    return syntax.subject(ancestor)
+        return syntax.subject(verb)
+
+    def stranded_auxiliary(self, verb: Token) -> Token | None:
+        """ "soldiers had on 2 April detained X": with a phrase between them the parser may
+        read the auxiliary as a verb of its own, with the subject and the date, and hang the
+        participle elsewhere (even as an adjective of its object). The auxiliary is the word
+        just before that phrase, with no object before the participle."""
+        doc = verb.doc
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
+            return None
+        for aux in reversed(doc[verb.sent.start : verb.i]):
+            if aux.lower_ not in self.auxiliaries or aux.head.i == verb.i:
+                continue
+            inner = {
+                t.i for c in aux.children if c.i > aux.i and c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree
+            }
+            between = range(aux.i + 1, verb.i)
+            if (
+                between
+                and all(i in inner or doc[i].is_punct for i in between)
+                and not any(o.i < verb.i for o in syntax.children(aux, "dobj"))
+            ):
+                return aux
+            return None
+        return None
+
+    def custodian(self, anchor: Token, victim_tokens: set[int]) -> Token | None:
+        """ "remained in the custody of the intelligence service": who holds the person, named
+        by "of" on a custody noun the person is in ("in"/"under" the custody of X)."""
+        custody = set(date_words().narrative.custody_nouns)
+        for token in [anchor, *anchor.subtree]:
+            if token.lemma_.lower() not in custody or token.dep_ != "pobj" or token.head.lower_ not in ("in", "under"):
+                continue
+            for of in syntax.children(token, "prep"):
+                for holder in syntax.children(of, "pobj"):
+                    if of.lower_ == "of" and holder.i not in victim_tokens and holder.ent_type_ != "PERSON":
+                        return holder
+        return None
+
+    def refers_back(self, token: Token) -> bool:
+        """A pronoun or a definite group noun pointing back at people ("they", "the three",
+        "the individuals")."""
+        if token.pos_ == "PRON":
+            return token.lower_ in self.pronouns
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+        return self.is_group_reference(token) or (
+            token.lower_ in self.plural_groups | self.group_refs and bool(determiners & self.group_determiners)
+        )
+
+    @staticmethod
+    def coordinated_participle(anchor: Token) -> bool:
+        """ "reduced A's term and acquitted B": the parser reads the second verb as an
+        adjective of B, and B as coordinated with the first verb."""
+        return (
+            anchor.dep_ == "amod"
+            and anchor.i > 0
+            and anchor.doc[anchor.i - 1].pos_ == "CCONJ"
+            and anchor.head.dep_ == "conj"
+            and anchor.head.head.pos_ in syntax.VERBAL
+        )
 
     def authority_antecedent(self, pronoun: Token) -> Token | None:
         """ "Authorities detained him ...; they released him": the nearest earlier
@@ -629,9 +743,9 @@ class ArgumentFinder:
         for token in reversed(doc[start : pronoun.i]):
             if (
                 token.pos_ in ("NOUN", "PROPN")
-                and token.lemma_.lower() in self.authority_words
+                and (token.lemma_.lower() in self.authority_words or token.lower_ in self.authority_words)
                 and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
-            ):
+            ):  # "forces" is listed as written: its lemma "force" is no agent
                 return token
         return None
 
@@ -1033,6 +1147,11 @@ class ArgumentFinder:
             dates = [ent for ent in dates if ent.root.i in inside]
         if not dates:
             return None
+        stranded = self.stranded_auxiliary(anchor)
+        if stranded is not None:
+            own = next((e for e in dates if e.root.head.head.i == stranded.i and e.root.head.dep_ == "prep"), None)
+            if own is not None:  # "had on 2 April detained X": the auxiliary's date is the act's
+                return own.root.head.i, own.end  # with its preposition
         # "until June 17, when it released them": a clause that relates to a date happened on it
         related = next((e for e in dates if anchor.dep_ == "relcl" and e.start <= anchor.head.i < e.end), None)
         if related is not None:
@@ -1066,6 +1185,8 @@ class ArgumentFinder:
                         # the governing act's date scopes the clause under it, if nothing closer
                         reported.append(ent)
                     break
+                if time_frame(ancestor):
+                    continue  # "Beginning on November 30, police detained X"
                 if ancestor.i not in governing and heads_other_clause(ancestor):
                     # "..., and his next hearing was scheduled for December", "X, who joined
                     # the campaign in May, ...": the date of another clause's verb
@@ -1073,7 +1194,7 @@ class ArgumentFinder:
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    if not states_only(ancestor):
+                    if not (states_only(ancestor) or tells(ancestor)):
                         reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
@@ -1221,6 +1342,26 @@ def states_only(verb: Token) -> bool:
     was seen, which dates no act under it. The copula is left out: "It was on 5 May that ..."."""
     lemma = verb.lemma_.lower()
     return lemma != "be" and lemma in date_words().narrative.state_lemmas
+
+
+def time_frame(verb: Token) -> bool:
+    """A participle that only frames a time ("Beginning on November 30, ...", "Starting in
+    May, ..."): its date is the time of the clause it modifies, not of a clause of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and all(c.dep_ in ("prep", "punct", "advmod") for c in verb.children)
+        and any(
+            c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children)
+            for c in verb.children
+        )
+    )
+
+
+def tells(verb: Token) -> bool:
+    """A verb of telling ("X told media on June 15 that guards moved him"): its date is when
+    the act was told, which dates no act under it."""
+    return verb.lemma_.lower() in date_words().narrative.reporting_lemmas
 
 
 def heads_other_clause(token: Token) -> bool:
