@@ -54,6 +54,9 @@ def test_every_rule_example_meets_its_rules_condition(prefilter, rule_id, exampl
         ("Soldiers beat Ahmed Salim. Fees went up.", ["beat"]),
         # no one named: a group event (SPEC 7) can still come of it
         ("Police arrested dozens at the market, and police beat many. Fees went up.", ["arrested dozens"]),
+        # a rule's anchor lemmas are part of its condition: "to ... life" without "condemn"
+        ("The old mill came to life again. Fees went up.", []),
+        ("A tribunal condemned Karim Zaid to death. Fees went up.", ["Karim Zaid"]),
     ],
 )
 def test_trigger_sentences_are_kept_and_others_dropped(prefilter, text, kept):
@@ -82,6 +85,41 @@ def test_trigger_sentences_are_kept_and_others_dropped(prefilter, text, kept):
 def test_context_the_components_need_is_kept(prefilter, text, context):
     assert context in kept_text(prefilter, text)
     assert "weather" not in kept_text(prefilter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # a group reference under a definite determiner points back at the names
+        ("Ali Musa and Ben Okoro spoke in Lakeside. Police detained the two.", "Ali Musa"),
+        ("Ali Musa and Ben Okoro spoke in Lakeside. Police detained both.", "Ali Musa"),
+        ("Ali Musa and Ben Okoro spoke in Lakeside. Police detained these activists.", "Ali Musa"),
+        # an authority of the previous sentence may be "it"
+        ("The tribunal met in Lakeside. It sentenced Omar Haddad to two years.", "The tribunal met"),
+        # a number or plural noun without the determiner points at no one
+        ("Farmers gathered in Lakeside. A court sentenced Omar Haddad to two years.", None),
+        ("Farmers gathered in Lakeside. Guards beat workers in May.", None),
+    ],
+)
+def test_references_and_their_context(prefilter, text, context):
+    kept = kept_text(prefilter, text)
+    if context is None:
+        assert "Farmers" not in kept
+    else:
+        assert context in kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tribunal met in Lakeside. Prices rose. It sentenced Omar Haddad to two years.",
+        "Farmers gathered in Lakeside. A court sentenced Omar Haddad to two years.",
+        "Ali Musa and Ben Okoro spoke in Lakeside. Prices rose. Police detained the two.",
+    ],
+)
+def test_same_events_as_the_full_pipeline_with_references(extractor, slow, text):
+    report = report_from_text(FRONT + text, "test")
+    assert extractor.extract(report) == slow.extract(report)
 
 
 @pytest.mark.parametrize(

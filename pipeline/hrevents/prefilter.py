@@ -13,9 +13,12 @@ expression tokenizer and the trigger rules' own words, and keeps for the full pi
   - the paragraph's reference date: earlier sentences of the same paragraph that carry date
     words (a year, a month, a relative date the date normaliser knows);
   - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
-    a pronoun or a group reference ("he", "they", "the two", "the men"), where they name or
-    refer to someone; and every sentence that gives in full ("Viktar Babaryka") a name a
-    trigger sentence uses alone ("Babaryka"), since a bare name maps to the fullest one;
+    a pronoun or a group reference ("he", "they", "the two", "the men", "both": a plural or
+    counted noun only under a definite determiner, as the components read it), where they
+    name or refer to someone; the sentence just before one with "it" or "they", which may
+    stand for an authority named there; and every sentence that gives in full ("Viktar
+    Babaryka") a name a trigger sentence uses alone ("Babaryka"), since a bare name maps to
+    the fullest one;
   - the narrative's year: the nearest sentence naming a year before each trigger sentence,
     and the first one of the report (unless the front matter's `covers` decides the year);
   - the agent: a trigger sentence that names no one is kept before a later one of its
@@ -57,6 +60,8 @@ YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 NAME_JOINER = re.compile(r"[ \t]+")
 MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
+# words a group reference's determiner may stand before its head ("the four detained defendants")
+GROUP_GAP = 3
 REQUIRED_OPS = (None, "+", "1")
 PREFILTER_VARIABLE = "HREVENTS_PREFILTER"
 # The relative-date expressions of the date normaliser's grammar that count from a paragraph's
@@ -179,9 +184,10 @@ class TriggerWords:
 
     A rule can match only where every token its pattern always needs (no `?`, `*` or `!`
     operator) is present: a `LOWER` word, a word the lemmatizer may give the `LEMMA`, a word
-    the `REGEX` accepts. A passage that meets no rule's condition holds no trigger. Built from
-    the rules as the rules' loader reads them and from the model's lemmatizer tables, never
-    from a word list of its own.
+    the `REGEX` accepts; and a rule whose anchor or governing verb must have certain lemmas
+    gives a trigger only where a word may have one of them. A passage that meets no rule's
+    condition holds no trigger. Built from the rules as the rules' loader reads them and from
+    the model's lemmatizer tables, never from a word list of its own.
     """
 
     def __init__(self, nlp: Language, rules: Sequence[TriggerRule] | None = None) -> None:
@@ -190,7 +196,7 @@ class TriggerWords:
         self.rules: list[tuple[str, frozenset[int]]] = []  # (rule id, the needs it has)
         for rule in rules if rules is not None else load_triggers():
             numbers = []
-            for need in _required_words(rule.pattern):
+            for need in _rule_needs(rule):
                 if need not in self.needs:
                     self.needs.append(need)
                 numbers.append(self.needs.index(need))
@@ -268,6 +274,18 @@ def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, 
     return sorted(rules), exceptions
 
 
+def _rule_needs(rule: TriggerRule) -> list[tuple[str, str, frozenset[str]]]:
+    """What a passage needs for the rule to give a trigger: its pattern's required tokens, and
+    the lemmas the trigger component demands of the anchor (`anchor_lemmas`: "condemned ... to
+    death") and of the verb above it (`governor_lemmas`: "ordered ... to leave"), since it
+    drops any match without them."""
+    needs = _required_words(rule.pattern)
+    for lemmas in (rule.anchor_lemmas, rule.governor_lemmas):
+        if lemmas:
+            needs.append(("LEMMA", "", frozenset(lemma.lower() for lemma in lemmas)))
+    return needs
+
+
 def _required_words(pattern: list[dict[str, Any]]) -> list[tuple[str, str, frozenset[str]]]:
     """For each token every match needs, what it accepts: (`LOWER`|`LEMMA`, "", words) or
     (`REGEX`, the expression, no words)."""
@@ -304,15 +322,33 @@ class Prefilter:
 
     @cached_property
     def references(self) -> frozenset[str]:
+        """Pronouns, which the people component resolves wherever they stand."""
         lexicon = load_lexicon()
-        return frozenset(
-            {
-                *lexicon.pronoun_gender,
-                *lexicon.plural_pronouns,
-                *lexicon.group_reference_words,
-                *lexicon.plural_group_nouns,
-            }
+        return frozenset({*lexicon.pronoun_gender, *lexicon.plural_pronouns})
+
+    @cached_property
+    def group_references(self) -> re.Pattern[str]:
+        """A group reference as the argument and people components read one: a counted or
+        plural person noun ("the two", "these activists", "all three defendants") under a
+        definite determiner of the lexicon, or "both". Without the determiner ("two years",
+        "workers' rights") they read no reference, so such a word is no reason for context."""
+        lexicon = load_lexicon()
+        heads = sorted({*lexicon.group_reference_words, *lexicon.plural_group_nouns}, key=len, reverse=True)
+        determiners = sorted(lexicon.definite_group_determiners, key=len, reverse=True)
+        return re.compile(
+            rf"\b(?:(?:{'|'.join(map(re.escape, determiners))})\s+(?:[\w'’-]+\s+){{0,{GROUP_GAP}}}"
+            rf"(?:{'|'.join(map(re.escape, heads))})|both)\b",
+            re.IGNORECASE,
         )
+
+    @cached_property
+    def institution_pronouns(self) -> frozenset[str]:
+        """Pronouns that may stand for an authority of this or the previous sentence ("it")."""
+        return frozenset(load_lexicon().institution_pronouns)
+
+    def refers(self, words: set[str], text: str) -> bool:
+        """Whether a sentence holds a pronoun or a group reference that points back at people."""
+        return not words.isdisjoint(self.references) or self.group_references.search(text) is not None
 
     @cached_property
     def titles(self) -> frozenset[str]:
@@ -363,6 +399,7 @@ class Prefilter:
         units = selection.units
         chosen = sorted(selection.triggers)
         context: set[int] = set()
+        refers = [self.refers(found, piece) for found, piece in zip(words, unit_text, strict=True)]
         for index in chosen:
             paragraph = units[index].paragraph
             # the paragraph's reference date
@@ -372,10 +409,13 @@ class Prefilter:
                     context.add(earlier)
                 earlier -= 1
             # antecedents of pronouns and group references
-            if not words[index].isdisjoint(self.references):
+            if refers[index]:
                 for earlier in range(max(index - LOOKBACK_SENTENCES, 0), index):
-                    if names[earlier] or not words[earlier].isdisjoint(self.references):
+                    if names[earlier] or refers[earlier]:
                         context.add(earlier)
+            # "they"/"it" for an authority of the previous sentence: that sentence, as it stands
+            if index > 0 and not words[index].isdisjoint(self.institution_pronouns):
+                context.add(index - 1)
         # bare names ("Babaryka") and the sentences that give them in full ("Viktar Babaryka")
         kept = set(chosen) | context
         bare = {name for index in kept for name in _lone_capitalised(unit_text[index]) if name in names[index]}
