@@ -33,6 +33,13 @@ DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated verbs ("arrested or charged"): the one the parser attaches."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _number_word(word: str, lex: GroupLexicon) -> bool:
     return bool(DIGITS.match(word)) or word in lex.units or word in lex.multipliers
 
@@ -183,7 +190,10 @@ class GroupFinder:
         nationality = head.ent_type_ == "NORP"
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
-        possessed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+        possessed = any(
+            c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in self.lex.single_possessives)
+            for c in head.children
+        )
         restricted = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
         if quantity is not None:
             own = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
@@ -250,11 +260,16 @@ class GroupFinder:
 
     # ------------------------------------------------------------------ triggers
     def candidates(self, trigger: Trigger, doc: Doc) -> list[Token]:
-        """The slot's head and what is coordinated with it ("A and 20 others"); with no
+        """The slot's head and what is coordinated with it or with a name in it ("A and 20
+        others", "the journalist A and his wife"); with no
         slot, a range the parser hung on the verb ("detained between 10 and 18 thousand youths")."""
         index = trigger.get("victim_head")
         if index is not None:
-            return [doc[index], *doc[index].conjuncts]
+            found = [doc[index], *doc[index].conjuncts]
+            # "the journalist A and his wife": the parser coordinates the group with the name
+            roots = [doc[v["start"] : v["end"]].root for v in trigger.get("victims", []) if v["kind"] == "name"]
+            seen = {t.i for t in found}
+            return found + [c for root in roots for c in root.conjuncts if c.i not in seen and c.ent_type_ != "PERSON"]
         anchor = doc[trigger["anchor"]]
         return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
 
@@ -297,15 +312,18 @@ class GroupFinder:
         ("persons who had not completed national service")."""
         if trigger.get("date") is not None:
             return True
-        if any(c.dep_ in ("relcl", "acl") for c in token.children):
-            return True
         anchor = token.doc[trigger["anchor"]]
+        own = _first_conjunct(anchor).i
+        if any(c.dep_ in ("relcl", "acl") and c.i != own for c in token.children):
+            return True  # "persons who had not completed national service", not the act's own participle
+        if token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
+            return True  # "A and others": the act done to A
         hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
         return any(
             obj.lemma_.lower() in self.periods
             for host in hosts
             for prep in host.children
-            if prep.dep_ == "prep"
+            if prep.dep_ == "prep" and prep.lower_ not in self.lex.duration_prepositions
             for obj in prep.children
             if obj.dep_ == "pobj"
         )
@@ -314,7 +332,7 @@ class GroupFinder:
         """A participle on the group describes it ("the arrested journalists", "persons
         detained by the police"): only a counted group told that way is an act of its own
         ("three children reportedly detained in a camp")."""
-        anchor = token.doc[trigger["anchor"]]
+        anchor = _first_conjunct(token.doc[trigger["anchor"]])
         if anchor.dep_ == "amod" and anchor.head.i == token.i:
             return True
         on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
