@@ -20,6 +20,12 @@ POSITIVES = [
     ("Soldiers arrested scores of bystanders not involved in the march.", "arrest", [("scores of bystanders", None)]),
     ("Several juveniles were held in the city prison during the year.", "detention", [("Several juveniles", None)]),
     ("Police detained a volunteer on suspicion of selling banned books on 3 May.", "arrest", [("a volunteer", 1)]),
+    # coordinated verbs share the object the parser hangs on the last one
+    (
+        "The army charged, detained, and fined dozens of students during the year.",
+        "charge",
+        [("dozens of students", None)],
+    ),
     # a duration does not hide a count
     ("Police detained 15 students for two weeks in March.", "arrest", [("15 students", 15)]),
 ]
@@ -32,6 +38,14 @@ NEGATIVES = [
     # a duration is no period or occasion: a practice on a bare plural stays a practice
     "Authorities held persons in pretrial detention for up to 18 months.",
     "Police kept suspects in custody for several weeks.",
+    # a rule about a described person, with a modal
+    "A person accused of a crime may not be detained for longer than two years.",
+    "Anyone arrested must be brought before a judge within 48 hours.",
+    # a participle alone does not make a plural specific
+    "In politically motivated cases, accused persons were convicted on false charges.",
+    # statistics and questions are no acts
+    "Official figures showed that 60 percent of the 12,000 inmates held in the country awaited trial.",
+    "The ministry did not report how many detainees died in custody.",
 ]
 
 

@@ -183,10 +183,19 @@ class GroupFinder:
         ):
             return None
         start = self.left_edge(quantity if quantity is not None else head)
+        if any(t.tag_ in ("WRB", "WDT") for t in doc[start : head.i]):
+            return None  # "how many detainees died": a question, not a group
+        of = head.head if head.dep_ == "pobj" else None
+        if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in self.lex.statistic_nouns:
+            return None  # "60 percent of the 12,000 inmates": a statistic, not an act
         if start > 0 and doc[start - 1].lower_ == "between":
             start -= 1  # "between 10,000 and 20,000 Ethiopians": the range as written
         end = self.right_edge(head) + 1
         before = self.words(doc[self.left_edge(head) : head.i])
+        # "accused persons", "detained journalists": a participle alone leaves a plural bare
+        described = [
+            t for t in doc[self.left_edge(head) : head.i] if not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"))
+        ]
         nationality = head.ent_type_ == "NORP"
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
@@ -231,7 +240,7 @@ class GroupFinder:
             "count": count,
             "head": lemma,
             "kind": kind,
-            "bare": quantity is None and count is None and not determiners and not before,
+            "bare": quantity is None and count is None and not determiners and not self.words(described),
             "how": "group",
         }
 
@@ -271,7 +280,22 @@ class GroupFinder:
             seen = {t.i for t in found}
             return found + [c for root in roots for c in root.conjuncts if c.i not in seen and c.ent_type_ != "PERSON"]
         anchor = doc[trigger["anchor"]]
+        shared = self.shared_object(anchor)
+        if shared is not None:
+            return [shared, *shared.conjuncts]
         return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
+
+    def shared_object(self, anchor: Token) -> Token | None:
+        """The object that coordinated verbs share, which the parser hangs on the last
+        of them ("charged, detained, and fined dozens of journalists")."""
+        if any(c.dep_ == "dobj" for c in anchor.children):
+            return None
+        later = [c for c in anchor.conjuncts if c.i > anchor.i]
+        for verb in reversed(later):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        return None
 
     def named_members(self, group: Token, names: list[Span], anchor: Token) -> int:
         """How many of the names the phrase itself lists as the group's members: in its
@@ -335,6 +359,12 @@ class GroupFinder:
         anchor = _first_conjunct(token.doc[trigger["anchor"]])
         if anchor.dep_ == "amod" and anchor.head.i == token.i:
             return True
+        if (
+            anchor.dep_ in ("acl", "relcl")
+            and anchor.head.i == token.i
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
+        ):
+            return True  # "a person accused of a crime may not be held": a rule, not an act
         on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
         return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 

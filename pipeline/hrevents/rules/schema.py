@@ -131,6 +131,7 @@ class GroupLexicon(BaseModel):
     negated_nouns: list[str]
     period_words: list[str]
     duration_prepositions: list[str]
+    statistic_nouns: list[str]
     generic_cues: list[str]
 
 
