@@ -14,6 +14,23 @@ POSITIVES = [
     # one unnamed person beside a name: "A and his wife"
     ("Police detained the journalist Omar Said and his wife on 3 May.", "arrest", [("his wife", 1)]),
     ("Soldiers arrested the lawyer Sara Lee and her son at the border on 9 June.", "arrest", [("her son", 1)]),
+    # "A and N others", where the parser coordinates the group with the verb
+    (
+        "They arrested ULPA President Tomas Rivera and at least a dozen other individuals.",
+        "arrest",
+        [("at least a dozen other individuals", 12)],
+    ),
+    (
+        "Beginning on March 3, police detained Radio Sunrise owner Ali Musa and his wife.",
+        "arrest",
+        [("his wife", 1)],
+    ),
+    # ... but a noun after "but" is no part of the object
+    (
+        "On May 4, the president pardoned 300 prisoners, but rights groups considered few to be political detainees.",
+        "release",
+        [("300 prisoners", 300)],
+    ),
     # "A and others", with no number and no date: tied to the act done to A
     ("Police arrested activist Maria Lopez and others at a checkpoint.", "arrest", [("others", None)]),
     # people nouns that were missing from the heads
@@ -43,6 +60,8 @@ NEGATIVES = [
     "Anyone arrested must be brought before a judge within 48 hours.",
     # a participle alone does not make a plural specific
     "In politically motivated cases, accused persons were convicted on false charges.",
+    # a person noun whose name follows it is a named victim, not a group
+    "On March 2, police arrested Tomas Rivera, the editor of The Star, and his colleague Ana Ruiz.",
     # statistics and questions are no acts
     "Official figures showed that 60 percent of the 12,000 inmates held in the country awaited trial.",
     "The ministry did not report how many detainees died in custody.",

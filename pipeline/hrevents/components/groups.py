@@ -278,7 +278,19 @@ class GroupFinder:
             # "the journalist A and his wife": the parser coordinates the group with the name
             roots = [doc[v["start"] : v["end"]].root for v in trigger.get("victims", []) if v["kind"] == "name"]
             seen = {t.i for t in found}
-            return found + [c for root in roots for c in root.conjuncts if c.i not in seen and c.ent_type_ != "PERSON"]
+            found += [c for root in roots for c in root.conjuncts if c.i not in seen and c.ent_type_ != "PERSON"]
+            # "arrested A and a dozen others", where the parser coordinates the group with the verb
+            anchor = doc[trigger["anchor"]]
+            end = doc[index].right_edge.i
+            stray = [
+                c
+                for c in anchor.children
+                if c.dep_ == "conj"
+                and c.pos_ == "NOUN"
+                and c.left_edge.i == end + 2
+                and doc[end + 1].dep_ == "cc"  # "A and a dozen others", not "A, but defenders said"
+            ]
+            return found + [c for c in stray if c.i not in {t.i for t in found}]
         anchor = doc[trigger["anchor"]]
         shared = self.shared_object(anchor)
         if shared is not None:
@@ -385,6 +397,8 @@ class GroupFinder:
                 if found is None:
                     continue
                 members = self.named_members(token, names, doc[trigger["anchor"]])
+                if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+                    members = max(members, 1)  # "his colleague Simon Djomo", "journalists A and B": named
                 if members and (found["count"] is None or members >= found["count"]):
                     # All named: named events only (SPEC 7); `settle` drops summaries of this act.
                     trigger["groups"].append({**found, "kind": "named", "count": None})
