@@ -43,6 +43,16 @@ POSITIVES = [
         "charge",
         [("dozens of students", None)],
     ),
+    # custody as a state is an act when the group is counted or the state dated
+    ("About 40 refugees remained in detention at the border camp.", "detention", [("About 40 refugees", 40)]),
+    ("Dozens of protesters remained in detention at year's end.", "detention", [("Dozens of protesters", None)]),
+    (
+        "An unknown number of persons suspected of links to the rebels remained in detention.",
+        "detention",
+        [("An unknown number of persons", None)],
+    ),
+    # a closed span of weeks is no trend
+    ("In the past weeks police arrested 200 protesters in the capital.", "arrest", [("200 protesters", 200)]),
     # a duration does not hide a count
     ("Police detained 15 students for two weeks in March.", "arrest", [("15 students", 15)]),
 ]
@@ -63,6 +73,9 @@ NEGATIVES = [
     # a person noun whose name follows it is a named victim, not a group
     "On March 2, police arrested Tomas Rivera, the editor of The Star, and his colleague Ana Ruiz.",
     # statistics and questions are no acts
+    "Thousands of criminal suspects reportedly remained in pretrial detention, some for years.",
+    "Most of the persons arrested on theft charges since 2001 remained in pretrial custody.",
+    "In recent years there have been reports that some prisoners were kept in prison after completing their sentences.",
     "Official figures showed that 60 percent of the 12,000 inmates held in the country awaited trial.",
     "The ministry did not report how many detainees died in custody.",
 ]

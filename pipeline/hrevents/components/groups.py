@@ -331,6 +331,8 @@ class GroupFinder:
         verbs = [verb] + ([verb.head] if verb is not None and verb.dep_ == "conj" else []) if verb is not None else []
         if any(v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in verbs):
             return True  # "a force to arrest and assassinate leaders"
+        if self.over_years(anchor):
+            return True
         for hops, ancestor in enumerate(anchor.ancestors):
             if hops >= 4:
                 break
@@ -341,6 +343,44 @@ class GroupFinder:
             ):
                 return True
         return False
+
+    def over_years(self, anchor: Token) -> bool:
+        """A trend over an open span of periods ("in recent years there were reports that
+        prisoners were kept ..."), on the trigger or a clause above it: no single act."""
+        for hops, host in enumerate([anchor, *anchor.ancestors]):
+            if hops > 4:
+                break
+            for prep in host.children:
+                if prep.dep_ != "prep":
+                    continue
+                for obj in prep.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.tag_ == "NNS"
+                        and obj.lemma_.lower() in self.lex.open_period_nouns
+                        and any(c.lower_ in self.lex.open_period_modifiers for c in obj.children)
+                    ):
+                        return True
+        return False
+
+    def statistic(self, trigger: Trigger, token: Token, found: GroupVictim) -> bool:
+        """Custody as a state of an uncounted, unanchored group ("thousands of suspects
+        remained in pretrial detention, some for years"): a statistic on the prison
+        population, no act (GUIDELINES 8.2); a counted, restricted or dated group's is one."""
+        if found["count"] is not None or found["kind"] != "vague":
+            return False
+        phrase = range(found["start"], found["end"])
+        partitive = token.lower_ in self.partitives  # "most of the persons arrested since 2001"
+        if not partitive and any(t.dep_ in ("relcl", "acl") and t.head.i in phrase for t in token.subtree):
+            return False  # "persons suspected of links to the rebels remained in detention": these people
+        anchor = token.doc[trigger["anchor"]]
+        if anchor.lemma_.lower() not in self.lex.state_verbs:
+            return False
+        date = trigger.get("date")
+        if date is None:
+            return True
+        start = date[0]
+        return start > 0 and token.doc[start - 1].lower_ in self.lex.duration_prepositions
 
     def specific(self, trigger: Trigger, token: Token) -> bool:
         """A bare plural ("detained persons") is one act when it is dated, tied to a period
@@ -403,7 +443,7 @@ class GroupFinder:
                     # All named: named events only (SPEC 7); `settle` drops summaries of this act.
                     trigger["groups"].append({**found, "kind": "named", "count": None})
                     continue
-                if self.describes(trigger, token, found):
+                if self.describes(trigger, token, found) or self.statistic(trigger, token, found):
                     continue
                 count = found["count"]
                 if members and count is not None:

@@ -132,6 +132,9 @@ class GroupLexicon(BaseModel):
     period_words: list[str]
     duration_prepositions: list[str]
     statistic_nouns: list[str]
+    open_period_modifiers: list[str]
+    open_period_nouns: list[str]
+    state_verbs: list[str]
     generic_cues: list[str]
 
 
