@@ -33,6 +33,13 @@ DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated verbs ("arrested or charged"): the one the parser attaches."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _number_word(word: str, lex: GroupLexicon) -> bool:
     return bool(DIGITS.match(word)) or word in lex.units or word in lex.multipliers
 
@@ -176,14 +183,26 @@ class GroupFinder:
         ):
             return None
         start = self.left_edge(quantity if quantity is not None else head)
+        if any(t.tag_ in ("WRB", "WDT") for t in doc[start : head.i]):
+            return None  # "how many detainees died": a question, not a group
+        of = head.head if head.dep_ == "pobj" else None
+        if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in self.lex.statistic_nouns:
+            return None  # "60 percent of the 12,000 inmates": a statistic, not an act
         if start > 0 and doc[start - 1].lower_ == "between":
             start -= 1  # "between 10,000 and 20,000 Ethiopians": the range as written
         end = self.right_edge(head) + 1
         before = self.words(doc[self.left_edge(head) : head.i])
+        # "accused persons", "detained journalists": a participle alone leaves a plural bare
+        described = [
+            t for t in doc[self.left_edge(head) : head.i] if not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"))
+        ]
         nationality = head.ent_type_ == "NORP"
         plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
-        possessed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+        possessed = any(
+            c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in self.lex.single_possessives)
+            for c in head.children
+        )
         restricted = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
         if quantity is not None:
             own = count_words(self.words(doc[start : quantity.i + 1]), self.lex)
@@ -221,7 +240,7 @@ class GroupFinder:
             "count": count,
             "head": lemma,
             "kind": kind,
-            "bare": quantity is None and count is None and not determiners and not before,
+            "bare": quantity is None and count is None and not determiners and not self.words(described),
             "how": "group",
         }
 
@@ -250,13 +269,45 @@ class GroupFinder:
 
     # ------------------------------------------------------------------ triggers
     def candidates(self, trigger: Trigger, doc: Doc) -> list[Token]:
-        """The slot's head and what is coordinated with it ("A and 20 others"); with no
+        """The slot's head and what is coordinated with it or with a name in it ("A and 20
+        others", "the journalist A and his wife"); with no
         slot, a range the parser hung on the verb ("detained between 10 and 18 thousand youths")."""
         index = trigger.get("victim_head")
         if index is not None:
-            return [doc[index], *doc[index].conjuncts]
+            found = [doc[index], *doc[index].conjuncts]
+            # "the journalist A and his wife": the parser coordinates the group with the name
+            roots = [doc[v["start"] : v["end"]].root for v in trigger.get("victims", []) if v["kind"] == "name"]
+            seen = {t.i for t in found}
+            found += [c for root in roots for c in root.conjuncts if c.i not in seen and c.ent_type_ != "PERSON"]
+            # "arrested A and a dozen others", where the parser coordinates the group with the verb
+            anchor = doc[trigger["anchor"]]
+            end = doc[index].right_edge.i
+            stray = [
+                c
+                for c in anchor.children
+                if c.dep_ == "conj"
+                and c.pos_ == "NOUN"
+                and c.left_edge.i == end + 2
+                and doc[end + 1].dep_ == "cc"  # "A and a dozen others", not "A, but defenders said"
+            ]
+            return found + [c for c in stray if c.i not in {t.i for t in found}]
         anchor = doc[trigger["anchor"]]
+        shared = self.shared_object(anchor)
+        if shared is not None:
+            return [shared, *shared.conjuncts]
         return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
+
+    def shared_object(self, anchor: Token) -> Token | None:
+        """The object that coordinated verbs share, which the parser hangs on the last
+        of them ("charged, detained, and fined dozens of journalists")."""
+        if any(c.dep_ == "dobj" for c in anchor.children):
+            return None
+        later = [c for c in anchor.conjuncts if c.i > anchor.i]
+        for verb in reversed(later):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        return None
 
     def named_members(self, group: Token, names: list[Span], anchor: Token) -> int:
         """How many of the names the phrase itself lists as the group's members: in its
@@ -280,6 +331,8 @@ class GroupFinder:
         verbs = [verb] + ([verb.head] if verb is not None and verb.dep_ == "conj" else []) if verb is not None else []
         if any(v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) for v in verbs):
             return True  # "a force to arrest and assassinate leaders"
+        if self.over_years(anchor):
+            return True
         for hops, ancestor in enumerate(anchor.ancestors):
             if hops >= 4:
                 break
@@ -291,21 +344,62 @@ class GroupFinder:
                 return True
         return False
 
+    def over_years(self, anchor: Token) -> bool:
+        """A trend over an open span of periods ("in recent years there were reports that
+        prisoners were kept ..."), on the trigger or a clause above it: no single act."""
+        for hops, host in enumerate([anchor, *anchor.ancestors]):
+            if hops > 4:
+                break
+            for prep in host.children:
+                if prep.dep_ != "prep":
+                    continue
+                for obj in prep.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.tag_ == "NNS"
+                        and obj.lemma_.lower() in self.lex.open_period_nouns
+                        and any(c.lower_ in self.lex.open_period_modifiers for c in obj.children)
+                    ):
+                        return True
+        return False
+
+    def statistic(self, trigger: Trigger, token: Token, found: GroupVictim) -> bool:
+        """Custody as a state of an uncounted, unanchored group ("thousands of suspects
+        remained in pretrial detention, some for years"): a statistic on the prison
+        population, no act (GUIDELINES 8.2); a counted, restricted or dated group's is one."""
+        if found["count"] is not None or found["kind"] != "vague":
+            return False
+        phrase = range(found["start"], found["end"])
+        partitive = token.lower_ in self.partitives  # "most of the persons arrested since 2001"
+        if not partitive and any(t.dep_ in ("relcl", "acl") and t.head.i in phrase for t in token.subtree):
+            return False  # "persons suspected of links to the rebels remained in detention": these people
+        anchor = token.doc[trigger["anchor"]]
+        if anchor.lemma_.lower() not in self.lex.state_verbs:
+            return False
+        date = trigger.get("date")
+        if date is None:
+            return True
+        start = date[0]
+        return start > 0 and token.doc[start - 1].lower_ in self.lex.duration_prepositions
+
     def specific(self, trigger: Trigger, token: Token) -> bool:
         """A bare plural ("detained persons") is one act when it is dated, tied to a period
         or occasion ("during the year", "in some instances") or restricted to certain people
         ("persons who had not completed national service")."""
         if trigger.get("date") is not None:
             return True
-        if any(c.dep_ in ("relcl", "acl") for c in token.children):
-            return True
         anchor = token.doc[trigger["anchor"]]
+        own = _first_conjunct(anchor).i
+        if any(c.dep_ in ("relcl", "acl") and c.i != own for c in token.children):
+            return True  # "persons who had not completed national service", not the act's own participle
+        if token.dep_ == "conj" and token.head.ent_type_ == "PERSON":
+            return True  # "A and others": the act done to A
         hosts = [anchor] + ([anchor.head] if anchor.dep_ == "conj" else [])
         return any(
             obj.lemma_.lower() in self.periods
             for host in hosts
             for prep in host.children
-            if prep.dep_ == "prep"
+            if prep.dep_ == "prep" and prep.lower_ not in self.lex.duration_prepositions
             for obj in prep.children
             if obj.dep_ == "pobj"
         )
@@ -314,9 +408,15 @@ class GroupFinder:
         """A participle on the group describes it ("the arrested journalists", "persons
         detained by the police"): only a counted group told that way is an act of its own
         ("three children reportedly detained in a camp")."""
-        anchor = token.doc[trigger["anchor"]]
+        anchor = _first_conjunct(token.doc[trigger["anchor"]])
         if anchor.dep_ == "amod" and anchor.head.i == token.i:
             return True
+        if (
+            anchor.dep_ in ("acl", "relcl")
+            and anchor.head.i == token.i
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.head.children)
+        ):
+            return True  # "a person accused of a crime may not be held": a rule, not an act
         on_group = anchor.head.i in (token.i, found.get("quantity", -1)) or anchor.head.i == token.head.i
         return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 
@@ -337,11 +437,13 @@ class GroupFinder:
                 if found is None:
                     continue
                 members = self.named_members(token, names, doc[trigger["anchor"]])
+                if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
+                    members = max(members, 1)  # "his colleague Simon Djomo", "journalists A and B": named
                 if members and (found["count"] is None or members >= found["count"]):
                     # All named: named events only (SPEC 7); `settle` drops summaries of this act.
                     trigger["groups"].append({**found, "kind": "named", "count": None})
                     continue
-                if self.describes(trigger, token, found):
+                if self.describes(trigger, token, found) or self.statistic(trigger, token, found):
                     continue
                 count = found["count"]
                 if members and count is not None:

@@ -125,10 +125,16 @@ class GroupLexicon(BaseModel):
     heads: list[str]
     single_person_nouns: list[str]
     single_determiners: list[str]
+    single_possessives: list[str]
     anaphoric_heads: list[str]
     irrealis_governors: list[str]
     negated_nouns: list[str]
     period_words: list[str]
+    duration_prepositions: list[str]
+    statistic_nouns: list[str]
+    open_period_modifiers: list[str]
+    open_period_nouns: list[str]
+    state_verbs: list[str]
     generic_cues: list[str]
 
 
