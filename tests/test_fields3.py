@@ -25,6 +25,9 @@ import pytest
 
 PERPETRATORS = [
     # (text, action, victim, perpetrator)
+    # A fronted date the parser hung on the subject is no part of the agent.
+    ("In January 2018 special forces arrested Omar Tahir.", "arrest", "Omar Tahir", "special forces"),
+    ("On 3 May 2019 police officers detained Lina Sorel in Goma.", "arrest", "Lina Sorel", "police officers"),
     (
         "On June 3, the newspaper reported that gendarmes had on May 28 arrested activist Ana Ruiz in Lakeside "
         "for carrying a banner.",

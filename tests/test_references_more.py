@@ -21,6 +21,12 @@ import pytest
 TRIO = ["Ivo Branek", "Saul Mirren", "Teo Vasch"]
 
 RESOLVE = [
+    # Unnamed people the group's own clause acts on are no new topic for "they".
+    (
+        "Reporter Adam Kerrow and cameraman Bram Olvet were filming traders when they were detained.",
+        "arrest",
+        ["Adam Kerrow", "Bram Olvet"],
+    ),
     # A pronoun object after a list hung from another head of the same sentence.
     (
         "Relatives of activists Ivo Branek, Saul Mirren, and Teo Vasch said in June that officials had "

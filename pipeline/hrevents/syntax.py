@@ -184,6 +184,8 @@ def noun_phrase(head: Token, with_of: bool = True) -> tuple[int, int]:
     """
     start = head.i
     for child in head.lefts:
+        if child.ent_type_ in ("DATE", "TIME") and head.ent_type_ not in ("DATE", "TIME"):
+            continue  # "In January 2018 special forces arrested X": a fronted date the parser hung here
         if child.dep_ in NP_LEFT_DEPS and child.i < start and not child.is_punct:
             start = min(start, child.left_edge.i if child.dep_ in ("poss", "compound", "nmod") else child.i)
     end = head.i + 1

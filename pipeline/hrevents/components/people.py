@@ -752,10 +752,14 @@ class DocPeople:
         nobody names, introduced between the group and a plural pronoun (no definite
         determiner or possessor, not the names' own list), are the nearer antecedent. The
         subject of the pronoun's own verb is not ("unidentified men beat them"), nor are
-        the authorities ("officials barred visits to them")."""
+        the authorities ("officials barred visits to them"), nor people the group's own clause acts
+        on ("A and B were interviewing residents when they were detained"): only a subject
+        introduces a new topic that a pronoun would follow."""
         pronoun = self.doc[index]
         own_subjects = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         for token in self.doc[start:index]:
+            if list_top(token).dep_ not in ("nsubj", "nsubjpass"):
+                continue
             if (
                 token.tag_ != "NNS"
                 or token.i in self.name_tokens
