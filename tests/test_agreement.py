@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from factories import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,12 +20,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def agreement():
-    spec = importlib.util.spec_from_file_location("agreement", ROOT / "scripts" / "agreement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["agreement"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("agreement")
 
 
 def act(action: str, evidence: str, **fields: object) -> dict:

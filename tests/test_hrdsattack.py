@@ -7,28 +7,18 @@ hand from the fixture, following the paper's evaluate_all.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from factories import load_script
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("hrdsattack", ROOT / "scripts" / "hrdsattack.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["hrdsattack"] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
-hrd = _load_script()
+hrd = load_script("hrdsattack")
 
 
 def _victim(name: str | None) -> dict:

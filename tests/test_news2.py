@@ -5,25 +5,15 @@ Every sentence is invented (names, places and wording); none is taken from a new
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from factories import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("hrdsattack", ROOT / "scripts" / "hrdsattack.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["hrdsattack"] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
-
-
-hrd = _load_script()
+hrd = load_script("hrdsattack")
 
 SPEAKERS_ARE_NOT_VICTIMS = [
     # (text, action): a definite or plural noun trigger points to an act told elsewhere or to
