@@ -24,7 +24,7 @@ from hrevents.nlp import DEFAULT_MODEL
 from hrevents.reader import read_report
 from hrevents.writers import atomic_path, neutralise
 
-BLIND_GOLD = (Path("corpus/gold_blind2.jsonl"),)
+BLIND_GOLD = (Path("corpus/gold_blind2.jsonl"), Path("corpus/gold_blind3.jsonl"))
 
 
 def blind_reports(golds: tuple[Path, ...] = BLIND_GOLD) -> list[str]:

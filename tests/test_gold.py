@@ -15,8 +15,8 @@ def collapse(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
 
 
-# The development gold and the blind part (scored last, never used to write rules) are checked alike.
-@pytest.fixture(scope="module", params=["gold.jsonl", "gold_blind2.jsonl"])
+# The development gold and the blind parts (scored last, never used to write rules) are checked alike.
+@pytest.fixture(scope="module", params=["gold.jsonl", "gold_blind2.jsonl", "gold_blind3.jsonl"])
 def gold(request, corpus_dir):
     return load_gold(corpus_dir / request.param)
 
@@ -24,9 +24,10 @@ def gold(request, corpus_dir):
 def test_gold_validates_and_is_big_enough(corpus_dir):
     development = load_gold(corpus_dir / "gold.jsonl")
     blind2 = load_gold(corpus_dir / "gold_blind2.jsonl")
-    assert len(development.reports) >= 14 and len(blind2.reports) >= 5
+    blind3 = load_gold(corpus_dir / "gold_blind3.jsonl")
+    assert len(development.reports) >= 14 and len(blind2.reports) >= 5 and len(blind3.reports) >= 6
     assert sum(len(r.events) for r in development.reports) >= 340
-    ids = [r.report_id for gold in (development, blind2) for r in gold.reports]
+    ids = [r.report_id for gold in (development, blind2, blind3) for r in gold.reports]
     assert len(ids) == len(set(ids))
 
 
