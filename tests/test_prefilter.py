@@ -96,15 +96,16 @@ def test_context_the_components_need_is_kept(prefilter, text, context):
         ("Ali Musa and Ben Okoro spoke in Lakeside. Police detained these activists.", "Ali Musa"),
         # an authority of the previous sentence may be "it"
         ("The tribunal met in Lakeside. It sentenced Omar Haddad to two years.", "The tribunal met"),
-        # a number or plural noun without the determiner points at no one
-        ("Farmers gathered in Lakeside. A court sentenced Omar Haddad to two years.", None),
-        ("Farmers gathered in Lakeside. Guards beat workers in May.", None),
+        # the sentence before in the paragraph, where an agent may stand ("They had threatened her")
+        ("Guards of the prison met in Lakeside. They threatened Omar Haddad in May.", "Guards of the prison"),
+        # a sentence of another paragraph that names no one is not context
+        ("The weather was mild in the hills.\n\nA court sentenced Omar Haddad to two years.", None),
     ],
 )
 def test_references_and_their_context(prefilter, text, context):
     kept = kept_text(prefilter, text)
     if context is None:
-        assert "Farmers" not in kept
+        assert "weather" not in kept
     else:
         assert context in kept
 

@@ -13,8 +13,7 @@ expression tokenizer and the trigger rules' own words, and keeps for the full pi
   - the paragraph's reference date: earlier sentences of the same paragraph that carry date
     words (a year, a month, a relative date the date normaliser knows);
   - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
-    a pronoun or a group reference ("he", "they", "the two", "the men", "both": a plural or
-    counted noun only under a definite determiner, as the components read it), where they
+    a pronoun or a group reference ("he", "they", "the two", "the men", "both"), where they
     name or refer to someone; the sentence just before one with "it" or "they", which may
     stand for an authority named there; and every sentence that gives in full ("Viktar
     Babaryka") a name a trigger sentence uses alone ("Babaryka"), since a bare name maps to
@@ -60,8 +59,6 @@ YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 NAME_JOINER = re.compile(r"[ \t]+")
 MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
-# words a group reference's determiner may stand before its head ("the four detained defendants")
-GROUP_GAP = 3
 REQUIRED_OPS = (None, "+", "1")
 PREFILTER_VARIABLE = "HREVENTS_PREFILTER"
 # The relative-date expressions of the date normaliser's grammar that count from a paragraph's
@@ -327,19 +324,13 @@ class Prefilter:
         return frozenset({*lexicon.pronoun_gender, *lexicon.plural_pronouns})
 
     @cached_property
-    def group_references(self) -> re.Pattern[str]:
-        """A group reference as the argument and people components read one: a counted or
-        plural person noun ("the two", "these activists", "all three defendants") under a
-        definite determiner of the lexicon, or "both". Without the determiner ("two years",
-        "workers' rights") they read no reference, so such a word is no reason for context."""
+    def group_references(self) -> frozenset[str]:
+        """Counted and plural person nouns ("two", "defendants"). They ask for context wherever they
+        stand: the people component reads more than determiner-led references ("the two men")
+        back through earlier sentences (lists with "and others", epithets, role nouns), and a
+        narrower test, tried, changed events on whole reports that the full pipeline gives."""
         lexicon = load_lexicon()
-        heads = sorted({*lexicon.group_reference_words, *lexicon.plural_group_nouns}, key=len, reverse=True)
-        determiners = sorted(lexicon.definite_group_determiners, key=len, reverse=True)
-        return re.compile(
-            rf"\b(?:(?:{'|'.join(map(re.escape, determiners))})\s+(?:[\w'’-]+\s+){{0,{GROUP_GAP}}}"
-            rf"(?:{'|'.join(map(re.escape, heads))})|both)\b",
-            re.IGNORECASE,
-        )
+        return frozenset({*lexicon.group_reference_words, *lexicon.plural_group_nouns})
 
     @cached_property
     def institution_pronouns(self) -> frozenset[str]:
@@ -348,7 +339,7 @@ class Prefilter:
 
     def refers(self, words: set[str], text: str) -> bool:
         """Whether a sentence holds a pronoun or a group reference that points back at people."""
-        return not words.isdisjoint(self.references) or self.group_references.search(text) is not None
+        return not words.isdisjoint(self.references) or not words.isdisjoint(self.group_references)
 
     @cached_property
     def titles(self) -> frozenset[str]:
@@ -413,8 +404,11 @@ class Prefilter:
                 for earlier in range(max(index - LOOKBACK_SENTENCES, 0), index):
                     if names[earlier] or refers[earlier]:
                         context.add(earlier)
-            # "they"/"it" for an authority of the previous sentence: that sentence, as it stands
-            if index > 0 and not words[index].isdisjoint(self.institution_pronouns):
+            # the sentence before, where the act's agent or a name the sentence leans on may
+            # stand ("They had threatened her"; "it" for an authority), when it is of the same paragraph
+            if index > 0 and (
+                units[index - 1].paragraph == paragraph or not words[index].isdisjoint(self.institution_pronouns)
+            ):
                 context.add(index - 1)
         # bare names ("Babaryka") and the sentences that give them in full ("Viktar Babaryka")
         kept = set(chosen) | context
