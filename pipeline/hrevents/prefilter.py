@@ -14,10 +14,11 @@ expression tokenizer and the trigger rules' own words, and keeps for the full pi
     words (a year, a month, a relative date the date normaliser knows);
   - people resolution: the `LOOKBACK_SENTENCES` sentences before a trigger sentence that uses
     a pronoun or a group reference ("he", "they", "the two", "the men", "both"), where they
-    name or refer to someone; the sentence just before one with "it" or "they", which may
-    stand for an authority named there; and every sentence that gives in full ("Viktar
-    Babaryka") a name a trigger sentence uses alone ("Babaryka"), since a bare name maps to
-    the fullest one;
+    name or refer to someone; the sentence just before each trigger sentence of its
+    paragraph (an agent or a name it leans on), and before one with "it" or "they" across
+    paragraphs too, which may stand for an authority named there; and every sentence that
+    gives in full ("Viktar Babaryka") a name a trigger sentence uses alone ("Babaryka"),
+    since a bare name maps to the fullest one;
   - the narrative's year: the nearest sentence naming a year before each trigger sentence,
     and the first one of the report (unless the front matter's `covers` decides the year);
   - the agent: a trigger sentence that names no one is kept before a later one of its
