@@ -61,24 +61,8 @@ def group_predictions(report: GoldReport, text: str, rule: str) -> list[Event]:
     for number, item in enumerate(report.group_events or []):
         places = evidence_places(text, item.evidence)
         start, end = places[0] if places else (0, 0)
-        dates = item.dates()
         events.append(
-            Event(
-                event_id=f"{report.report_id}-{rule}-group-{number:03d}",
-                report_id=report.report_id,
-                action=item.action,
-                trigger="",
-                victim_group=item.victim_group,
-                victim_count=item.victim_count,
-                perpetrator=item.perpetrator or "",
-                place=item.place or "",
-                date=dates[0] if dates else "",
-                evidence=item.evidence,
-                start_char=start,
-                end_char=end,
-                confidence=1.0,
-                rule=rule,
-            )
+            item.as_event(report.report_id, f"{report.report_id}-{rule}-group-{number:03d}", rule, start, end)
         )
     return events
 

@@ -45,6 +45,30 @@ class GoldAct(BaseModel):
             return []
         return self.date if isinstance(self.date, list) else [self.date]
 
+    def _event(self, report_id: str, event_id: str, rule: str, start: int, end: int, **victim: object) -> Event:
+        """This act as an event record (first acceptable date, '' for null fields, no trigger),
+        with the victim fields of its kind."""
+        dates = self.dates()
+        return Event.model_validate(
+            {
+                "event_id": event_id,
+                "report_id": report_id,
+                "action": self.action,
+                "trigger": "",
+                **victim,
+                "perpetrator": self.perpetrator or "",
+                "place": self.place or "",
+                "destination": self.destination or "",
+                "date": dates[0] if dates else "",
+                "detail": self.detail or "",
+                "evidence": self.evidence,
+                "start_char": start,
+                "end_char": end,
+                "confidence": 1.0,
+                "rule": rule,
+            }
+        )
+
 
 class GoldEvent(GoldAct):
     """One hand-labelled event done to a named person."""
@@ -55,24 +79,7 @@ class GoldEvent(GoldAct):
     def as_event(self, report_id: str, event_id: str, rule: str) -> Event:
         """This gold event as an event record (first acceptable date), to score one labeller
         against another or to run later steps (geocoding) on gold fields."""
-        dates = self.dates()
-        return Event(
-            event_id=event_id,
-            report_id=report_id,
-            action=self.action,
-            trigger="",
-            victim=self.victim,
-            perpetrator=self.perpetrator or "",
-            place=self.place or "",
-            destination=self.destination or "",
-            date=dates[0] if dates else "",
-            detail=self.detail or "",
-            evidence=self.evidence,
-            start_char=0,
-            end_char=0,
-            confidence=1.0,
-            rule=rule,
-        )
+        return self._event(report_id, event_id, rule, 0, 0, victim=self.victim)
 
 
 class GoldGroupEvent(GoldAct):
@@ -81,6 +88,13 @@ class GoldGroupEvent(GoldAct):
 
     victim_group: str = Field(min_length=1)
     victim_count: int | None = Field(None, ge=1)
+
+    def as_event(self, report_id: str, event_id: str, rule: str, start: int, end: int) -> Event:
+        """This group event as a group event record at characters `start`-`end` of its report
+        (the group scorer matches by place), to score one labeller against another."""
+        return self._event(
+            report_id, event_id, rule, start, end, victim_group=self.victim_group, victim_count=self.victim_count
+        )
 
 
 class RejectedEvent(BaseModel):
