@@ -50,7 +50,7 @@ def test_words_that_look_like_acts_are_none(extract_text, text, action):
 
 
 def test_a_metropolis_known_by_a_short_name_is_found_outside_the_report_country():
-    """"New York" is New York City's alternate name only; its namesakes are villages."""
+    """The name "New York" is New York City's alternate name only; its namesakes are villages."""
     from hrevents.geo.phrases import PhraseReader, ReportContext
 
     answer = PhraseReader(ReportContext(country="IR")).read("New York", "place", [])
