@@ -17,6 +17,9 @@ NEWS_ACTS = [
     ("Gunmen kidnapped five Freedonian nationals on Sunday.", "abduction", "five Freedonian nationals"),
     ("Police arrested three foreign nationals at the border.", "arrest", "three foreign nationals"),
     ("Rebels seized four foreigners near the mine.", "arrest", "four foreigners"),
+    # "including" after a fixed phrase hangs on its last word, and still names the victims
+    ("Dozens still remain behind bars, including union leader Ines Varga.", "detention", "Ines Varga"),
+    ("Police took dozens into custody, including Ana Ruiz and Omar Diallo.", "arrest", "Omar Diallo"),
     # the shapes the plain rules keep giving
     ("Soldiers seized Ines Varga outside the mosque.", "arrest", "Ines Varga"),
     ("Tomo Ilic was transferred to a military prison last month.", "detention", "Tomo Ilic"),

@@ -1286,7 +1286,10 @@ class ArgumentFinder:
                     fallback = bool(victims)
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
-            for prep in syntax.children(anchor, "prep"):
+            # "including X" hangs on the anchor or, after a fixed phrase, on its last word
+            # ("dozens remain behind bars, including X")
+            own_words = [anchor, *(doc[i] for i in trigger["words"] if i != anchor.i)]
+            for prep in (p for word in own_words for p in syntax.children(word, "prep")):
                 if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
