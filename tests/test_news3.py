@@ -19,7 +19,12 @@ NEWS_ACTS = [
     ("Rebels seized four foreigners near the mine.", "arrest", "four foreigners"),
     # "including" after a fixed phrase hangs on its last word, and still names the victims
     ("Dozens still remain behind bars, including union leader Ines Varga.", "detention", "Ines Varga"),
+    ("The fate of Omar Diallo is still unknown.", "disappearance", "Omar Diallo"),
     ("Police took dozens into custody, including Ana Ruiz and Omar Diallo.", "arrest", "Omar Diallo"),
+    # the act of a noun is about the possessed person, not the possessor ("the arrest of X's brother")
+    ("Rights groups condemned the arrest of Karl Dorn's brother.", "arrest", "Karl Dorn's brother"),
+    ("Police made an arrest in the disappearance of Karl Dorn's stepdaughter.", "disappearance", "Karl Dorn's stepdaughter"),
+    ("A second man was held over the disappearance of Karl Dorn's stepdaughter, Ana Ruiz.", "disappearance", "Ana Ruiz"),
     # the shapes the plain rules keep giving
     ("Soldiers seized Ines Varga outside the mosque.", "arrest", "Ines Varga"),
     ("Tomo Ilic was transferred to a military prison last month.", "detention", "Tomo Ilic"),
@@ -43,6 +48,9 @@ NOT_ACTS = [
     # "moved"/"transferred" with no one moved: a person relocating, not a transfer in custody
     ("After her studies, Ines Varga moved to the University of Lakeside.", "detention"),
     ("Karl Dorn transferred to another school in 2015.", "detention"),
+    # "remains unknown" is a disappearance only of someone's whereabouts or fate
+    ("Ana Ruiz was one of seven women killed, though their identities remain unknown.", "disappearance"),
+    ("The motive for the attack on Omar Diallo remains unknown.", "disappearance"),
 ]
 
 

@@ -545,7 +545,11 @@ class ArgumentFinder:
                     for prep in syntax.children(anchor, "prep")
                     for obj in syntax.children(prep, "pobj", "pcomp")
                     for inner in (obj, *syntax.children(obj, "dobj"))
-                    if (found := syntax.possessor(inner, ("against",))) is not None
+                    for against in syntax.children(inner, "prep")
+                    if against.lower_ == "against"
+                    # only the complement's "against" phrase: its own possessor ("the
+                    # arrest of X's brother") is not whom the act is about
+                    for found in syntax.children(against, "pobj")
                 ),
                 None,
             )
