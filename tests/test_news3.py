@@ -23,8 +23,8 @@ NEWS_ACTS = [
     ("Police took dozens into custody, including Ana Ruiz and Omar Diallo.", "arrest", "Omar Diallo"),
     # the act of a noun is about the possessed person, not the possessor ("the arrest of X's brother")
     ("Rights groups condemned the arrest of Karl Dorn's brother.", "arrest", "Karl Dorn's brother"),
-    ("Police made an arrest in the disappearance of Karl Dorn's stepdaughter.", "disappearance", "Karl Dorn's stepdaughter"),
-    ("A second man was held over the disappearance of Karl Dorn's stepdaughter, Ana Ruiz.", "disappearance", "Ana Ruiz"),
+    ("Police held a man over the disappearance of Ali Bey's stepdaughter.", "disappearance", "Ali Bey's stepdaughter"),
+    ("A man was held over the disappearance of Karl Dorn's stepdaughter, Ana Ruiz.", "disappearance", "Ana Ruiz"),
     # the shapes the plain rules keep giving
     ("Soldiers seized Ines Varga outside the mosque.", "arrest", "Ines Varga"),
     ("Tomo Ilic was transferred to a military prison last month.", "detention", "Tomo Ilic"),
