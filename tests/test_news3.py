@@ -67,3 +67,23 @@ def test_a_metropolis_known_by_a_short_name_is_found_outside_the_report_country(
     answer = PhraseReader(ReportContext(country="IR")).read("New York", "place", [])
     assert (answer.country, answer.place.name if answer.place else None) == ("US", "New York City")
     assert PhraseReader(ReportContext(country="IR")).read("Aberdeen", "place", []).country == ""
+
+
+NEWS_DAYS = [
+    # (sentence, date): a weekday's part of the day or "last night", counted from the
+    # publication date (Monday 21 June 2021); the tagger calls these times, not dates
+    ("Ana Ruiz was arrested Sunday night.", "2021-06-20"),
+    ("Police detained Omar Diallo on Friday afternoon.", "2021-06-18"),
+    ("Lena Brook was arrested Monday morning.", "2021-06-21"),
+    ("Karl Dorn was abducted last night.", "2021-06-20"),
+    # with nothing to count from, a relative time gives no date
+    ("Ines Varga was arrested the following morning.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), NEWS_DAYS)
+def test_news_dates_acts_by_parts_of_days(extractor, text, date):
+    from hrevents.reader import report_from_text
+
+    events = extractor.extract(report_from_text(f"---\npublished: 2021-06-21\n---\n{text}\n", "news"))
+    assert [e.date for e in events] == [date]
