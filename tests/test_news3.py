@@ -20,6 +20,7 @@ NEWS_ACTS = [
     # "including" after a fixed phrase hangs on its last word, and still names the victims
     ("Dozens still remain behind bars, including union leader Ines Varga.", "detention", "Ines Varga"),
     ("The fate of Omar Diallo is still unknown.", "disappearance", "Omar Diallo"),
+    ("Omar Diallo's whereabouts are also unknown.", "disappearance", "Omar Diallo"),
     ("Police took dozens into custody, including Ana Ruiz and Omar Diallo.", "arrest", "Omar Diallo"),
     # the act of a noun is about the possessed person, not the possessor ("the arrest of X's brother")
     ("Rights groups condemned the arrest of Karl Dorn's brother.", "arrest", "Karl Dorn's brother"),
