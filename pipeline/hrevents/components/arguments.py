@@ -545,7 +545,11 @@ class ArgumentFinder:
                     for prep in syntax.children(anchor, "prep")
                     for obj in syntax.children(prep, "pobj", "pcomp")
                     for inner in (obj, *syntax.children(obj, "dobj"))
-                    if (found := syntax.possessor(inner, ("against",))) is not None
+                    for against in syntax.children(inner, "prep")
+                    if against.lower_ == "against"
+                    # only the complement's "against" phrase: its own possessor ("the
+                    # arrest of X's brother") is not whom the act is about
+                    for found in syntax.children(against, "pobj")
                 ),
                 None,
             )
@@ -1286,7 +1290,10 @@ class ArgumentFinder:
                     fallback = bool(victims)
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
-            for prep in syntax.children(anchor, "prep"):
+            # "including X" hangs on the anchor or, after a fixed phrase, on its last word
+            # ("dozens remain behind bars, including X")
+            own_words = [anchor, *(doc[i] for i in trigger["words"] if i != anchor.i)]
+            for prep in (p for word in own_words for p in syntax.children(word, "prep")):
                 if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
