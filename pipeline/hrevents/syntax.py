@@ -87,6 +87,11 @@ def direct_object(verb: Token) -> Token | None:
         # Two objects is a parse error ("arrested party (X) activists Y"); the name is the object.
         named = [t for t in found if t.ent_type_ == "PERSON" or any(_names(c) for c in t.children)]
         return named[0] if named else found[0]
+    for child in children(verb, "oprd"):
+        if child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
+            # "called activist A, a dual citizen, to their offices": a name the parser read as
+            # the object's predicate is the object
+            return child
     for child in children(verb, "dative"):
         if child.pos_ in ("NOUN", "PROPN") and (child.ent_type_ == "PERSON" or any(_names(c) for c in child.children)):
             # "arrested rights defenders A and B": an indirect object with no direct one is the object

@@ -270,9 +270,7 @@ class ArgumentFinder:
             ):
                 # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or (
-                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
-            ):
+            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or self.such_as(head, child):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
             elif child.dep_ == "acl" and child.lower_ in self.inclusion:
@@ -289,6 +287,13 @@ class ArgumentFinder:
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
         return found
+
+    @staticmethod
+    def such_as(head: Token, prep: Token) -> bool:
+        """ "such activists as A", "activists such as A and B": the "as" phrase lists members."""
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            return False
+        return head.lower_ == "such" or any(c.lower_ == "such" and c.i == prep.i - 1 for c in prep.children)
 
     def name_after_role(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "the sentences of presenter A": a singular role noun right before a person name
@@ -1274,6 +1279,7 @@ class ArgumentFinder:
                 not victims
                 and head is not None
                 and not fallback
+                and rule.subject_fallback
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
                 and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
