@@ -554,6 +554,19 @@ class ArgumentFinder:
                 ),
                 None,
             )
+        if head is None and "against" in preps:
+            # "charges related to corruption against A and B": the parser hangs "against" on
+            # the participle that qualifies the noun
+            head = next(
+                (
+                    obj
+                    for acl in syntax.children(anchor, "acl")
+                    for prep in acl.subtree
+                    if prep.dep_ == "prep" and prep.lower_ == "against"
+                    for obj in syntax.children(prep, "pobj")
+                ),
+                None,
+            )
         return head or syntax.possessor(anchor, preps)
 
     @staticmethod
