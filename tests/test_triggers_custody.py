@@ -37,6 +37,28 @@ REALIS = [
         "Lena Sorel",
     ),
     ("Ivo Marek was among more than 50 activists detained in May.", "arrest", "Ivo Marek"),
+    (
+        "The attorney general brought charges related to corruption against Ivo Marek, Lena Sorel, and Omar Tahir.",
+        "charge",
+        "Omar Tahir",
+    ),
+    # a relative pronoun object stands for the person its clause describes
+    (
+        "Two former prisoners, including Ivo Marek, whom authorities released in May, founded a party.",
+        "release",
+        "Ivo Marek",
+    ),
+    # a fine ordered by a court, the person named between
+    ("A court ordered Lena Sorel to pay a fine.", "sentence", "Lena Sorel"),
+    ("The judge ruled in absentia, ordering Lena Sorel to pay a fine of 300 dollars.", "sentence", "Lena Sorel"),
+    # a subordinate clause states its own act: the main clause's "appealed" demands nothing of it
+    (
+        "Although a court acquitted Omar Tahir in June, the prosecutor appealed the acquittal.",
+        "acquittal",
+        "Omar Tahir",
+    ),
+    ("When the court acquitted Omar Tahir, activists called for the release of Lena Sorel.", "acquittal", "Omar Tahir"),
+    ("After a court convicted Omar Tahir in May, his lawyers appealed the verdict.", "sentence", "Omar Tahir"),
 ]
 
 
@@ -58,6 +80,9 @@ NO_EVENT = [
     # an uncounted "among" describes, it does not list victims
     ("Ivo Marek was among the senior officers accused of torture.", "charge", "Ivo Marek"),
     ("The sentencing of Omar Tahir was postponed.", "sentence", "Omar Tahir"),
+    # what a main clause demands is still demanded when a subordinate clause comes first
+    ("When the court acquitted Omar Tahir, activists called for the release of Lena Sorel.", "release", "Lena Sorel"),
+    ("Lawyers appealed for the release of Lena Sorel after she fell ill.", "release", "Lena Sorel"),
 ]
 
 

@@ -122,7 +122,21 @@ def patient(verb: Token) -> Token | None:
         return subject(verb)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         return verb.head
-    return direct_object(verb)
+    return antecedent(direct_object(verb), verb)
+
+
+RELATIVE_PRONOUNS = frozenset({"whom", "who", "that"})
+
+
+def antecedent(obj: Token | None, verb: Token) -> Token | None:
+    """ "A, whom authorities released in May": a relative pronoun object stands for the noun
+    its clause describes."""
+    if obj is None or obj.tag_ not in ("WP", "WDT") or obj.lower_ not in RELATIVE_PRONOUNS:
+        return obj
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else obj
 
 
 def recipient(verb: Token) -> Token | None:
