@@ -86,6 +86,13 @@ NO_EVENT = [
 ]
 
 
+def test_a_rule_that_needs_its_noun_takes_no_subject(extract_text):
+    """ "increased" is a sentence only with a sentence for object; with none, the clause's
+    subject is not its victim, not even as a group."""
+    text = "Women faced discrimination at work, although the number of women in the workforce increased in May."
+    assert not [e for e in extract_text(text) if e.action == "sentence"]
+
+
 @pytest.mark.parametrize(("text", "action", "victim"), NO_EVENT)
 def test_custody_look_alikes_give_nothing(extract_text, text, action, victim):
     found = {(e.action, e.victim) for e in extract_text(text)}

@@ -1272,7 +1272,9 @@ class ArgumentFinder:
             # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
             # definite, the noun still belongs to the clause's person.
             talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
-            if head is None and rule.subject_fallback and not talks_about:
+            # a rule that names the noun its act needs ("increased the sentence") never takes
+            # the clause's subject for a missing object ("the number of women increased")
+            if head is None and rule.subject_fallback and not talks_about and not rule.require_patient_lemmas:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
