@@ -270,9 +270,7 @@ class ArgumentFinder:
             ):
                 # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or (
-                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
-            ):
+            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or self.such_as(head, child):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
             elif child.dep_ == "acl" and child.lower_ in self.inclusion:
@@ -289,6 +287,13 @@ class ArgumentFinder:
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
         return found
+
+    @staticmethod
+    def such_as(head: Token, prep: Token) -> bool:
+        """ "such activists as A", "activists such as A and B": the "as" phrase lists members."""
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            return False
+        return head.lower_ == "such" or any(c.lower_ == "such" and c.i == prep.i - 1 for c in prep.children)
 
     def name_after_role(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "the sentences of presenter A": a singular role noun right before a person name
@@ -550,6 +555,19 @@ class ArgumentFinder:
                     # only the complement's "against" phrase: its own possessor ("the
                     # arrest of X's brother") is not whom the act is about
                     for found in syntax.children(against, "pobj")
+                ),
+                None,
+            )
+        if head is None and "against" in preps:
+            # "charges related to corruption against A and B": the parser hangs "against" on
+            # the participle that qualifies the noun
+            head = next(
+                (
+                    obj
+                    for acl in syntax.children(anchor, "acl")
+                    for prep in acl.subtree
+                    if prep.dep_ == "prep" and prep.lower_ == "against"
+                    for obj in syntax.children(prep, "pobj")
                 ),
                 None,
             )
@@ -1258,7 +1276,9 @@ class ArgumentFinder:
             # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
             # definite, the noun still belongs to the clause's person.
             talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
-            if head is None and rule.subject_fallback and not talks_about:
+            # a rule that names the noun its act needs ("increased the sentence") never takes
+            # the clause's subject for a missing object ("the number of women increased")
+            if head is None and rule.subject_fallback and not talks_about and not rule.require_patient_lemmas:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
@@ -1278,6 +1298,7 @@ class ArgumentFinder:
                 not victims
                 and head is not None
                 and not fallback
+                and rule.subject_fallback
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
                 and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
