@@ -20,6 +20,10 @@ Each measurement runs in a fresh subprocess, so that its peak memory (max RSS) i
   The ratio extract/plain (targets: 1.2 on sections, 2 on whole reports and news) and the
   share of words the first pass sent to spaCy are printed; CPU seconds beside wall seconds
   and the load from other processes, since the machine is shared.
+- **split** (`--split`): where the extractor's time goes on each set, one step after the other
+  over all its reports: reading and converting, the first pass, each spaCy component
+  (ours included) over the pieces the first pass kept, assembly and geocoding; seconds and
+  shares of CPU time, measured in one process (a profiler's own cost would distort them).
 - **differences**: every event of the shipped corpus (which holds the reports of
   `corpus/gold.jsonl`) with and without the first pass, field by field.
 - **F1** of `hrevents evaluate --gold corpus/gold.jsonl` with and without the first pass.
@@ -183,6 +187,54 @@ def measure(kind: str, corpus: list[Path], model: str, workers: int, out: Path |
     return result
 
 
+def split(corpus: list[Path], model: str) -> dict[str, float]:
+    """CPU seconds per step of extraction over a corpus, each step over all its reports in turn
+    (CPU time, not wall time: on a shared machine the load of others would blur the shares)."""
+    from hrevents.assemble import assemble, covered_year
+    from hrevents.extract import Extractor
+    from hrevents.geo import geocode_events
+    from hrevents.inputs import find_inputs
+    from hrevents.reader import report_from_bytes
+
+    extractor = Extractor(model)
+    nlp = extractor.nlp
+    steps: dict[str, float] = {}
+
+    def timed(name: str, began: float) -> None:
+        steps[name] = steps.get(name, 0.0) + time.process_time() - began
+
+    began = time.process_time()
+    reports = [report_from_bytes(path.read_bytes(), str(path), path.stem) for path in find_inputs(corpus)]
+    timed("read and convert", began)
+    began = time.process_time()
+    planned = [(report, part) for report in reports for part in extractor.plan(report)[0]]
+    timed("first pass", began)
+    began = time.process_time()
+    docs = [nlp.make_doc(part.text) for _, part in planned]
+    timed("tokenizer", began)
+    for name, component in nlp.pipeline:
+        began = time.process_time()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=8))
+        else:
+            docs = [component(doc) for doc in docs]
+        timed(name, began)
+    began = time.process_time()
+    for doc, (report, part) in zip(docs, planned, strict=True):
+        geocode_events(assemble(doc, report, part, covered_year(report)), report)
+    timed("assemble and geocode", began)
+    return steps
+
+
+def run_split(corpus: list[Path], model: str) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", "split", "--corpus", *map(str, corpus), "--model", model]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    steps: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return steps
+
+
 def run_measurement(
     kind: str, corpus: Path | list[Path], model: str, workers: int = 1, out: Path | None = None
 ) -> dict:
@@ -267,7 +319,8 @@ def main() -> None:
         "--sets", nargs="+", choices=["sections", "whole", "news"], help="speed on these sets only (default all)"
     )
     parser.add_argument("--json", type=Path, help="also write all measurements here")
-    parser.add_argument("--measure", choices=["plain", "extract", "slow"], help=argparse.SUPPRESS)
+    parser.add_argument("--split", action="store_true", help="also print where the extractor's time goes, step by step")
+    parser.add_argument("--measure", choices=["plain", "extract", "slow", "split"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, nargs="+", help=argparse.SUPPRESS)
     parser.add_argument(
         "--whole",
@@ -285,6 +338,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure == "split":
+        print(json.dumps(split(args.corpus, args.model)))
+        return
     if args.measure:
         print(json.dumps(measure(args.measure, args.corpus, args.model, args.workers, args.out)))
         return
@@ -331,6 +387,11 @@ def main() -> None:
                 f"uptime load {' '.join(f'{value:.1f}' for value in row['load'])}",
                 flush=True,
             )
+            if args.split:
+                row["split"] = run_split(corpus, args.model)
+                total = sum(row["split"].values())
+                shares = [f"{step} {sec:.1f} s ({sec / total:.0%})" for step, sec in row["split"].items()]
+                print(f"  {'':<13} split: {', '.join(shares)}", flush=True)
             if "slow" in row:
                 row["slow_ratio"] = row["slow"]["wps"] / row["plain"]["wps"]
                 print(

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from hrevents.prefilter import _words, split_units
+from hrevents.prefilter import split_units, words_of
 from hrevents.reader import read_report, report_from_text
 from hrevents.repair import repair
 from hrevents.rules.schema import load_triggers
@@ -40,7 +40,7 @@ def kept_text(prefilter, text: str) -> str:
     ("rule_id", "example"), [(rule.id, example) for rule in load_triggers() for example in rule.examples]
 )
 def test_every_rule_example_meets_its_rules_condition(prefilter, rule_id, example):
-    assert rule_id in prefilter.words.rules_possible(_words(example))
+    assert rule_id in prefilter.words.rules_possible(words_of(example))
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from hrevents.reader import report_from_bytes
-from hrevents.webpage import covers_from_headings, covers_rules
+from hrevents.webpage import covers_from_headings, covers_rules, published_date
 
 pytest.importorskip("trafilatura", reason="trafilatura extracts the main text of web pages")
 
@@ -154,6 +154,20 @@ def test_published_date_falls_back_to_meta_then_htmldate() -> None:
     page = f'<html><body><p>Posted <time datetime="2022-07-09">9 July 2022</time></p>{body}</body></html>'
     meta = report_from_bytes(page.encode(), "b.html", "b").meta
     assert (meta.published, meta.extra["published_from"]) == (dt.date(2022, 7, 9), "htmldate (original date)")
+
+
+def test_markup_is_serialised_only_when_htmldate_needs_it() -> None:
+    from bs4 import BeautifulSoup
+
+    page = '<html><head><meta name="dcterms.date" content="2021-05-02"></head><body><p>Text</p></body></html>'
+    soup = BeautifulSoup(page, "html.parser")
+    asked: list[str] = []
+
+    def markup() -> str:
+        asked.append("markup")
+        return str(soup)
+
+    assert published_date(soup, markup) is not None and asked == []
 
 
 @pytest.mark.parametrize("rule", covers_rules(), ids=lambda rule: rule.id)

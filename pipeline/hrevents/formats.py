@@ -171,7 +171,7 @@ def html_report(data: bytes, name: str, report_id: str) -> Report:
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     headings = [tag.get_text(" ", strip=True) for tag in soup.find_all(webpage.HEADINGS)[:8]]
     extra: dict[str, str] = {}
-    published = webpage.published_date(soup, str(soup))
+    published = webpage.published_date(soup, lambda: str(soup))
     if published is not None:
         extra["published_from"] = published.source
     covers = webpage.covers_from_headings([*headings, title or ""])

@@ -247,6 +247,12 @@ class TriggerWords:
         return any(needs <= met for _, needs in self.rules)
 
 
+def lemmatizer_known(nlp: Language) -> bool:
+    """Whether the lemmas the pipeline can give are known from its tables (a rule lemmatizer
+    with suffix rules): only then is `TriggerWords` a necessary condition of the rules."""
+    return bool(_lemmatizer_tables(nlp)[0])
+
+
 def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
     """Suffix rules and exceptions of the model's rule lemmatizer, plus the lemmas its
     attribute ruler sets for particular words; empty if the model has no such tables."""
@@ -365,7 +371,7 @@ class Prefilter:
         if not self.enabled:
             selection.triggers = set(range(len(units)))
             return selection
-        words = [_words(text[unit.start : unit.end]) for unit in units]
+        words = [words_of(text[unit.start : unit.end]) for unit in units]
         possible = [index for index, found in enumerate(words) if self.words.any_in(found)]
         if not possible:
             return selection
@@ -439,8 +445,9 @@ def _structureless_paragraphs(text: str) -> dict[int, tuple[int, int]]:
     return found
 
 
-def _words(text: str) -> set[str]:
-    """Lower-case words, hyphenated and apostrophised ones also in their parts."""
+def words_of(text: str) -> set[str]:
+    """Lower-case words, hyphenated and apostrophised ones also in their parts: what
+    `TriggerWords` tests."""
     found = set(WORD.findall(text.lower()))
     for word in [w for w in found if "-" in w or "'" in w or "’" in w]:
         found.update(re.split(r"[-'’]", word))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -83,8 +83,10 @@ class PageDate:
     source: str
 
 
-def published_date(soup: Any, html: str) -> PageDate | None:
-    """The page's publication date: JSON-LD `datePublished`, meta tags, then htmldate."""
+def published_date(soup: Any, html: Callable[[], str]) -> PageDate | None:
+    """The page's publication date: JSON-LD `datePublished`, meta tags, then htmldate.
+    `html` gives the page's markup, which only htmldate reads: serialising a whole country
+    report costs a tenth of a second, and most pages give their date before it is needed."""
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         for value in _json_ld_values(script.get_text(), "datePublished"):
             day = _iso_day(value)
@@ -99,7 +101,7 @@ def published_date(soup: Any, html: str) -> PageDate | None:
     import htmldate
 
     # extensive_search would read dates out of the report's own text (the events' dates).
-    found = htmldate.find_date(html, original_date=True, extensive_search=False)
+    found = htmldate.find_date(html(), original_date=True, extensive_search=False)
     day = _iso_day(found or "")
     return PageDate(day, "htmldate (original date)") if day is not None else None
 

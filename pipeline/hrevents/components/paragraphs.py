@@ -17,12 +17,14 @@ from spacy.tokens import Doc
 from hrevents.news import dateline_at
 
 
-def dateline_end(doc: Doc, start: int) -> int | None:
+def dateline_end(doc: Doc, start: int, text: str | None = None) -> int | None:
     """The index of the first token of the story after a dateline that opens a paragraph
-    at token `start` (the dateline's shape is `hrevents.news`')."""
+    at token `start` (the dateline's shape is `hrevents.news`'). `text` is `doc.text`, which
+    spaCy rebuilds from the tokens on every access: a caller that asks for many paragraphs
+    passes it once (otherwise a report costs time quadratic in its length)."""
     if start >= len(doc):
         return None
-    found = dateline_at(doc.text, doc[start].idx)
+    found = dateline_at(doc.text if text is None else text, doc[start].idx)
     if found is None:
         return None
     return next((t.i for t in doc[start:] if t.idx >= found.end and not t.is_space), None)
@@ -62,10 +64,11 @@ def wrapped_paragraph_ends(text: str) -> list[int]:
 class ParagraphSplitter:
     def __call__(self, doc: Doc) -> Doc:
         starts = with_run_in_headings(doc, [0] + [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2])
+        text = doc.text
         for start in starts:
             if start and start < len(doc):
                 doc[start].is_sent_start = True
-            story = dateline_end(doc, start)
+            story = dateline_end(doc, start, text)
             if story is not None:
                 doc[story].is_sent_start = True
         return doc

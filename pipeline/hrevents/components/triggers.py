@@ -7,11 +7,14 @@ as Span objects, so docs survive multiprocessing and serialisation; their keys a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.contract import Trigger, ensure_extensions
+from hrevents.prefilter import TriggerWords, lemmatizer_known, words_of
 from hrevents.rules.schema import TriggerRule, load_triggers
 
 __all__ = ["TriggerMatcher", "ensure_extensions", "find_governor"]
@@ -50,12 +53,52 @@ def in_a_name(anchor: Token) -> bool:
 
 
 class TriggerMatcher:
+    """Each rule has its own Matcher, run only over the sentences that meet the rule's
+    necessary condition (`hrevents.prefilter.TriggerWords`: every token its pattern always
+    needs has a candidate word). One Matcher of every rule costs the number of tokens times
+    the number of rules (each `IN` test a Python call per token), and most sentences, even of
+    the text the first pass kept, can match a few rules or none. Consecutive sentences are
+    matched as one span, so that a match may still run from one sentence into the next.
+    Matches come in doc order, by rule order where several start in one region. Where the
+    lemmatizer's tables are unknown (a blank pipeline, a trained lemmatizer) or the doc has
+    no sentences, every rule is matched over the whole doc."""
+
     def __init__(self, nlp: Language, rules: str) -> None:
         ensure_extensions()
         self.rules: dict[str, TriggerRule] = {rule.id: rule for rule in load_triggers(rules)}
-        self.matcher = Matcher(nlp.vocab)
+        self.matchers: dict[str, Matcher] = {}
         for rule in self.rules.values():
-            self.matcher.add(rule.id, [rule.pattern])
+            self.matchers[rule.id] = Matcher(nlp.vocab)
+            self.matchers[rule.id].add(rule.id, [rule.pattern])
+        self.words = TriggerWords(nlp, list(self.rules.values())) if lemmatizer_known(nlp) else None
+
+    def regions(self, doc: Doc) -> Iterator[tuple[Doc | Span, list[str]]]:
+        """Runs of consecutive sentences where some rule can match, with the rules that can."""
+        if self.words is None or not doc.has_annotation("SENT_START"):
+            yield doc, list(self.rules)
+            return
+        start: int | None = None
+        end = 0
+        words: set[str] = set()
+        for sent in doc.sents:
+            found = words_of(sent.text)
+            if self.words.any_in(found):
+                start = sent.start if start is None else start
+                words |= found
+                end = sent.end
+            elif start is not None:
+                yield doc[start:end], self.words.rules_possible(words)
+                start, words = None, set()
+        if start is not None:
+            yield doc[start:end], self.words.rules_possible(words)
+
+    def matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """(rule id, start, end) of every match in the doc."""
+        for region, possible in self.regions(doc):
+            offset = region.start if isinstance(region, Span) else 0
+            for rule_id in possible:
+                for _, start, end in self.matchers[rule_id](region):
+                    yield rule_id, start + offset, end + offset
 
     @staticmethod
     def objects(anchor: Token) -> list[int]:
@@ -64,8 +107,8 @@ class TriggerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = []
-        for match_id, start, end in self.matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for rule_id, start, end in self.matches(doc):
+            rule = self.rules[rule_id]
             anchor = doc[start + rule.anchor]
             if rule.anchor_head:
                 anchor = anchor.head
