@@ -77,9 +77,9 @@ POSITIVES = [
     ),
     # an uncounted list is one group; counted members of a list are groups of their own
     (
-        "The junta detained politicians, religious leaders, and union members on 3 May.",
+        "The junta detained students, religious leaders, and union members on 3 May.",
         "arrest",
-        [("politicians, religious leaders, and union members", None)],
+        [("students, religious leaders, and union members", None)],
     ),
     (
         "Police arrested journalists, an NGO leader, and a teacher on 3 May.",
@@ -122,6 +122,12 @@ POSITIVES = [
         "detention",
         [("at least one member", 1)],
     ),
+    # "the individual" points back to the one unnamed person told of just before
+    (
+        "Police detained a student on 3 May. The individual was released without charge on 5 May.",
+        "release",
+        [("a student (The individual)", 1)],
+    ),
 ]
 
 NEGATIVES = [
@@ -148,6 +154,9 @@ NEGATIVES = [
     # acts counted without a number are no group; a count of charges counts no people
     "The crackdown led to arrests in the capital.",
     "Ana Ruiz faced two prosecutions for her posts.",
+    # "the man" with no unnamed man before it is no group the report counts
+    "The man was released on 5 May.",
+    "Police arrested the journalist Ana Ruiz on 3 May. The journalist was released on 5 May.",
     # a count of cases is a statistic of complaints
     "Monitors cited 300 cases of arbitrary detention between 2014 and 2016.",
 ]

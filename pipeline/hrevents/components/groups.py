@@ -240,9 +240,18 @@ class GroupFinder:
             )
         ):
             count = 1
+        elif (
+            not plural
+            and determiners == {"the"}
+            and not restricted
+            and (lemma in self.anaphoric or lemma in self.singles)
+        ):
+            count = None  # "the individual was released": one person told of before (`settle`)
         else:
             return None
-        if count is not None:
+        if count is None and not plural and quantity is None:
+            kind = "anaphoric-sg"
+        elif count is not None:
             kind = "counted"
         elif quantity is None and determiners & DEFINITE:
             kind = "anaphoric" if lemma in self.anaphoric else "definite"
@@ -502,7 +511,7 @@ class GroupFinder:
                 if token.i in referred:
                     continue  # "both men", "the rest": the people component named them
                 found = self.phrase(token)
-                if found is None:
+                if found is None or (found["kind"] == "anaphoric-sg" and trigger.get("people")):
                     continue
                 members = self.named_members(token, names, doc[trigger["anchor"]])
                 if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
@@ -607,15 +616,19 @@ M = TypeVar("M", bound=GroupMention)
 
 def _antecedent(mention: GroupMention, earlier: list[M], head: str, kind: str) -> M | None:
     """The group a back-reference points to: the last one of the paragraph with the same
-    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph."""
+    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph; for
+    "he" or "the individual", the last single unnamed person of the paragraph."""
     paragraph = mention.paragraph
     same = [m for m in earlier if m.paragraph == paragraph]
     if kind in ("definite", "anaphoric"):
         found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
         if found is not None or kind == "definite":
             return found
-    if kind == "pronoun-sg":
+    if kind in ("pronoun-sg", "anaphoric-sg"):
         same = [m for m in same if m.victim_count == 1]
+        found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
+        if found is not None:
+            return found
     elif kind == "pronoun-pl":
         same = [m for m in same if m.victim_count != 1]
     return same[-1] if same else None
@@ -647,10 +660,10 @@ def settle(mentions: list[M]) -> list[M]:
             kept.append(mention)
             continue
         _, head, kind = _parts(mention)
-        if kind == "definite" or kind.startswith("pronoun") or kind == "anaphoric":
+        if kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
             found = _antecedent(mention, groups, head, kind)
-            if found is None and kind.startswith("pronoun"):
-                continue
+            if found is None and (kind.startswith("pronoun") or kind == "anaphoric-sg"):
+                continue  # "the man" with no unnamed man before: a named person, or no one counted
             if found is not None:
                 mention.victim_count = found.victim_count
                 mention.victim_group = f"{found.victim_group} ({mention.victim_group})"
