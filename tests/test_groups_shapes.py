@@ -128,6 +128,12 @@ POSITIVES = [
         "release",
         [("a student (The individual)", 1)],
     ),
+    # down a chain of back-references the group is the first one as written
+    (
+        "Police detained a student on 3 May. The student was charged on 4 May. He was released on 5 May.",
+        "release",
+        [("a student (He)", 1)],
+    ),
 ]
 
 NEGATIVES = [

@@ -653,6 +653,7 @@ def settle(mentions: list[M]) -> list[M]:
     mentions = [m for m in mentions if m.victim or _parts(m)[2] != "named"]
     groups: list[M] = []
     kept: list[M] = []
+    written: dict[int, str] = {}  # a back-reference's antecedent group, as first written
     restated: dict[int, str] = {}  # mentions that give figures for the act told just before: their head
     restatement_heads = frozenset(load_lexicon().groups.restatement_heads)
     for mention in mentions:
@@ -665,8 +666,10 @@ def settle(mentions: list[M]) -> list[M]:
             if found is None and (kind.startswith("pronoun") or kind == "anaphoric-sg"):
                 continue  # "the man" with no unnamed man before: a named person, or no one counted
             if found is not None:
+                # "a journalist (he)", not "a journalist (the journalist) (he)" down a chain
+                written[id(mention)] = written.get(id(found), found.victim_group)
                 mention.victim_count = found.victim_count
-                mention.victim_group = f"{found.victim_group} ({mention.victim_group})"
+                mention.victim_group = f"{written[id(mention)]} ({mention.victim_group})"
                 mention.group_key = found.group_key
         else:
             before = next((m for m in reversed(groups) if m.action == mention.action), None)
