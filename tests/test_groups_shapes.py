@@ -55,6 +55,85 @@ POSITIVES = [
     ("In the past weeks police arrested 200 protesters in the capital.", "arrest", [("200 protesters", 200)]),
     # a duration does not hide a count
     ("Police detained 15 students for two weeks in March.", "arrest", [("15 students", 15)]),
+    # a relative clause under a rule word tells an act, not the rule
+    (
+        "In May the council passed a decree that led to the arrest of at least five farmers.",
+        "arrest",
+        [("at least five farmers", 5)],
+    ),
+    # a count of acts that names no victim counts the people ("more than 60 arrests")
+    (
+        "The crackdown led to more than 60 arrests in the capital during March.",
+        "arrest",
+        [("more than 60 arrests", 60)],
+    ),
+    ("In 2019 the state carried out 85 executions.", "killing", [("85 executions", 85)]),
+    # quantity and partitive nouns before "of"
+    ("In 2019 a total of 14 farmers were killed.", "killing", [("a total of 14 farmers", 14)]),
+    (
+        "On May 2, a judge released the last of the 30 detainees on bail.",
+        "release",
+        [("the last of the 30 detainees", None)],
+    ),
+    # an uncounted list is one group; counted members of a list are groups of their own
+    (
+        "The junta detained students, religious leaders, and union members on 3 May.",
+        "arrest",
+        [("students, religious leaders, and union members", None)],
+    ),
+    (
+        "Police arrested journalists, an NGO leader, and a teacher on 3 May.",
+        "arrest",
+        [("journalists", None), ("an NGO leader", 1), ("a teacher", 1)],
+    ),
+    # figures in the next sentence for a group told without one: one act, the lower figure
+    (
+        "During the riots in March, soldiers shot and killed demonstrators and rioters. While the"
+        " government reported 40 persons killed, NGOs claimed that soldiers killed over 100 persons.",
+        "killing",
+        [("demonstrators and rioters", 40)],
+    ),
+    # a counted object after an adverbial phrase (heavy-NP shift)
+    (
+        "In May the army arrested and detained without charge 11 senior members of the union.",
+        "arrest",
+        [("11 senior members of the union", 11)],
+    ),
+    (
+        "Soldiers beat with sticks and rifle butts at least 20 villagers who had gathered at the well.",
+        "ill_treatment",
+        [("at least 20 villagers", 20)],
+    ),
+    # coordinated act nouns share their "of" group
+    (
+        "The report described arbitrary arrests and torture of suspected rebel members in 2019.",
+        "ill_treatment",
+        [("suspected rebel members", None)],
+    ),
+    # a pronoun object points to the object of the verb it is coordinated with
+    (
+        "Soldiers took about 300 villagers from their homes and detained them in a school.",
+        "arrest",
+        [("about 300 villagers (them)", 300)],
+    ),
+    # a word the parser took for a second object does not hide the group
+    (
+        "Security officials held incommunicado at least one member who had signed the letter.",
+        "detention",
+        [("at least one member", 1)],
+    ),
+    # "the individual" points back to the one unnamed person told of just before
+    (
+        "Police detained a student on 3 May. The individual was released without charge on 5 May.",
+        "release",
+        [("a student (The individual)", 1)],
+    ),
+    # down a chain of back-references the group is the first one as written
+    (
+        "Police detained a student on 3 May. The student was charged on 4 May. He was released on 5 May.",
+        "release",
+        [("a student (He)", 1)],
+    ),
 ]
 
 NEGATIVES = [
@@ -78,6 +157,14 @@ NEGATIVES = [
     "In recent years there have been reports that some prisoners were kept in prison after completing their sentences.",
     "Official figures showed that 60 percent of the 12,000 inmates held in the country awaited trial.",
     "The ministry did not report how many detainees died in custody.",
+    # acts counted without a number are no group; a count of charges counts no people
+    "The crackdown led to arrests in the capital.",
+    "Ana Ruiz faced two prosecutions for her posts.",
+    # "the man" with no unnamed man before it is no group the report counts
+    "The man was released on 5 May.",
+    "Police arrested the journalist Ana Ruiz on 3 May. The journalist was released on 5 May.",
+    # a count of cases is a statistic of complaints
+    "Monitors cited 300 cases of arbitrary detention between 2014 and 2016.",
 ]
 
 

@@ -31,10 +31,13 @@ DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 PHRASE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "case"})
 DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# Slots a noun fills: a word there that the tagger read as a verb is still the noun.
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"})
 
 
 def _first_conjunct(token: Token) -> Token:
-    """The first of coordinated verbs ("arrested or charged"): the one the parser attaches."""
+    """The first of coordinated verbs ("arrested or charged") or nouns ("politicians,
+    journalists and activists"): the one the parser attaches."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
@@ -139,7 +142,12 @@ class GroupFinder:
         return [t.lower_ for t in tokens if not (t.is_punct and t.text != "-")]
 
     def left_edge(self, head: Token) -> int:
-        left = [c for c in head.lefts if c.dep_ in PHRASE_DEPS]
+        """Where the phrase a head noun ends starts; a noun before its number belongs to
+        something else ("detained without charge 11 members")."""
+        number = min((c.i for c in head.lefts if c.dep_ == "nummod"), default=-1)
+        left = [
+            c for c in head.lefts if c.dep_ in PHRASE_DEPS and not (c.dep_ in ("nmod", "compound") and c.i < number)
+        ]
         return min((c.left_edge.i for c in left), default=head.i)
 
     def right_edge(self, head: Token) -> int:
@@ -178,8 +186,10 @@ class GroupFinder:
                 return None
             head, quantity = inner, token
         lemma = head.lemma_.lower()
+        # "the release of 1,600 inmates", with "inmates" tagged as a verb: a head noun in a noun's slot
+        mistagged = head.pos_ == "VERB" and head.dep_ in NOMINAL_DEPS and self.is_head(head)
         if head.ent_type_ in ("PERSON", "ORG", "GPE") or not (
-            head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP"
+            head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP" or mistagged
         ):
             return None
         start = self.left_edge(quantity if quantity is not None else head)
@@ -197,7 +207,12 @@ class GroupFinder:
             t for t in doc[self.left_edge(head) : head.i] if not (t.dep_ == "amod" and t.tag_ in ("VBN", "VBD"))
         ]
         nationality = head.ent_type_ == "NORP"
-        plural = head.tag_ in ("NNS", "NNPS") or lemma in ("people", "staff") or nationality
+        plural = (
+            head.tag_ in ("NNS", "NNPS")
+            or lemma in ("people", "staff")
+            or nationality
+            or (mistagged and head.tag_ == "VBZ")
+        )
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "poss")}
         possessed = any(
             c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in self.lex.single_possessives)
@@ -225,9 +240,18 @@ class GroupFinder:
             )
         ):
             count = 1
+        elif (
+            not plural
+            and determiners == {"the"}
+            and not restricted
+            and (lemma in self.anaphoric or lemma in self.singles)
+        ):
+            count = None  # "the individual was released": one person told of before (`settle`)
         else:
             return None
-        if count is not None:
+        if count is None and not plural and quantity is None:
+            kind = "anaphoric-sg"
+        elif count is not None:
             kind = "counted"
         elif quantity is None and determiners & DEFINITE:
             kind = "anaphoric" if lemma in self.anaphoric else "definite"
@@ -252,6 +276,9 @@ class GroupFinder:
         found: list[GroupVictim] = []
         for victim in trigger.get("victims", []):
             word = doc[victim["start"]].lower_
+            earlier = self.object_before(doc[victim["start"]]) if word in PLURAL_PRONOUNS else None
+            if earlier is not None:
+                return [earlier]
             if victim["kind"] == "pronoun" or (victim["kind"] == "group" and word in ("both", "two")):
                 number = "pronoun-pl" if word in PLURAL_PRONOUNS or victim["kind"] == "group" else "pronoun-sg"
                 found.append(
@@ -267,6 +294,19 @@ class GroupFinder:
                 )
         return found[:1]
 
+    def object_before(self, pronoun: Token) -> GroupVictim | None:
+        """The group a plural pronoun object points to in its own sentence: the object of the
+        verb it is coordinated with ("took 3,000 residents from their homes and detained them"),
+        which need not be an act itself."""
+        verb = pronoun.head
+        if pronoun.dep_ != "dobj" or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+            return None
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        found = self.phrase(obj) if obj is not None else None
+        if found is None or found["kind"] not in ("counted", "vague"):
+            return None
+        return {**found, "group": f"{found['group']} ({pronoun.text})"}
+
     # ------------------------------------------------------------------ triggers
     def candidates(self, trigger: Trigger, doc: Doc) -> list[Token]:
         """The slot's head and what is coordinated with it or with a name in it ("A and 20
@@ -275,6 +315,9 @@ class GroupFinder:
         index = trigger.get("victim_head")
         if index is not None:
             found = [doc[index], *doc[index].conjuncts]
+            if doc[index].dep_ == "dobj":
+                # "held incommunicado at least one member": a word the parser took for a second object
+                found += [c for c in doc[index].head.children if c.dep_ == "dobj" and c.i > index]
             # "the journalist A and his wife": the parser coordinates the group with the name
             roots = [doc[v["start"] : v["end"]].root for v in trigger.get("victims", []) if v["kind"] == "name"]
             seen = {t.i for t in found}
@@ -295,7 +338,36 @@ class GroupFinder:
         shared = self.shared_object(anchor)
         if shared is not None:
             return [shared, *shared.conjuncts]
-        return [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
+        ranges = [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
+        return ranges or self.shifted_objects(anchor) or self.shared_of(anchor)
+
+    def shared_of(self, anchor: Token) -> list[Token]:
+        """The "of" group that coordinated act nouns share, which the parser hangs on the
+        first of them ("arbitrary arrests and torture of suspected rebels")."""
+        if anchor.pos_ != "NOUN" or anchor.dep_ != "conj" or anchor.head.pos_ != "NOUN":
+            return []
+        of = [c for c in anchor.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > anchor.i]
+        return [o for c in of for o in c.children if o.dep_ == "pobj"]
+
+    def shifted_objects(self, anchor: Token) -> list[Token]:
+        """A counted object after an adverbial phrase ("beat with batons at least 20
+        journalists", "detained without charge 11 members"), which the parser hangs in that
+        phrase; only counted people of an active verb that has no object of its own."""
+        if anchor.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in anchor.children):
+            return []
+        found: list[Token] = []
+        verbs = [anchor, *(c for c in anchor.conjuncts if c.i > anchor.i)]  # "arrested and detained without charge"
+        for prep in (c for verb in verbs for c in verb.children):
+            if prep.dep_ != "prep" or prep.lower_ in ("of", "by", "between"):
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                # "without charge 11 members": the adverbial's noun glued to the object
+                glued = [obj] if any(c.dep_ in ("nmod", "compound") and c.i < obj.i - 1 for c in obj.children) else []
+                for token in glued + list(obj.conjuncts):
+                    group = self.phrase(token)
+                    if group is not None and group["count"] is not None:
+                        found.append(token)
+        return found
 
     def shared_object(self, anchor: Token) -> Token | None:
         """The object that coordinated verbs share, which the parser hangs on the last
@@ -333,15 +405,19 @@ class GroupFinder:
             return True  # "a force to arrest and assassinate leaders"
         if self.over_years(anchor):
             return True
+        below = anchor
         for hops, ancestor in enumerate(anchor.ancestors):
             if hops >= 4:
                 break
-            if ancestor.lemma_.lower() in self.irrealis:
+            # "a new law that led to the arrest of three citizens": the noun a relative clause
+            # describes does not govern the act the clause tells
+            if ancestor.lemma_.lower() in self.irrealis and below.dep_ != "relcl":
                 return True
             if ancestor.lemma_.lower() in self.negated_nouns and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in ancestor.children
             ):
                 return True
+            below = ancestor
         return False
 
     def over_years(self, anchor: Token) -> bool:
@@ -428,13 +504,14 @@ class GroupFinder:
             names = [doc[v["start"] : v["end"]] for v in trigger.get("victims", []) if v["kind"] == "name"]
             name_tokens = {t.i for name in names for t in name}
             referred = set(trigger.get("referred", []))
+            lists: dict[int, GroupVictim] = {}
             for token in self.candidates(trigger, doc):
                 if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue
                 if token.i in referred:
                     continue  # "both men", "the rest": the people component named them
                 found = self.phrase(token)
-                if found is None:
+                if found is None or (found["kind"] == "anaphoric-sg" and trigger.get("people")):
                     continue
                 members = self.named_members(token, names, doc[trigger["anchor"]])
                 if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
@@ -450,9 +527,49 @@ class GroupFinder:
                     found["count"] = count - members  # "six detainees, including A and B": four unnamed
                 if found["bare"] and not self.specific(trigger, token):
                     continue  # "police detained persons": a practice, not an act
+                if found["count"] is None and found["kind"] == "vague":
+                    # "politicians, journalists, and activists": an uncounted list is one group
+                    root = _first_conjunct(token)
+                    if root.i in lists:
+                        continue
+                    lists[root.i] = found
+                    listed = [g for g in map(self.phrase, [root, *root.conjuncts]) if g is not None]
+                    vague = [g for g in listed if g["count"] is None and g["kind"] == "vague"]
+                    found["start"] = min(g["start"] for g in [found, *vague])
+                    found["end"] = max(g["end"] for g in [found, *vague])
+                    found["group"] = doc[found["start"] : found["end"]].text
                 trigger["groups"].append(found)
+            if not trigger["groups"] and trigger.get("victim_head") is None and not trigger.get("victims"):
+                counted = self.counted_acts(trigger, doc)
+                if counted is not None:
+                    trigger["groups"].append(counted)
             trigger["groups"].extend(self.pronouns(trigger, doc))
         return doc
+
+    def counted_acts(self, trigger: Trigger, doc: Doc) -> GroupVictim | None:
+        """A count of acts that names no victim ("more than 40 arrests", "177 executions"):
+        one arrest or killing is one person, so the number of acts is the group's count
+        (SPEC 7); uncounted ("arrests") it is no group. A count of cases ("800 cases of
+        arbitrary arrest") is a statistic of complaints, not of acts (GUIDELINES 7.1, 8.2)."""
+        anchor = doc[trigger["anchor"]]
+        if anchor.pos_ != "NOUN" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
+            return None
+        if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in anchor.children):
+            return None
+        start = self.left_edge(anchor)
+        count = count_words(self.words(doc[start : anchor.i]), self.lex)
+        if count is None:
+            return None
+        return {
+            "start": start,
+            "end": anchor.i + 1,
+            "group": doc[start : anchor.i + 1].text,
+            "count": count,
+            "head": anchor.lemma_.lower(),
+            "kind": "counted",
+            "bare": False,
+            "how": "group",
+        }
 
 
 @Language.factory(
@@ -499,15 +616,19 @@ M = TypeVar("M", bound=GroupMention)
 
 def _antecedent(mention: GroupMention, earlier: list[M], head: str, kind: str) -> M | None:
     """The group a back-reference points to: the last one of the paragraph with the same
-    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph."""
+    head; for "the detainees", "the men" or a pronoun, the last one of the paragraph; for
+    "he" or "the individual", the last single unnamed person of the paragraph."""
     paragraph = mention.paragraph
     same = [m for m in earlier if m.paragraph == paragraph]
     if kind in ("definite", "anaphoric"):
         found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
         if found is not None or kind == "definite":
             return found
-    if kind == "pronoun-sg":
+    if kind in ("pronoun-sg", "anaphoric-sg"):
         same = [m for m in same if m.victim_count == 1]
+        found = next((m for m in reversed(same) if _parts(m)[1] == head), None)
+        if found is not None:
+            return found
     elif kind == "pronoun-pl":
         same = [m for m in same if m.victim_count != 1]
     return same[-1] if same else None
@@ -520,7 +641,10 @@ def settle(mentions: list[M]) -> list[M]:
       group it points to and, for the same action, is the same act; a pronoun that points
       to no group is dropped (it is no group the report counts).
     - A restatement in the next sentence ("arrested a number of journalists. Approximately
-      nine journalists ... were arrested") is the same act, with the count it gives.
+      nine journalists ... were arrested"; "killed demonstrators. The government reported 40
+      persons killed") is the same act, with the count it gives; competing figures in that
+      sentence ("while officials reported 40, witnesses counted over 100") are the same act
+      too, with the lower figure.
     - A counted group that the following sentences of its paragraph detail with at least
       as many names of the same act is dropped; so is an uncounted group of an act and head
       whose members the report lists by name elsewhere ("The detained journalists included: A, B").
@@ -529,31 +653,55 @@ def settle(mentions: list[M]) -> list[M]:
     mentions = [m for m in mentions if m.victim or _parts(m)[2] != "named"]
     groups: list[M] = []
     kept: list[M] = []
+    written: dict[int, str] = {}  # a back-reference's antecedent group, as first written
+    restated: dict[int, str] = {}  # mentions that give figures for the act told just before: their head
+    restatement_heads = frozenset(load_lexicon().groups.restatement_heads)
     for mention in mentions:
         if mention.victim:
             kept.append(mention)
             continue
         _, head, kind = _parts(mention)
-        if kind == "definite" or kind.startswith("pronoun") or kind == "anaphoric":
+        if kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
             found = _antecedent(mention, groups, head, kind)
-            if found is None and kind.startswith("pronoun"):
-                continue
+            if found is None and (kind.startswith("pronoun") or kind == "anaphoric-sg"):
+                continue  # "the man" with no unnamed man before: a named person, or no one counted
             if found is not None:
+                # "a journalist (he)", not "a journalist (the journalist) (he)" down a chain
+                written[id(mention)] = written.get(id(found), found.victim_group)
                 mention.victim_count = found.victim_count
-                mention.victim_group = f"{found.victim_group} ({mention.victim_group})"
+                mention.victim_group = f"{written[id(mention)]} ({mention.victim_group})"
                 mention.group_key = found.group_key
         else:
             before = next((m for m in reversed(groups) if m.action == mention.action), None)
+            near = before is not None and before.paragraph == mention.paragraph
             if (
                 before is not None
-                and before.paragraph == mention.paragraph
-                and _parts(before)[1] == head
+                and near
+                and (_parts(before)[1] == head or (head in restatement_heads and before.victim_count is None))
                 and 0 <= mention.start - before.end <= 3
                 and (before.victim_count is None) != (mention.victim_count is None)
             ):
                 if before.victim_count is None:
-                    before.victim_count, before.victim_group = mention.victim_count, mention.victim_group
+                    before.victim_count = mention.victim_count
+                    if _parts(before)[1] == head:
+                        before.victim_group = mention.victim_group
                 mention.victim_count, mention.group_key = before.victim_count, before.group_key
+                restated[id(mention)] = head
+            elif (
+                before is not None
+                and near
+                and restated.get(id(before)) == head
+                and before.start == mention.start
+                and mention.victim_count is not None
+            ):
+                # "While officials reported 40 dead, witnesses counted over 30": competing figures
+                # for the act just told are one event, with the lower figure (GUIDELINES 8.3)
+                first = next(m for m in groups if m.group_key == before.group_key)
+                low = min(mention.victim_count, first.victim_count or mention.victim_count)
+                for same in [m for m in groups if m.group_key == before.group_key] + [mention]:
+                    same.victim_count = low
+                mention.group_key = before.group_key
+                restated[id(mention)] = head
             elif mention.victim_count is None and (mention.action, head) in named_groups:
                 continue
         groups.append(mention)

@@ -136,6 +136,8 @@ class GroupLexicon(BaseModel):
     open_period_nouns: list[str]
     state_verbs: list[str]
     generic_cues: list[str]
+    counted_act_nouns: list[str] = []
+    restatement_heads: list[str] = []
 
 
 class ReferenceLexicon(BaseModel):
