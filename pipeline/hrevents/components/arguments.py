@@ -488,6 +488,10 @@ class ArgumentFinder:
             if head is None and rule.ccomp_subject:
                 for clause in syntax.children(verb, "ccomp"):
                     head = syntax.subject(clause)
+            if head is None and rule.xcomp_patient:
+                # "threatened to kill X": the threat is made to whom the threatened act is done
+                infinitive = next((c for c in syntax.children(verb, "xcomp") if c.pos_ in syntax.VERBAL), None)
+                head = syntax.patient(infinitive) if infinitive is not None else None
             if head is None and anchor.pos_ == "NOUN":
                 head = self.noun_possessor(rule, anchor)
             if head is None and anchor.dep_ in ("acomp", "oprd") and anchor.head.pos_ in syntax.VERBAL:
@@ -1250,11 +1254,13 @@ class ArgumentFinder:
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
-            # A rule whose victim is "the object or subject" of the clause reads its noun as the
-            # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
-            # definite, the noun still belongs to the clause's person.
-            talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
-            if head is None and rule.subject_fallback and not talks_about:
+            # The rule says whether its noun, definite or plural, still belongs to the clause's
+            # person ("always": the ground of the clause's act, "on trumped-up charges") or only
+            # when it does not point to an act told elsewhere ("indefinite"); see TriggerRule.
+            takes_subject = rule.subject_fallback == "always" or (
+                rule.subject_fallback == "indefinite" and not self.refers_elsewhere(anchor)
+            )
+            if head is None and takes_subject:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
