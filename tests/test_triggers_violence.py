@@ -82,6 +82,8 @@ NOT_EVENTS = [
     ("The search of Ana Costa's home was never conducted.", "search"),
     ("Officials said they would carry out the execution of Omar Gedi soon.", "killing"),
     ("A militia posted calls online to kill journalist Omar Gedi.", "killing"),
+    ("Police foiled a plot to kill Lena Brook.", "killing"),
+    ("Officials uncovered a conspiracy to abduct Lina Sorel.", "abduction"),
     ("The group issued orders to abduct teacher Mira Haddad.", "abduction"),
     ("Lina Sorel was held in an unknown location until her trial.", "disappearance"),
     ("Police denied that they had tortured Omar Haddad.", "ill_treatment"),
@@ -126,3 +128,19 @@ def test_a_threat_to_do_an_act_is_a_threat_to_its_object(extract_text, text, vic
 
 def test_a_threat_by_the_person_to_do_something_is_no_threat_to_anyone(extract_text):
     assert extract_text("Lena Brook threatened to sue the newspaper.") == []
+
+
+COORDINATED_NOUNS = [
+    # (text, action, victim): a noun coordinated after another shares its possessor
+    ("Rights groups condemned the abduction and killing of Lena Brook.", "killing", "Lena Brook"),
+    ("Rights groups condemned the arrest and torture of Lena Brook.", "ill_treatment", "Lena Brook"),
+    ("Lena Brook spoke about her arrest and torture.", "ill_treatment", "Lena Brook"),
+    ("Police gave no reason for Omar Gedi's detention and deportation.", "expulsion", "Omar Gedi"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "action", "victim"), COORDINATED_NOUNS)
+def test_a_coordinated_noun_shares_the_first_nouns_victim(extract_text, text, action, victim):
+    found = {(event.action, event.victim) for event in extract_text(text)}
+    assert (action, victim) in found, found

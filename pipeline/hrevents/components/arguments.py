@@ -537,7 +537,9 @@ class ArgumentFinder:
         the offence ("charges of fraud against X"); for the object of a light verb, the
         verb's own "against" phrase, where the parser often hangs it ("brought charges
         against X", "a case was opened against X"), and an "against" hung on the noun's
-        complement ("a sentence for fraud against X")."""
+        complement ("a sentence for fraud against X"). A noun coordinated after another shares
+        its possessor ("the abduction and killing of X", "his detention and deportation"): the
+        parser hangs it on the first noun only."""
         preps = tuple(rule.possessor_preps)
         head = syntax.possessor(anchor, ("against",) if "against" in preps else ())
         if head is None and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in syntax.VERBAL:
@@ -553,7 +555,10 @@ class ArgumentFinder:
                 ),
                 None,
             )
-        return head or syntax.possessor(anchor, preps)
+        head = head or syntax.possessor(anchor, preps)
+        if head is None and anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
+            head = syntax.possessor(anchor.head, preps)
+        return head
 
     @staticmethod
     def verb_preps(rule: TriggerRule) -> tuple[str, ...]:
