@@ -144,3 +144,9 @@ COORDINATED_NOUNS = [
 def test_a_coordinated_noun_shares_the_first_nouns_victim(extract_text, text, action, victim):
     found = {(event.action, event.victim) for event in extract_text(text)}
     assert (action, victim) in found, found
+
+
+def test_a_threatened_act_on_a_group_is_a_threat_to_the_group(extract_text):
+    """The arrest is not realis (SPEC 1), the threat to the journalists is (GUIDELINES 8)."""
+    events = extract_text("Police threatened to arrest several journalists.")
+    assert [(e.action, e.is_group) for e in events] == [("threat", True)]
