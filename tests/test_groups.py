@@ -155,7 +155,7 @@ NO_DOUBLE_COUNT = [
 
 MODALITY = [
     "Police did not arrest 24 students.",
-    "Police threatened to arrest several journalists.",
+    "Officials warned of the arrest of several journalists.",
     "The authorities must release the 24 students.",
     "Police could arrest dozens of protesters.",
     "Police regularly detained persons without warrants.",

@@ -13,7 +13,6 @@ BLOCKING = [(rule.id, example) for rule in load_modifiers() if rule.blocks for e
 
 MORE_NOT_EVENTS = [
     "Maria Cruz managed to avoid expulsion.",
-    "Police threatened to arrest Tariq Omar.",
     "The authorities must immediately release Karim Bey.",
     "Leila Haddad could face up to five years in prison if convicted.",
     "Only one member has not been placed under arrest or forced to leave the country, Ana Ruiz.",
@@ -41,6 +40,12 @@ def test_alleged_is_kept_with_lower_confidence(extract_text):
     assert hedged[0].confidence < plain[0].confidence
 
 
+def test_a_threatened_act_is_a_threat_not_the_act(extract_text):
+    """A threatened arrest is no arrest (SPEC 1) but a threat to its object (GUIDELINES 8)."""
+    events = extract_text("Police threatened to arrest Tariq Omar.")
+    assert {(e.action, e.victim) for e in events} == {("threat", "Tariq Omar")}
+
+
 def test_modifier_on_one_trigger_leaves_the_other(extract_text):
     events = extract_text("Police arrested Omar Said and threatened to deport him.")
-    assert {(e.action, e.victim) for e in events} == {("arrest", "Omar Said")}
+    assert {(e.action, e.victim) for e in events} == {("arrest", "Omar Said"), ("threat", "Omar Said")}

@@ -493,6 +493,10 @@ class ArgumentFinder:
             if head is None and rule.ccomp_subject:
                 for clause in syntax.children(verb, "ccomp"):
                     head = syntax.subject(clause)
+            if head is None and rule.xcomp_patient:
+                # "threatened to kill X": the threat is made to whom the threatened act is done
+                infinitive = next((c for c in syntax.children(verb, "xcomp") if c.pos_ in syntax.VERBAL), None)
+                head = syntax.patient(infinitive) if infinitive is not None else None
             if head is None and anchor.pos_ == "NOUN":
                 head = self.noun_possessor(rule, anchor)
             if head is None and anchor.dep_ in ("acomp", "oprd") and anchor.head.pos_ in syntax.VERBAL:
@@ -538,7 +542,9 @@ class ArgumentFinder:
         the offence ("charges of fraud against X"); for the object of a light verb, the
         verb's own "against" phrase, where the parser often hangs it ("brought charges
         against X", "a case was opened against X"), and an "against" hung on the noun's
-        complement ("a sentence for fraud against X")."""
+        complement ("a sentence for fraud against X"). A noun coordinated after another shares
+        its possessor ("the abduction and killing of X", "his detention and deportation"): the
+        parser hangs it on the first noun only."""
         preps = tuple(rule.possessor_preps)
         head = syntax.possessor(anchor, ("against",) if "against" in preps else ())
         if head is None and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in syntax.VERBAL:
@@ -571,7 +577,10 @@ class ArgumentFinder:
                 ),
                 None,
             )
-        return head or syntax.possessor(anchor, preps)
+        head = head or syntax.possessor(anchor, preps)
+        if head is None and anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
+            head = syntax.possessor(anchor.head, preps)
+        return head
 
     @staticmethod
     def verb_preps(rule: TriggerRule) -> tuple[str, ...]:
@@ -1272,13 +1281,15 @@ class ArgumentFinder:
                     head = self.noun_possessor(rule, head) or head
             seen: set[int] = set()
             fallback = False
-            # A rule whose victim is "the object or subject" of the clause reads its noun as the
-            # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
-            # definite, the noun still belongs to the clause's person.
-            talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
+            # The rule says whether its noun, definite or plural, still belongs to the clause's
+            # person ("always": the ground of the clause's act, "on trumped-up charges") or only
+            # when it does not point to an act told elsewhere ("indefinite"); see TriggerRule.
+            takes_subject = rule.subject_fallback == "always" or (
+                rule.subject_fallback == "indefinite" and not self.refers_elsewhere(anchor)
+            )
             # a rule that names the noun its act needs ("increased the sentence") never takes
             # the clause's subject for a missing object ("the number of women increased")
-            if head is None and rule.subject_fallback and not talks_about and not rule.require_patient_lemmas:
+            if head is None and takes_subject and not rule.require_patient_lemmas:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []

@@ -38,11 +38,19 @@ class ModifierDetector:
         ensure_extensions()
         self.rules: tuple[ModifierRule, ...] = load_modifiers(rules)
 
-    def hosts(self, anchor: Token) -> list[Token]:
-        """Tokens whose dependents modify the trigger: the anchor, and a verb it is
-        coordinated with by "or"/"nor" ("has not been arrested or charged")."""
+    def hosts(self, rule: ModifierRule, anchor: Token) -> list[Token]:
+        """Tokens whose dependents modify the trigger: the anchor, a verb it is coordinated
+        with by "or"/"nor" ("has not been arrested or charged"), and a verb of the rule's
+        `light_verbs` that performs a noun trigger ("had not carried out the execution of X":
+        the act is the noun, its negation stands on the verb)."""
         hosts = [anchor]
         if anchor.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in anchor.head.children):
+            hosts.append(anchor.head)
+        if (
+            anchor.pos_ == "NOUN"
+            and anchor.dep_ in ("dobj", "nsubjpass")
+            and anchor.head.lemma_.lower() in rule.light_verbs
+        ):
             hosts.append(anchor.head)
         return hosts
 
@@ -65,6 +73,10 @@ class ModifierDetector:
             head = head.head
             if head.i != skip and not coordinated:
                 found.append(head)
+        if self.infinitive(anchor) and anchor.dep_ in ("advcl", "xcomp") and anchor.head.pos_ in ("VERB", "AUX"):
+            # "posted calls to execute X", "issued orders to arrest X": the parser hangs the
+            # infinitive on the verb, but it completes the verb's object, which governs it
+            found.extend(c for c in anchor.head.children if c.dep_ == "dobj" and c.i != skip)
         return found
 
     @staticmethod
@@ -78,7 +90,7 @@ class ModifierDetector:
             found: list[ModifierHit] = []
             for rule in self.rules:
                 if rule.scope == "child":
-                    hosts = self.hosts(anchor)
+                    hosts = self.hosts(rule, anchor)
                     governor = trigger.get("governor")
                     if governor is not None:
                         # the verb that makes the act ("have not found the body of X",

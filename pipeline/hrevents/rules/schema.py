@@ -10,13 +10,14 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hrevents_models.vocabulary import check_action
 
 RULE_ID = r"^[a-z0-9_.-]+$"
 
 VictimRole = Literal["patient", "subject", "possessor", "object_or_subject", "recipient"]
+SubjectFallback = Literal["always", "indefinite", "never"]
 ModifierCategory = Literal["negated", "hypothetical", "attempted", "threatened", "demanded", "alleged"]
 
 
@@ -37,8 +38,16 @@ class TriggerRule(BaseModel):
     the date of their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
-    into X", "a raid on X's home"). `subject_fallback: false`: a noun with no victim in its
-    own phrase takes none from its clause ("rights groups condemned the killing").
+    into X", "a raid on X's home"). `subject_fallback`: whether a trigger with no victim in its
+    own phrase takes its clause's subject: `always` (the noun is the ground of the clause's own
+    act, "X remained in custody on trumped-up charges", so a definite or plural noun still
+    belongs to the clause's person), `indefinite` (only a noun that does not point back to an act
+    told elsewhere or speak of acts in general: "X was sent to a camp upon release" is X's, "the
+    minister condemned the abduction" and "X pledged to end arbitrary arrests" are no one's),
+    or `never` ("rights groups condemned a killing"). Left out, it is `always` for the
+    `object_or_subject` role, which is that ground reading, and `indefinite` for every other
+    role; `false` and `true` are read as `never` and `indefinite`. `xcomp_patient`: a verb with
+    no object of its own acts on the object of the infinitive it governs ("threatened to kill X").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -55,18 +64,36 @@ class TriggerRule(BaseModel):
     require_patient_lemmas: list[str] = []
     forbid_patient_lemmas: list[str] = []
     ccomp_subject: bool = False
+    xcomp_patient: bool = False
     context_only: bool = False
     repetition: bool = False
     person_agent_blocks: bool = False
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
-    subject_fallback: bool = True
+    subject_fallback: SubjectFallback = "indefinite"
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
     confidence: float = Field(default=0.85, ge=0.0, le=1.0)
     examples: list[str] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_fallback(cls, data: Any) -> Any:
+        """The role decides the fallback a record does not state (see the class docstring)."""
+        if isinstance(data, dict) and data.get("subject_fallback") is None:
+            role_default = "always" if data.get("victim") == "object_or_subject" else "indefinite"
+            data = {**data, "subject_fallback": role_default}
+        return data
+
+    @field_validator("subject_fallback", mode="before")
+    @classmethod
+    def _fallback_from_bool(cls, value: Any) -> Any:
+        """Records written when the fallback was yes/no keep their meaning."""
+        if isinstance(value, bool):
+            return "indefinite" if value else "never"
+        return value
 
     @property
     def specificity(self) -> int:
@@ -88,7 +115,9 @@ class ModifierRule(BaseModel):
     trigger, "tried to enter", "avoid expulsion"), `child` (a dependent of the trigger,
     "not arrested"), `sentence` (anywhere before the trigger in its sentence), `window`
     (one of the `window` tokens just before it: "court orders to free them", where the
-    parser often attaches the infinitive elsewhere).
+    parser often attaches the infinitive elsewhere). `light_verbs` (child scope): verbs that
+    perform a noun trigger ("carry out", "conduct"); a cue on such a verb whose object is the
+    trigger modifies it ("had not carried out the execution of X").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -100,6 +129,7 @@ class ModifierRule(BaseModel):
     lemmas: list[str] = []
     lower: list[str] = []
     deps: list[str] = []
+    light_verbs: list[str] = []
     blocks: bool = True
     examples: list[str] = Field(min_length=1)
 
