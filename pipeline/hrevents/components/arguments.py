@@ -79,6 +79,10 @@ class ArgumentFinder:
         self.clause_only_actions = frozenset(places.clause_only_actions)
         self.standalone_places = frozenset(places.standalone_places)
         self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
+        self.topic_preps = frozenset(places.topic_prepositions)
+        self.topic_nouns = frozenset(places.topic_nouns)
+        self.custody_places = frozenset(places.custody_places)
+        self.own_words_place_actions = frozenset(places.own_words_place_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
@@ -939,8 +943,11 @@ class ArgumentFinder:
         return found
 
     def phrase_place(self, verb: Token, preps: list[str], test, own: frozenset[int]) -> tuple[int, int] | None:
-        """The first place of `preps` in the verb's phrase, outside embedded clauses."""
-        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
+        """The first place of `preps` in the verb's phrase, outside embedded clauses, outside
+        what describes a person ("arrested A, a filmmaker in X, at his home": an apposition),
+        and outside what the act was about ("for criticizing ... in X", "after taking part
+        in protests in X": a gerund's clause; "over his posts about the war in X": a topic)."""
+        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "appos"}
         stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
         stack += [
@@ -960,6 +967,13 @@ class ArgumentFinder:
                         found = self.place_object(token, obj, test, direct)
                         if found is not None:
                             return found
+            if token.dep_ == "prep" and token.lower_ in self.topic_preps:
+                continue
+            if token.dep_ == "pcomp" and token.head.lower_ != "of":
+                continue  # "for criticizing X in Y", "after taking part in protests in Y"; the
+                # parser hangs the act's own place on "charges of spreading ... in Y"
+            if token.dep_ == "pobj" and token.lower_ in self.topic_nouns:
+                continue  # "in connection with his posts on X", "in response to ...": what it was about
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return None
 
@@ -1037,7 +1051,15 @@ class ArgumentFinder:
             own = own | frozenset(range(*destination))
         extra = (self.reference_preps | self.relation_preps) - set(rule.place_preps)
         preps = [*rule.place_preps, *sorted(extra)]
+        if rule.action in self.clause_only_actions and rule.anchor_head:
+            return None  # "arrested him in X on smuggling charges": the verb's place is the arrest's
+        if rule.action in self.clause_only_actions and anchor.pos_ == "NOUN":
+            # "was detained on charges of ... in X": a charge named under another act's verb
+            # is not laid where that act happened
+            governor = None
         own_clause = self.attached_prep(anchor, governor, preps, self.is_place, own)
+        if own_clause is None and rule.action in self.own_words_place_actions:
+            own_clause = self.own_words_place(anchor, own, preps)
         if own_clause is not None or rule.action in self.clause_only_actions:
             return own_clause
         return (
@@ -1046,6 +1068,20 @@ class ArgumentFinder:
             or self.setting(anchor, own)
             or (self.paragraph_setting(anchor) if rule.action in self.paragraph_setting_actions else None)
         )
+
+    def own_words_place(self, anchor: Token, own: frozenset[int], preps: list[str]) -> tuple[int, int] | None:
+        """ "died in prison", "died in military custody": the place the trigger's own words
+        name, when they hold a place phrase."""
+        doc = anchor.doc
+        for i in sorted(own):
+            prep = doc[i]
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in syntax.children(prep, "pobj"):
+                if obj.i in own and (obj.lower_ in self.custody_places or self.is_place(obj, direct=False)):
+                    start, end = syntax.noun_phrase(obj)
+                    return max(start, prep.i + 1), end
+        return None
 
     def dated(self, sent: Span) -> bool:
         """The sentence gives a date (not a duration): it opens an incident of its own."""

@@ -173,6 +173,10 @@ class PlaceLexicon(BaseModel):
     clause_only_actions: list[str]
     standalone_places: list[str]
     paragraph_setting_actions: list[str]
+    topic_prepositions: list[str]
+    topic_nouns: list[str]
+    custody_places: list[str]
+    own_words_place_actions: list[str]
 
 
 class RoleLexicon(BaseModel):
