@@ -950,11 +950,7 @@ class ArgumentFinder:
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "appos"}
         stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
-        stack += [
-            c
-            for c in verb.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.same_place_marks for m in c.children)
-        ]
+        stack += [c for c in verb.children if self.same_moment(c)]
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
@@ -976,6 +972,14 @@ class ArgumentFinder:
                 continue  # "in connection with his posts on X", "in response to ...": what it was about
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return None
+
+    def same_moment(self, clause: Token) -> bool:
+        """An adverbial clause of the same moment ("while reporting", "as she left her home",
+        "when the military raided X"): it happens when and where its main clause does."""
+        return clause.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in self.same_place_marks and m.i < clause.i
+            for m in clause.children
+        )
 
     def chained_destination(self, governor: Token | None, preps: list[str]) -> tuple[int, int] | None:
         """ "forced her into a car, drove her to the border and told her to leave": a verb
@@ -1164,7 +1168,11 @@ class ArgumentFinder:
             for ent in sent.ents
             if ent.label_ in ("DATE", "TIME")
             and not is_duration(self.date_words(ent))
-            and not (ent.root.dep_ in ("compound", "amod", "nmod") and not find_date_spans(ent.text))
+            and not (
+                ent.root.dep_ in ("compound", "amod", "nmod")
+                and not find_date_spans(ent.text)
+                and not self.stranded_date_prep(ent)
+            )
         ]
         dates = [
             ent
@@ -1214,6 +1222,8 @@ class ArgumentFinder:
                     if best is None or distance < best[0]:
                         best = (distance, ent)
                     break
+                if self.same_moment(ancestor) and ancestor.head.i in clause:
+                    continue  # "arrested X as she left her home on May 4": the clause's moment
                 if ancestor.i in anchors and ancestor.i not in clause:
                     claimed.add(ent.start)
                     if ancestor.i == anchor.head.i and anchor.dep_ in ("advcl", "conj", "xcomp"):
@@ -1230,7 +1240,7 @@ class ArgumentFinder:
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    if not (states_only(ancestor) or tells(ancestor)):
+                    if not (states_only(ancestor) or tells(ancestor) or told_below(anchor, ancestor)):
                         reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
@@ -1249,6 +1259,18 @@ class ArgumentFinder:
             else chosen.start
         )
         return start, chosen.end
+
+    def stranded_date_prep(self, ent: Span) -> bool:
+        """ "In May authorities charged X": the parser made the month a modifier of the next
+        noun and left the preposition before it without an object; the month is the date."""
+        if ent.start == 0:
+            return False
+        before = ent.doc[ent.start - 1]
+        return (
+            before.lower_ in self.date_preps
+            and before.dep_ == "prep"
+            and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
+        )
 
     def ends_period_of(self, ent: Span, anchor: Token) -> bool:
         """The date closes a period ("until June 17") that the trigger's own verb spans."""
@@ -1398,6 +1420,17 @@ def tells(verb: Token) -> bool:
     """A verb of telling ("X told media on June 15 that guards moved him"): its date is when
     the act was told, which dates no act under it."""
     return verb.lemma_.lower() in date_words().narrative.reporting_lemmas
+
+
+def told_below(anchor: Token, verb: Token) -> bool:
+    """A verb of telling stands between the act and a verb above it ("On May 2 experts released
+    a letter alleging that X was tortured"): the upper verb's date is the telling's time."""
+    for token in anchor.ancestors:
+        if token.i == verb.i:
+            return False
+        if token.pos_ in syntax.VERBAL and tells(token):
+            return True
+    return False
 
 
 def heads_other_clause(token: Token) -> bool:
