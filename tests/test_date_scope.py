@@ -122,6 +122,13 @@ DATED = [
     ),
     # ... but a person's dated past gives no year to the rest of the sentence
     ("Luis Mora, arrested in May 2018, was sentenced on March 3.", "sentence", "Luis Mora", "2020-03-03", False),
+    (
+        "In May a court released Luis Mora and imposed parole requirements through April 2021.",
+        "release",
+        "Luis Mora",
+        "2020-05",
+        False,
+    ),
     # a clause of the same moment dates its main clause
     (
         "On 5 April police arrested Ana Ruiz. Luis Mora was arrested when soldiers raided a farm in Riverton "

@@ -114,19 +114,27 @@ def in_background(ent: Span) -> bool:
 
 
 def stated_month(ents: Iterable[Span], story: Narrative) -> tuple[int, int] | None:
-    """(year, month) of the first date of the sentence's main clause that writes its year
-    ("died on December 14, 2021, after his arrest on December 10"): the year a date without
-    one in the same sentence is read in, when the two lie close together. A date in a clause
-    about a person ("X, arrested in May 2019, was sentenced on March 3") is the person's past:
-    it gives no year to the rest of the sentence."""
-    for ent in ents:
-        if ent.label_ != "DATE" or not YEAR_IN_TEXT.search(ent.text) or not is_adverbial(ent):
-            continue
-        if any(a.dep_ in ("acl", "relcl", "appos") for a in ent.root.ancestors):
-            continue
-        reading = read_date(ent.text, published=story.published)
-        if reading is not None and len(reading.value) >= 7 and reading.value[:4].isdigit():
-            return int(reading.value[:4]), int(reading.value[5:7])
+    """(year, month) of the sentence's first date, when it writes its year and dates the main
+    clause ("died on December 14, 2021, after his arrest on December 10"): the year a later
+    date without one in the same sentence is read in, when the two lie close together. A date
+    in a clause about a person ("X, arrested in May 2019, was sentenced on March 3") is the
+    person's past, and the end of a period ("until April 2020") is not where it starts: they
+    give no year to the rest of the sentence."""
+    dates = [ent for ent in ents if ent.label_ == "DATE" and not is_duration(ent.text)]
+    if not dates:
+        return None
+    first = dates[0]  # the year is written where the stretch of time is first named
+    before = first.doc[first.start - 1].lower_ if first.start > 0 else ""
+    if (
+        not YEAR_IN_TEXT.search(first.text)
+        or not is_adverbial(first)
+        or before in load_lexicon().date_end_prepositions
+        or any(a.dep_ in ("acl", "relcl", "appos") for a in first.root.ancestors)
+    ):
+        return None
+    reading = read_date(first.text, published=story.published)
+    if reading is not None and len(reading.value) >= 7 and reading.value[:4].isdigit():
+        return int(reading.value[:4]), int(reading.value[5:7])
     return None
 
 
