@@ -113,6 +113,15 @@ SETTING = [
     ("Police in Riverton arrested activist Musa Bako.", "arrest", "Musa Bako", "Riverton"),
     ("Kampala police arrested activist Musa Bako.", "arrest", "Musa Bako", "Kampala"),
     ("Police in the state of Zulia arrested opposition leader Luis Mora.", "arrest", "Luis Mora", "the state of Zulia"),
+    # a region's possession is the place, not the region alone
+    (
+        "In May, soldiers in Kano State’s Eastern District arrested activist Musa Bako.",
+        "arrest",
+        "Musa Bako",
+        "Kano State’s Eastern District",
+    ),
+    # a time phrase the parser hung on the perpetrators is not where they are
+    ("Hours after the Kampala riots, a guard in Entebbe killed activist Musa Bako.", "killing", "Musa Bako", "Entebbe"),
     # the paragraph's dated sentence sets the incident the next sentences go on with
     (
         "On 10 May police surrounded a crowd in front of the Kampala office of the Green Party. They arrested "
@@ -204,6 +213,8 @@ NO_PLACE = [
     ("Luis Mora was held after taking part in protests in Riverton.", "detention", "Luis Mora"),
     ("Police released Luis Mora over his posts about the war in Kampala.", "release", "Luis Mora"),
     ("Police released Luis Mora in connection with his posts regarding the war in Kampala.", "release", "Luis Mora"),
+    # a force named after the country is a national body (GUIDELINES D29)
+    ("In March, Uganda Defence Forces soldiers killed activist Musa Bako.", "killing", "Musa Bako"),
     # a charge named under the arrest's verb is not laid where the arrest was made
     ("Police arrested Luis Mora in Kampala on fraud and related charges.", "charge", "Luis Mora"),
     ("Luis Mora was detained on charges of spreading false news in Kampala.", "charge", "Luis Mora"),

@@ -81,6 +81,8 @@ class ArgumentFinder:
         self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
         self.topic_preps = frozenset(places.topic_prepositions)
         self.topic_nouns = frozenset(places.topic_nouns)
+        self.premises_nouns = frozenset(places.premises_nouns)
+        self.perpetrator_place_preps = frozenset(places.perpetrator_place_prepositions)
         self.custody_places = frozenset(places.custody_places)
         self.own_words_place_actions = frozenset(places.own_words_place_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
@@ -792,7 +794,7 @@ class ArgumentFinder:
             return True
         if (
             token.pos_ == "NOUN"
-            and token.lemma_.lower() not in self.authority_words
+            and token.lemma_.lower() in self.premises_nouns
             and any(
                 c.dep_ == "compound"
                 and c.pos_ == "PROPN"
@@ -800,7 +802,7 @@ class ArgumentFinder:
                 for c in token.children
             )
         ):
-            return True  # "the Kampala office of the party", "a Riverton suburb"
+            return True  # "the Kampala office of the party", not "the Riverton killings"
         return (
             any(t.lower_ in self.facility_words for t in token.subtree)
             and token.pos_ in ("PROPN", "NOUN")
@@ -1132,9 +1134,20 @@ class ArgumentFinder:
         head = doc[perpetrator[0] : perpetrator[1]].root
         # the phrase itself, not a clause about the perpetrators ("citizens who worked at X")
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+        # a time phrase of the perpetrators' noun is no place of theirs ("Hours after the X
+        # killings, a bodyguard in Y killed": the parser's subject)
+        clauses |= {
+            t.i
+            for c in head.subtree
+            if c.dep_ == "prep" and c.lower_ not in self.perpetrator_place_preps
+            for t in c.subtree
+        }
+        forces = self.authority_words | self.person_words
         for token in head.subtree:
             if token.i in clauses:
                 continue
+            if token.dep_ == "compound" and not self.names_a_force(token, forces):
+                continue  # "the Riverton killings": the name says what, not who
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
             if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
@@ -1149,8 +1162,11 @@ class ArgumentFinder:
                 start, end = token.i, token.i + 1
                 while (start > 0 and doc[start - 1].ent_iob_ == "I") or (start > 0 and doc[start].ent_iob_ == "I"):
                     start -= 1
-                while end < len(doc) and doc[end].ent_iob_ == "I":
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ not in syntax.VERBAL:
                     end += 1
+                owner = next((t for t in doc[start:end] if t.dep_ == "poss"), None)
+                if owner is not None and owner.head.pos_ in ("PROPN", "NOUN") and owner.head.i >= end:
+                    return syntax.noun_phrase(owner.head)  # "in Oromia Region's West Wellega Zone"
                 return start, end
             # "Yaounde gendarmes", "security forces in Yaounde": a town the tagger missed
             if (
@@ -1160,6 +1176,18 @@ class ArgumentFinder:
             ):
                 return self.name_start(token), token.i + 1
         return None
+
+    def names_a_force(self, token: Token, forces: frozenset[str]) -> bool:
+        """A name in a compound before a noun of people acting ("Kampala police", "Kitalya Prison
+        authorities"), not of a country ("Kenya Defense Forces": a national body, GUIDELINES D29)."""
+        noun = token
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.pos_ != "NOUN":
+            return True  # a name inside a longer name ("Oromia" of "Oromia Region's X Zone")
+        if noun.lemma_.lower() not in forces and noun.lower_ not in forces:
+            return False
+        return fold(token.doc[self.name_start(token) : token.i + 1].text) not in gazetteer().country_names
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
