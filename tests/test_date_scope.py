@@ -50,6 +50,8 @@ UNDATED = [
         "ill_treatment",
         "Ana Ruiz",
     ),
+    # custody told by a verb of holding tells how the person was kept, not an act on the day
+    ("On 19 June police arrested Ana Ruiz. Agents held her in solitary confinement.", "detention", "Ana Ruiz"),
     # the date of a telling above the act's own telling verb ("alleging") dates the telling
     (
         "On 2 May experts released a letter alleging that while in detention, Ana Ruiz was tortured.",
@@ -139,6 +141,7 @@ DATED = [
         False,
     ),
     ("Police arrested Ana Ruiz as she left her home on May 4.", "arrest", "Ana Ruiz", "2020-05-04", False),
+    ("On 19 June agents held Ana Ruiz at the central station.", "detention", "Ana Ruiz", "2020-06-19", False),
 ]
 
 

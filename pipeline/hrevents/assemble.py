@@ -429,6 +429,7 @@ def _add_mentions(
         )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
         and not (told_at_a_date(anchor, cues) or has_length(anchor, trigger["action"], cues))
+        and not (trigger["action"] in cues.lasting_actions and anchor.lemma_.lower() in cues.holding_lemmas)
     ):
         dated, inherited = story.current, True
         confidence *= 0.9

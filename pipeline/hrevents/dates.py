@@ -104,6 +104,7 @@ class NarrativeCues(BaseModel):
     lasting_actions: list[str]
     own_act_prepositions: list[str]
     reporting_lemmas: list[str]
+    holding_lemmas: list[str]
 
 
 class DateWords(BaseModel):
