@@ -125,6 +125,13 @@ DATED = [
     # ... but a person's dated past gives no year to the rest of the sentence
     ("Luis Mora, arrested in May 2018, was sentenced on March 3.", "sentence", "Luis Mora", "2020-03-03", False),
     (
+        "Following the October 2018 killing of a journalist, a court sentenced Luis Mora on December 23.",
+        "sentence",
+        "Luis Mora",
+        "2020-12-23",
+        False,
+    ),
+    (
         "In May a court released Luis Mora and imposed parole requirements through April 2021.",
         "release",
         "Luis Mora",

@@ -146,6 +146,13 @@ OWN_WORDS = [
     ("Blogger Ana Ruiz died in police custody in June.", "killing", "Ana Ruiz", "police custody"),
     ("Editor Luis Mora was released from prison in April.", "release", "Luis Mora", "prison"),
     ("Guards freed activist Tom Banda from Hillcrest prison on 2 May.", "release", "Tom Banda", "Hillcrest prison"),
+    # a gerund's own place phrase ("for questioning at X") is the act's
+    (
+        "Police detained Ana Ruiz for questioning at the central police station.",
+        "arrest",
+        "Ana Ruiz",
+        "the central police station",
+    ),
 ]
 
 

@@ -130,12 +130,22 @@ def stated_month(ents: Iterable[Span], story: Narrative) -> tuple[int, int] | No
         or not is_adverbial(first)
         or before in load_lexicon().date_end_prepositions
         or any(a.dep_ in ("acl", "relcl", "appos") for a in first.root.ancestors)
+        or not _modifies_a_verb(first)
     ):
         return None
     reading = read_date(first.text, published=story.published)
     if reading is not None and len(reading.value) >= 7 and reading.value[:4].isdigit():
         return int(reading.value[:4]), int(reading.value[5:7])
     return None
+
+
+def _modifies_a_verb(ent: Span) -> bool:
+    """The date hangs on a verb, itself or by its preposition ("died on December 14, 2021"),
+    not inside a noun phrase ("Following the October 2018 killing of X, a court ...")."""
+    head = ent.root.head
+    if head.dep_ == "prep" and head.i != ent.root.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def sets_occasion(ent: Span) -> bool:

@@ -953,6 +953,7 @@ class ArgumentFinder:
         stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
         stack += [c for c in verb.children if self.same_moment(c)]
+        leaves: set[int] = set()
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
@@ -968,8 +969,16 @@ class ArgumentFinder:
             if token.dep_ == "prep" and token.lower_ in self.topic_preps:
                 continue
             if token.dep_ == "pcomp" and token.head.lower_ != "of":
-                continue  # "for criticizing X in Y", "after taking part in protests in Y"; the
-                # parser hangs the act's own place on "charges of spreading ... in Y"
+                # "for criticizing X in Y", "after taking part in protests in Y": what the gerund
+                # is about is not where the act happened, only its own place phrase is ("summoned
+                # for questioning at the X police station"); the parser hangs the act's own place
+                # on "charges of spreading ... in Y"
+                if not any(c.dep_ == "dobj" for c in token.children):  # what the gerund acts on
+                    leaves.update(c.i for c in token.children if c.dep_ == "prep" and c.lower_ in preps)
+                stack.extend(c for c in token.children if c.i in leaves)
+                continue
+            if token.i in leaves:
+                continue  # the gerund's place phrase was tested above; nothing below it
             if token.dep_ == "pobj" and token.lower_ in self.topic_nouns:
                 continue  # "in connection with his posts on X", "in response to ...": what it was about
             stack.extend(c for c in token.children if c.dep_ not in stop)
