@@ -1151,12 +1151,12 @@ class ArgumentFinder:
             if c.dep_ == "prep" and c.lower_ not in self.perpetrator_place_preps
             for t in c.subtree
         }
-        forces = self.authority_words | self.person_words
-        for token in head.subtree:
+        # where they are ("a bodyguard in X") before what a name says of them ("X police")
+        for token in sorted(head.subtree, key=lambda t: t.dep_ != "pobj"):
             if token.i in clauses:
                 continue
-            if token.dep_ == "compound" and not self.names_a_force(token, forces):
-                continue  # "the Riverton killings": the name says what, not who
+            if token.dep_ == "compound" and self.names_a_country(token):
+                continue  # "Kenya Defense Forces personnel": a national body (GUIDELINES D29)
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
             if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
@@ -1171,8 +1171,8 @@ class ArgumentFinder:
                 start, end = token.i, token.i + 1
                 while (start > 0 and doc[start - 1].ent_iob_ == "I") or (start > 0 and doc[start].ent_iob_ == "I"):
                     start -= 1
-                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ not in syntax.VERBAL:
-                    end += 1
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN":
+                    end += 1  # ("gunmen in Srinagar shot and killed": the verb is no part of the name)
                 owner = next((t for t in doc[start:end] if t.dep_ == "poss"), None)
                 if owner is not None and owner.head.pos_ in ("PROPN", "NOUN") and owner.head.i >= end:
                     return syntax.noun_phrase(owner.head)  # "in Oromia Region's West Wellega Zone"
@@ -1186,17 +1186,15 @@ class ArgumentFinder:
                 return self.name_start(token), token.i + 1
         return None
 
-    def names_a_force(self, token: Token, forces: frozenset[str]) -> bool:
-        """A name in a compound before a noun of people acting ("Kampala police", "Kitalya Prison
-        authorities"), not of a country ("Kenya Defense Forces": a national body, GUIDELINES D29)."""
+    def names_a_country(self, token: Token) -> bool:
+        """A name in a compound before a common noun that is a country's ("Kenya Defense Forces
+        personnel"), not a name inside a longer name ("Oromia" of "Oromia Region's X Zone")."""
         noun = token
         while noun.dep_ == "compound" and noun.head.i != noun.i:
             noun = noun.head
         if noun.pos_ != "NOUN":
-            return True  # a name inside a longer name ("Oromia" of "Oromia Region's X Zone")
-        if noun.lemma_.lower() not in forces and noun.lower_ not in forces:
             return False
-        return fold(token.doc[self.name_start(token) : token.i + 1].text) not in gazetteer().country_names
+        return fold(token.doc[self.name_start(token) : token.i + 1].text) in gazetteer().country_names
 
     def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
