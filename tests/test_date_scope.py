@@ -43,6 +43,21 @@ UNDATED = [
         "threat",
         "Ana Ruiz",
     ),
+    # a person's dated background leaves the paragraph's earlier date behind for what follows
+    (
+        "In April Luis Mora died in custody. Ana Ruiz, arrested on May 29 on suspicion of theft, was beaten "
+        "by police. Her husband photographed her injuries after her beating.",
+        "ill_treatment",
+        "Ana Ruiz",
+    ),
+    # custody told by a verb of holding tells how the person was kept, not an act on the day
+    ("On 19 June police arrested Ana Ruiz. Agents held her in solitary confinement.", "detention", "Ana Ruiz"),
+    # the date of a telling above the act's own telling verb ("alleging") dates the telling
+    (
+        "On 2 May experts released a letter alleging that while in detention, Ana Ruiz was tortured.",
+        "ill_treatment",
+        "Ana Ruiz",
+    ),
 ]
 
 
@@ -95,6 +110,45 @@ DATED = [
         "2020-04-12",
         False,
     ),
+    # a month the parser hung on the next noun ("In May authorities")
+    ("In May authorities charged former minister Ana Ruiz with fraud.", "charge", "Ana Ruiz", "2020-05", False),
+    # a stated length before an act its clause dates: counted back, flagged
+    ("On 18 April, Luis Mora died 72 hours after his arrest.", "arrest", "Luis Mora", "2020-04-15", True),
+    # a month without a year beside one its sentence writes with a year shares that year
+    (
+        "Luis Mora died in custody on December 14, 2019, after his arrest on December 10.",
+        "arrest",
+        "Luis Mora",
+        "2019-12-10",
+        False,
+    ),
+    # ... but a person's dated past gives no year to the rest of the sentence
+    ("Luis Mora, arrested in May 2018, was sentenced on March 3.", "sentence", "Luis Mora", "2020-03-03", False),
+    (
+        "Following the October 2018 killing of a journalist, a court sentenced Luis Mora on December 23.",
+        "sentence",
+        "Luis Mora",
+        "2020-12-23",
+        False,
+    ),
+    (
+        "In May a court released Luis Mora and imposed parole requirements through April 2021.",
+        "release",
+        "Luis Mora",
+        "2020-05",
+        False,
+    ),
+    # a clause of the same moment dates its main clause
+    (
+        "On 5 April police arrested Ana Ruiz. Luis Mora was arrested when soldiers raided a farm in Riverton "
+        "on August 3.",
+        "arrest",
+        "Luis Mora",
+        "2020-08-03",
+        False,
+    ),
+    ("Police arrested Ana Ruiz as she left her home on May 4.", "arrest", "Ana Ruiz", "2020-05-04", False),
+    ("On 19 June agents held Ana Ruiz at the central station.", "detention", "Ana Ruiz", "2020-06-19", False),
 ]
 
 
@@ -155,3 +209,18 @@ def test_the_end_of_a_stated_length_of_custody(reference, length, end):
     from hrevents.dates import end_of_length
 
     assert end_of_length(reference, length) == end
+
+
+@pytest.mark.parametrize(
+    ("reference", "length", "start"),
+    [
+        ("2019-04-18", "for 72 hours", "2019-04-15"),
+        ("2020-05-04", "for two days", "2020-05-02"),
+        ("2020-05", "for two days", None),
+        ("2020-05-04", "for several hours", None),
+    ],
+)
+def test_the_start_of_a_stated_length_before_a_day(reference, length, start):
+    from hrevents.dates import start_of_length
+
+    assert start_of_length(reference, length) == start

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,13 +19,23 @@ from hrevents.components.contract import Trigger, triggers_of
 from hrevents.components.groups import group_event_key, group_id_key, settle
 from hrevents.components.paragraphs import wrapped_paragraph_ends
 from hrevents.components.people import fold
-from hrevents.dates import NarrativeCues, date_words, end_of_length, is_duration, read_date
+from hrevents.dates import (
+    DateReading,
+    NarrativeCues,
+    date_words,
+    end_of_length,
+    is_duration,
+    read_date,
+    start_of_length,
+)
 from hrevents.repair import Repaired
 from hrevents.rules.schema import load_lexicon
 from hrevents_models import Event, Report, load_actions
 
 YEAR_IN_TEXT = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# A month without a year this close to a month its sentence writes with one shares that year.
+SAME_STRETCH_MONTHS = 3
 # Rule id added to an event whose date is the paragraph's, not words of its own clause: the
 # date is inferred, and says so (SPEC 6.5: a date the text does not give is flagged).
 PARAGRAPH_DATE_RULE = "date.paragraph"
@@ -101,6 +111,41 @@ def in_background(ent: Span) -> bool:
                 ancestor.head.ent_type_ == "PERSON" or ancestor.head.pos_ == "PROPN"
             )
     return False
+
+
+def stated_month(ents: Iterable[Span], story: Narrative) -> tuple[int, int] | None:
+    """(year, month) of the sentence's first date, when it writes its year and dates the main
+    clause ("died on December 14, 2021, after his arrest on December 10"): the year a later
+    date without one in the same sentence is read in, when the two lie close together. A date
+    in a clause about a person ("X, arrested in May 2019, was sentenced on March 3") is the
+    person's past, and the end of a period ("until April 2020") is not where it starts: they
+    give no year to the rest of the sentence."""
+    dates = [ent for ent in ents if ent.label_ == "DATE" and not is_duration(ent.text)]
+    if not dates:
+        return None
+    first = dates[0]  # the year is written where the stretch of time is first named
+    before = first.doc[first.start - 1].lower_ if first.start > 0 else ""
+    if (
+        not YEAR_IN_TEXT.search(first.text)
+        or not is_adverbial(first)
+        or before in load_lexicon().date_end_prepositions
+        or any(a.dep_ in ("acl", "relcl", "appos") for a in first.root.ancestors)
+        or not _modifies_a_verb(first)
+    ):
+        return None
+    reading = read_date(first.text, published=story.published)
+    if reading is not None and len(reading.value) >= 7 and reading.value[:4].isdigit():
+        return int(reading.value[:4]), int(reading.value[5:7])
+    return None
+
+
+def _modifies_a_verb(ent: Span) -> bool:
+    """The date hangs on a verb, itself or by its preposition ("died on December 14, 2021"),
+    not inside a noun phrase ("Following the October 2018 killing of X, a court ...")."""
+    head = ent.root.head
+    if head.dep_ == "prep" and head.i != ent.root.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def sets_occasion(ent: Span) -> bool:
@@ -221,8 +266,10 @@ def assemble(doc: Doc, report: Report, repaired: Repaired, year_before: int | No
     for sent in sentences:
         paragraph = bisect.bisect_left(paragraph_breaks, sent.start_char)
         story.enter(paragraph, year_at(sent.start_char))
+        story.sentence_month = stated_month(ents_of.get(sent.start, ()), story)
         for trigger in by_sentence.get(sent.start, []):
             _add_mentions(doc, trigger, sent, story, repaired, mentions)
+        story.sentence_month = None
         custody = any(t["action"] in date_words().narrative.custody_actions for t in by_sentence.get(sent.start, []))
         for ent in ents_of.get(sent.start, ()):
             if ent.label_ == "DATE" and is_adverbial(ent) and not is_duration(ent.text):
@@ -264,6 +311,12 @@ class Narrative:
         # relative words count from it, but acts without date words keep the reference
         self.occasion: tuple[str, str] | None = None
         self.occasions: dict[int, tuple[str, str] | None] = {}
+        # people of each paragraph whose own dated background was told after its reference
+        # date ("On April 18 A died ... B, arrested on May 29, was beaten. ... his beating"):
+        # their later acts do not take that reference, until a date sets the time anew
+        self.backgrounds: dict[int, set[str]] = {}
+        # (year, month) the sentence being read writes out in its main clause (stated_month)
+        self.sentence_month: tuple[int, int] | None = None
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
@@ -294,6 +347,21 @@ class Narrative:
         if found is not None:
             self.occasion = found
 
+    def in_sentence_year(self, words: str, reading: DateReading | None) -> DateReading | None:
+        """A month without a year, a few months from the month its sentence writes out with a
+        year ("on December 14, 2021, after his arrest on December 10"), belongs to that
+        stretch of time, not to the period the report covers."""
+        if reading is None or self.sentence_month is None or YEAR_IN_TEXT.search(words) or len(reading.value) < 7:
+            return reading
+        year, month = self.sentence_month
+        value_month = int(reading.value[5:7])
+        for candidate in (year, year - 1, year + 1):
+            if abs((candidate * 12 + value_month) - (year * 12 + month)) <= SAME_STRETCH_MONTHS:
+                if candidate == int(reading.value[:4]):
+                    return reading
+                return DateReading(f"{candidate:04d}{reading.value[4:]}", reading.guess, reading.note)
+        return reading
+
     def resolve(self, words: str, move: bool, action: str = "") -> tuple[str, str] | None:
         """(ISO date, words) for date words, or None; `move` advances the reference.
 
@@ -307,6 +375,7 @@ class Narrative:
             published=self.published,
             latest=self.published,
         )
+        reading = self.in_sentence_year(words, reading)
         self.guess = bool(reading and reading.guess)
         if reading is None:
             return None
@@ -316,6 +385,7 @@ class Narrative:
                 self.current_action = action
             self.current = (value, words)
             self.occasion = None
+            self.backgrounds.pop(self.paragraph, None)
         return value, words
 
 
@@ -341,9 +411,19 @@ def _add_mentions(
     background = anchor.dep_ in ("acl", "relcl")
     dated = story.resolve(own_words, move=not background, action=trigger["action"]) if own_words else None
     story.background_date = story.background_date or (background and dated is not None)
+    if background and dated is not None:
+        story.backgrounds.setdefault(story.paragraph, set()).update(
+            _person_key(person["name"]) for person in trigger.get("people", []) if person.get("name")
+        )
     if dated is not None and story.guess:
         confidence *= 0.85
     inherited = False
+    if dated is None:
+        before = _length_before_dated_act(anchor, cues)
+        if before is not None:
+            reading = story.resolve(before[1], move=False)
+            began = start_of_length(reading[0], f"for {before[0]}") if reading else None
+            dated, inherited = ((began, before[1]), True) if began else (None, False)
     length = story.lengths.get(story.paragraph, "")
     if dated is None and length and trigger["action"] in cues.release_actions and story.current:
         ended = end_of_length(story.current[0], length)
@@ -359,6 +439,7 @@ def _add_mentions(
         )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
         and not (told_at_a_date(anchor, cues) or has_length(anchor, trigger["action"], cues))
+        and not (trigger["action"] in cues.lasting_actions and anchor.lemma_.lower() in cues.holding_lemmas)
     ):
         dated, inherited = story.current, True
         confidence *= 0.9
@@ -385,6 +466,13 @@ def _add_mentions(
             counted = _dated_from_own_act(mentions, person["name"], after[0], cues)
             if counted:
                 date, date_text, inherited = counted, after[1], True
+        own_past = (
+            inherited
+            and story.current is not None
+            and date == story.current[0]
+            and bool(person.get("name"))
+            and _person_key(person["name"]) in story.backgrounds.get(story.paragraph, ())
+        )  # the person's own past was dated since the reference: it is not their time
         mentions.append(
             Mention(
                 action=trigger["action"],
@@ -398,10 +486,10 @@ def _add_mentions(
                 place=_span_text(doc, trigger.get("place")),
                 destination=_span_text(doc, trigger.get("destination")),
                 detail=_span_text(doc, trigger.get("detail")),
-                date=date,
-                date_text=date_text,
+                date="" if own_past else date,
+                date_text="" if own_past else date_text,
                 own_date=bool(own_words) and dated is not None and dated[1] == own_words,
-                date_inherited=inherited,
+                date_inherited=inherited and not own_past,
                 start=start,
                 end=end,
                 paragraph=story.paragraph,
@@ -428,6 +516,30 @@ def _after_own_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None
                 length = " ".join(t.text for t in lengths[0].subtree) if lengths else ""
                 first = lengths[0].left_edge.i if lengths else prep.i
                 return length, prep.doc[first : prep.right_edge.i + 1].text
+    return None
+
+
+def _person_key(name: str) -> str:
+    """The last name, folded: how one person is told again in a paragraph."""
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def _length_before_dated_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None:
+    """ "On April 18 X died 72 hours after his arrest": a custody noun a stated length before
+    an act its clause dates; (the length, the date words of that clause), or None."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or anchor.lemma_.lower() not in cues.custody_nouns:
+        return None
+    if prep.lower_ not in cues.own_act_prepositions or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    lengths = [c for c in prep.children if c.dep_ == "npadvmod"]
+    if not lengths:
+        return None
+    length = " ".join(t.text for t in lengths[0].subtree)
+    for child in prep.head.children:
+        if _dated_prep(child):
+            return length, anchor.doc[child.i : child.right_edge.i + 1].text
     return None
 
 
@@ -502,8 +614,13 @@ def told_at_a_date(anchor: Token, cues: NarrativeCues) -> bool:
     """ "X told media on June 15 that guards transferred him", "In March monitors reported
     police held X": the sentence dates the telling, so the act under it has no date of its own
     and none from the paragraph either (the telling's date was refused in arguments.py)."""
+    telling = False
     for verb in anchor.ancestors:
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.reporting_lemmas:
+            telling = True
+        # ("On May 2 experts released a letter alleging that X was tortured": the verb above
+        # the telling dates it too)
+        if telling and verb.pos_ in ("VERB", "AUX"):
             dates = [t for t in verb.children if t.ent_type_ == "DATE" or _dated_prep(t)]
             if dates:
                 return True
@@ -511,7 +628,16 @@ def told_at_a_date(anchor: Token, cues: NarrativeCues) -> bool:
 
 
 def _dated_prep(token: Token) -> bool:
-    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in token.children)
+    if token.dep_ != "prep":
+        return False
+    if any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in token.children):
+        return True
+    # "On 2 May experts released ...": the parser hung the date on the next noun and left the
+    # preposition without an object
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not any(c.dep_ in ("pobj", "pcomp") for c in token.children) and (
+        following is not None and following.ent_type_ == "DATE" and following.ent_iob_ == "B"
+    )
 
 
 def has_length(anchor: Token, anchor_action: str, cues: NarrativeCues) -> bool:

@@ -104,6 +104,7 @@ class NarrativeCues(BaseModel):
     lasting_actions: list[str]
     own_act_prepositions: list[str]
     reporting_lemmas: list[str]
+    holding_lemmas: list[str]
 
 
 class DateWords(BaseModel):
@@ -393,6 +394,17 @@ def end_of_length(reference: str | None, length: str) -> str | None:
     approximately 24 hours" from 2008-02-12 is 2008-02-13, "for two weeks" 14 days on. Only a
     day reference and a length in hours, days or weeks give one; the caller flags it as an
     inference (inclusive or exclusive counting is not said)."""
+    return _moved_by_length(reference, length, 1)
+
+
+def start_of_length(reference: str | None, length: str) -> str | None:
+    """The day a stated length before the reference day began: "died 72 hours after his
+    arrest", the death on 2019-04-18, puts the arrest on 2019-04-15. The same lengths as
+    `end_of_length`; the caller flags it as an inference."""
+    return _moved_by_length(reference, length, -1)
+
+
+def _moved_by_length(reference: str | None, length: str, sign: int) -> str | None:
     start = PartialDate.parse(reference)
     day = start.date() if start else None
     match = re.search(rf"\b{grammar().count}[\s-]+(hours?|days?|weeks?)\b", length.replace("approximately", ""), re.I)
@@ -403,7 +415,7 @@ def end_of_length(reference: str | None, length: str) -> str | None:
         return None
     unit = match.group(2).lower().rstrip("s")
     days = amount // 24 if unit == "hour" else amount * (7 if unit == "week" else 1)
-    found = _from_day(_add_days(day, days))
+    found = _from_day(_add_days(day, sign * days))
     return found.iso() if found else None
 
 

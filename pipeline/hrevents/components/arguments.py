@@ -79,6 +79,12 @@ class ArgumentFinder:
         self.clause_only_actions = frozenset(places.clause_only_actions)
         self.standalone_places = frozenset(places.standalone_places)
         self.paragraph_setting_actions = frozenset(places.paragraph_setting_actions)
+        self.topic_preps = frozenset(places.topic_prepositions)
+        self.topic_nouns = frozenset(places.topic_nouns)
+        self.premises_nouns = frozenset(places.premises_nouns)
+        self.perpetrator_place_preps = frozenset(places.perpetrator_place_prepositions)
+        self.custody_places = frozenset(places.custody_places)
+        self.own_words_place_actions = frozenset(places.own_words_place_actions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
@@ -819,7 +825,7 @@ class ArgumentFinder:
             return True
         if (
             token.pos_ == "NOUN"
-            and token.lemma_.lower() not in self.authority_words
+            and token.lemma_.lower() in self.premises_nouns
             and any(
                 c.dep_ == "compound"
                 and c.pos_ == "PROPN"
@@ -827,7 +833,7 @@ class ArgumentFinder:
                 for c in token.children
             )
         ):
-            return True  # "the Kampala office of the party", "a Riverton suburb"
+            return True  # "the Kampala office of the party", not "the Riverton killings"
         return (
             any(t.lower_ in self.facility_words for t in token.subtree)
             and token.pos_ in ("PROPN", "NOUN")
@@ -970,15 +976,15 @@ class ArgumentFinder:
         return found
 
     def phrase_place(self, verb: Token, preps: list[str], test, own: frozenset[int]) -> tuple[int, int] | None:
-        """The first place of `preps` in the verb's phrase, outside embedded clauses."""
-        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
+        """The first place of `preps` in the verb's phrase, outside embedded clauses, outside
+        what describes a person ("arrested A, a filmmaker in X, at his home": an apposition),
+        and outside what the act was about ("for criticizing ... in X", "after taking part
+        in protests in X": a gerund's clause; "over his posts about the war in X": a topic)."""
+        stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "appos"}
         stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
-        stack += [
-            c
-            for c in verb.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.same_place_marks for m in c.children)
-        ]
+        stack += [c for c in verb.children if self.same_moment(c)]
+        leaves: set[int] = set()
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
@@ -991,8 +997,31 @@ class ArgumentFinder:
                         found = self.place_object(token, obj, test, direct)
                         if found is not None:
                             return found
+            if token.dep_ == "prep" and token.lower_ in self.topic_preps:
+                continue
+            if token.dep_ == "pcomp" and token.head.lower_ != "of":
+                # "for criticizing X in Y", "after taking part in protests in Y": what the gerund
+                # is about is not where the act happened, only its own place phrase is ("summoned
+                # for questioning at the X police station"); the parser hangs the act's own place
+                # on "charges of spreading ... in Y"
+                if not any(c.dep_ == "dobj" for c in token.children):  # what the gerund acts on
+                    leaves.update(c.i for c in token.children if c.dep_ == "prep" and c.lower_ in preps)
+                stack.extend(c for c in token.children if c.i in leaves)
+                continue
+            if token.i in leaves:
+                continue  # the gerund's place phrase was tested above; nothing below it
+            if token.dep_ == "pobj" and token.lower_ in self.topic_nouns:
+                continue  # "in connection with his posts on X", "in response to ...": what it was about
             stack.extend(c for c in token.children if c.dep_ not in stop)
         return None
+
+    def same_moment(self, clause: Token) -> bool:
+        """An adverbial clause of the same moment ("while reporting", "as she left her home",
+        "when the military raided X"): it happens when and where its main clause does."""
+        return clause.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in self.same_place_marks and m.i < clause.i
+            for m in clause.children
+        )
 
     def chained_destination(self, governor: Token | None, preps: list[str]) -> tuple[int, int] | None:
         """ "forced her into a car, drove her to the border and told her to leave": a verb
@@ -1068,7 +1097,15 @@ class ArgumentFinder:
             own = own | frozenset(range(*destination))
         extra = (self.reference_preps | self.relation_preps) - set(rule.place_preps)
         preps = [*rule.place_preps, *sorted(extra)]
+        if rule.action in self.clause_only_actions and rule.anchor_head:
+            return None  # "arrested him in X on smuggling charges": the verb's place is the arrest's
+        if rule.action in self.clause_only_actions and anchor.pos_ == "NOUN":
+            # "was detained on charges of ... in X": a charge named under another act's verb
+            # is not laid where that act happened
+            governor = None
         own_clause = self.attached_prep(anchor, governor, preps, self.is_place, own)
+        if own_clause is None and rule.action in self.own_words_place_actions:
+            own_clause = self.own_words_place(anchor, own, preps)
         if own_clause is not None or rule.action in self.clause_only_actions:
             return own_clause
         return (
@@ -1077,6 +1114,20 @@ class ArgumentFinder:
             or self.setting(anchor, own)
             or (self.paragraph_setting(anchor) if rule.action in self.paragraph_setting_actions else None)
         )
+
+    def own_words_place(self, anchor: Token, own: frozenset[int], preps: list[str]) -> tuple[int, int] | None:
+        """ "died in prison", "died in military custody": the place the trigger's own words
+        name, when they hold a place phrase."""
+        doc = anchor.doc
+        for i in sorted(own):
+            prep = doc[i]
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in syntax.children(prep, "pobj"):
+                if obj.i in own and (obj.lower_ in self.custody_places or self.is_place(obj, direct=False)):
+                    start, end = syntax.noun_phrase(obj)
+                    return max(start, prep.i + 1), end
+        return None
 
     def dated(self, sent: Span) -> bool:
         """The sentence gives a date (not a duration): it opens an incident of its own."""
@@ -1123,9 +1174,20 @@ class ArgumentFinder:
         head = doc[perpetrator[0] : perpetrator[1]].root
         # the phrase itself, not a clause about the perpetrators ("citizens who worked at X")
         clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
-        for token in head.subtree:
+        # a time phrase of the perpetrators' noun is no place of theirs ("Hours after the X
+        # killings, a bodyguard in Y killed": the parser's subject)
+        clauses |= {
+            t.i
+            for c in head.subtree
+            if c.dep_ == "prep" and c.lower_ not in self.perpetrator_place_preps
+            for t in c.subtree
+        }
+        # where they are ("a bodyguard in X") before what a name says of them ("X police")
+        for token in sorted(head.subtree, key=lambda t: t.dep_ != "pobj"):
             if token.i in clauses:
                 continue
+            if token.dep_ == "compound" and self.names_a_country(token):
+                continue  # "Kenya Defense Forces personnel": a national body (GUIDELINES D29)
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
             if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
@@ -1140,8 +1202,11 @@ class ArgumentFinder:
                 start, end = token.i, token.i + 1
                 while (start > 0 and doc[start - 1].ent_iob_ == "I") or (start > 0 and doc[start].ent_iob_ == "I"):
                     start -= 1
-                while end < len(doc) and doc[end].ent_iob_ == "I":
-                    end += 1
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN":
+                    end += 1  # ("gunmen in Srinagar shot and killed": the verb is no part of the name)
+                owner = next((t for t in doc[start:end] if t.dep_ == "poss"), None)
+                if owner is not None and owner.head.pos_ in ("PROPN", "NOUN") and owner.head.i >= end:
+                    return syntax.noun_phrase(owner.head)  # "in Oromia Region's West Wellega Zone"
                 return start, end
             # "Yaounde gendarmes", "security forces in Yaounde": a town the tagger missed
             if (
@@ -1152,6 +1217,16 @@ class ArgumentFinder:
                 return self.name_start(token), token.i + 1
         return None
 
+    def names_a_country(self, token: Token) -> bool:
+        """A name in a compound before a common noun that is a country's ("Kenya Defense Forces
+        personnel"), not a name inside a longer name ("Oromia" of "Oromia Region's X Zone")."""
+        noun = token
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.pos_ != "NOUN":
+            return False
+        return fold(token.doc[self.name_start(token) : token.i + 1].text) in gazetteer().country_names
+
     def date_span(self, anchor: Token, sent: Span, anchors: set[int], nominal: bool = False) -> tuple[int, int] | None:
         """The date attached to the trigger's clause; else the sentence's single date."""
         dates = [
@@ -1159,7 +1234,11 @@ class ArgumentFinder:
             for ent in sent.ents
             if ent.label_ in ("DATE", "TIME")
             and not is_duration(self.date_words(ent))
-            and not (ent.root.dep_ in ("compound", "amod", "nmod") and not find_date_spans(ent.text))
+            and not (
+                ent.root.dep_ in ("compound", "amod", "nmod")
+                and not find_date_spans(ent.text)
+                and not self.stranded_date_prep(ent)
+            )
         ]
         dates = [
             ent
@@ -1209,6 +1288,8 @@ class ArgumentFinder:
                     if best is None or distance < best[0]:
                         best = (distance, ent)
                     break
+                if self.same_moment(ancestor) and ancestor.head.i in clause:
+                    continue  # "arrested X as she left her home on May 4": the clause's moment
                 if ancestor.i in anchors and ancestor.i not in clause:
                     claimed.add(ent.start)
                     if ancestor.i == anchor.head.i and anchor.dep_ in ("advcl", "conj", "xcomp"):
@@ -1225,7 +1306,7 @@ class ArgumentFinder:
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    if not (states_only(ancestor) or tells(ancestor)):
+                    if not (states_only(ancestor) or tells(ancestor) or told_below(anchor, ancestor)):
                         reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
@@ -1244,6 +1325,18 @@ class ArgumentFinder:
             else chosen.start
         )
         return start, chosen.end
+
+    def stranded_date_prep(self, ent: Span) -> bool:
+        """ "In May authorities charged X": the parser made the month a modifier of the next
+        noun and left the preposition before it without an object; the month is the date."""
+        if ent.start == 0:
+            return False
+        before = ent.doc[ent.start - 1]
+        return (
+            before.lower_ in self.date_preps
+            and before.dep_ == "prep"
+            and not any(c.dep_ in ("pobj", "pcomp") for c in before.children)
+        )
 
     def ends_period_of(self, ent: Span, anchor: Token) -> bool:
         """The date closes a period ("until June 17") that the trigger's own verb spans."""
@@ -1401,6 +1494,17 @@ def tells(verb: Token) -> bool:
     """A verb of telling ("X told media on June 15 that guards moved him"): its date is when
     the act was told, which dates no act under it."""
     return verb.lemma_.lower() in date_words().narrative.reporting_lemmas
+
+
+def told_below(anchor: Token, verb: Token) -> bool:
+    """A verb of telling stands between the act and a verb above it ("On May 2 experts released
+    a letter alleging that X was tortured"): the upper verb's date is the telling's time."""
+    for token in anchor.ancestors:
+        if token.i == verb.i:
+            return False
+        if token.pos_ in syntax.VERBAL and tells(token):
+            return True
+    return False
 
 
 def heads_other_clause(token: Token) -> bool:

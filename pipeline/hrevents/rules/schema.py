@@ -205,6 +205,12 @@ class PlaceLexicon(BaseModel):
     clause_only_actions: list[str]
     standalone_places: list[str]
     paragraph_setting_actions: list[str]
+    topic_prepositions: list[str]
+    topic_nouns: list[str]
+    premises_nouns: list[str]
+    perpetrator_place_prepositions: list[str]
+    custody_places: list[str]
+    own_words_place_actions: list[str]
 
 
 class RoleLexicon(BaseModel):
