@@ -83,6 +83,7 @@ class ArgumentFinder:
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
         self.revising_verbs = frozenset(self.lex.roles.revising_verbs)
+        self.agent_phrases = tuple(self.lex.roles.agent_phrases)
         self.person_words = (
             self.person_nouns
             | self.plural_groups
@@ -105,7 +106,7 @@ class ArgumentFinder:
                 return None  # "X, an Arabic financial newspaper"
             for ent in doc.ents:
                 if ent.start <= token.i < ent.end:
-                    return None if self.describes_or_names_organisation(ent) else ent
+                    return None if self.describes_or_names_organisation(ent) else self.split_name(ent)
         if token.pos_ != "PROPN" or not token.is_title:
             return None
         # NER called it a work, a date, a building...: never a victim, unless the phrase
@@ -160,6 +161,24 @@ class ArgumentFinder:
             return None  # "Northern Ghana", "Digicel Ghana", "the X party"
         return name
 
+    @staticmethod
+    def split_name(ent: Span) -> Span:
+        """ "Julio Antonio Perez Lopez": the tagger may cut a long name into two PERSON
+        entities; a name word just before that the parser made part of the same name (a
+        compound of one of its words) belongs to it."""
+        doc = ent.doc
+        start = ent.start
+        while (
+            start > 0
+            and doc[start - 1].ent_type_ == "PERSON"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and start <= doc[start - 1].head.i < ent.end
+        ):
+            start -= 1
+        return ent if start == ent.start else doc[start : ent.end]
+
     def describes_or_names_organisation(self, name: Span) -> bool:
         """A name the words around it make an organisation's or a description, whatever the
         tagger says: a name before an organisation noun ("the X party leader Y", "X (Z)
@@ -182,6 +201,8 @@ class ArgumentFinder:
             beside += [doc[name.end + 1]] if name.end + 1 < len(doc) else []
             if any(t.lower_ in self.org_words for t in beside):
                 return True  # "party (X) activists", "Y (X) party leader"
+        if self.named_after_organisation_noun(name):
+            return True
         root = name.root
         return (
             root.dep_ in ("nmod", "compound", "amod")
@@ -189,6 +210,30 @@ class ArgumentFinder:
             and root.head.i > name.end - 1
             and any(c.dep_ == "det" and c.lower_ in self.descriptive_determiners for c in root.head.children)
         )
+
+    def named_after_organisation_noun(self, name: Span) -> bool:
+        """ "the newspaper X", "media outlets A, B and C": a name straight after an
+        organisation noun is the organisation's; after a plural one ("outlets", "parties")
+        the whole list it opens is, whatever the tagger called its names."""
+        doc = name.doc
+        first = name.root
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+            first = first.head
+        start = self.phrase_start(first)
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & self.org_words:
+            return False
+        return first.i == name.root.i or before.tag_ == "NNS"
+
+    def phrase_start(self, token: Token) -> int:
+        """The first word of the proper name `token` heads ("Khit" of "Khit Thit")."""
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
+            start -= 1
+        return start
 
     def in_person_phrase(self, token: Token) -> bool:
         """A name the phrase marks as a person's: a title or person noun before it
@@ -599,19 +644,34 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ other arguments
     def perpetrator(
-        self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]
+        self,
+        rule: TriggerRule,
+        anchor: Token,
+        governor: Token | None,
+        victim_tokens: set[int],
+        words: frozenset[int] = frozenset(),
     ) -> tuple[int, int] | None:
+        """Who did the act, named in its own clause: a by-phrase or "at the hands of", a
+        preposition of the rule's noun (`agent_preps`: "threats from officials"), the
+        subject of an active verb, or who holds the person in custody. A passive without
+        one names nobody (SPEC 6.5)."""
         if not rule.clause_agent:
             return None
         verb = governor if governor is not None else anchor
-        doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
+        doer = (
+            syntax.agent(anchor)
+            or (syntax.agent(verb) if governor is not None else None)
+            or self.hands_of(anchor)
+            or self.noun_agent(rule, anchor, words)
+            or self.subject_read_as_modifier(anchor)
+        )
         if (
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
             and (
                 not syntax.is_passive(verb)
-                or self.coordinated_participle(anchor)
+                or self.coordinated_verb(anchor) is not None
                 or self.stranded_auxiliary(anchor) is not None
             )
         ):
@@ -628,6 +688,59 @@ class ArgumentFinder:
             return None
         return syntax.noun_phrase(doer)
 
+    def hands_of(self, anchor: Token) -> Token | None:
+        """ "was tortured at the hands of intelligence officers", "died at the hands of
+        soldiers": the phrase names the doer as a by-phrase does (`agent_phrases`)."""
+        for phrase in self.agent_phrases:
+            words = phrase.split()
+            for prep in (c for c in anchor.subtree if c.dep_ == "prep" and c.lower_ == words[-1]):
+                start = prep.i - len(words) + 1
+                if start < 0 or [t.lower_ for t in prep.doc[start : prep.i + 1]] != words:
+                    continue
+                if prep.doc[start].head.i != anchor.i and prep.doc[start].head.head.i != anchor.i:
+                    continue  # the phrase of another clause
+                objects = syntax.children(prep, "pobj")
+                if objects:
+                    return objects[0]
+        return None
+
+    @staticmethod
+    def noun_agent(rule: TriggerRule, anchor: Token, words: frozenset[int]) -> Token | None:
+        """ "received threats from police officers": the rule's agent preposition on the
+        trigger's own words (the verb or its noun), with a doer, not a place, as its object."""
+        if not rule.agent_preps:
+            return None
+        doc = anchor.doc
+        for host in sorted({anchor.i, *words}):
+            for prep in syntax.children(doc[host], "prep"):
+                if prep.lower_ not in rule.agent_preps:
+                    continue
+                for obj in syntax.children(prep, "pobj"):
+                    if obj.ent_type_ not in PLACE_LABELS and obj.ent_type_ != "PERSON":
+                        return obj
+        return None
+
+    @staticmethod
+    def subject_read_as_modifier(anchor: Token) -> Token | None:
+        """ "In May a court convicted popstar X": the parser may read the verb as an adjective
+        of the role word after it and hang the subject on it as an adverbial noun. Only a
+        hyphen makes a noun before an adjective its modifier ("state-owned"); a free noun
+        there is the doer."""
+        if anchor.dep_ != "amod" or anchor.tag_ not in ("VBD", "VBN") or anchor.head.i < anchor.i:
+            return None
+        return next(
+            (
+                c
+                for c in anchor.children
+                if c.i < anchor.i
+                and c.dep_ in ("npadvmod", "nsubj")
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.whitespace_
+                and c.right_edge.i == c.i
+            ),
+            None,
+        )
+
     def active_subject(self, anchor: Token, verb: Token) -> Token | None:
         """Who does an active verb, where the parser misplaced its subject.
 
@@ -641,8 +754,9 @@ class ArgumentFinder:
           participle, never an active past tense, so the doer is the noun the whole
           participial phrase describes.
         """
-        if self.coordinated_participle(anchor):
-            return syntax.subject(anchor.head.head)
+        coordinated = self.coordinated_verb(anchor)
+        if coordinated is not None:
+            return syntax.subject(coordinated)
         stranded = self.stranded_auxiliary(anchor)
         if stranded is not None and syntax.children(stranded, *syntax.SUBJECTS):
             return syntax.children(stranded, *syntax.SUBJECTS)[0]
@@ -723,16 +837,19 @@ class ArgumentFinder:
         )
 
     @staticmethod
-    def coordinated_participle(anchor: Token) -> bool:
+    def coordinated_verb(anchor: Token) -> Token | None:
         """ "reduced A's term and acquitted B": the parser reads the second verb as an
-        adjective of B, and B as coordinated with the first verb."""
-        return (
-            anchor.dep_ == "amod"
-            and anchor.i > 0
-            and anchor.doc[anchor.i - 1].pos_ == "CCONJ"
-            and anchor.head.dep_ == "conj"
-            and anchor.head.head.pos_ in syntax.VERBAL
-        )
+        adjective of B, and B as coordinated with the first verb, which is returned. The
+        adjective may sit on a role word before the name ("closed the station and detained
+        reporter A": "detained" on "reporter", a compound of the conjunct A)."""
+        if anchor.dep_ != "amod" or anchor.i == 0 or anchor.doc[anchor.i - 1].pos_ != "CCONJ":
+            return None
+        noun = anchor.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.dep_ == "conj" and noun.head.pos_ in syntax.VERBAL:
+            return noun.head
+        return None
 
     def authority_antecedent(self, pronoun: Token) -> Token | None:
         """ "Authorities detained him ...; they released him": the nearest earlier
@@ -1301,7 +1418,7 @@ class ArgumentFinder:
             trigger["fallback"] = fallback
             revision = self.revising_verb(rule, anchor, governor)
             trigger["perpetrator"] = self.perpetrator(
-                rule, revision if revision is not None else anchor, governor, victim_tokens
+                rule, revision if revision is not None else anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(

@@ -39,6 +39,8 @@ class TriggerRule(BaseModel):
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
     into X", "a raid on X's home"). `subject_fallback: false`: a noun with no victim in its
     own phrase takes none from its clause ("rights groups condemned the killing").
+    `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
+    from officials").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -61,6 +63,7 @@ class TriggerRule(BaseModel):
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
+    agent_preps: list[str] = []
     subject_fallback: bool = True
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
@@ -185,6 +188,7 @@ class RoleLexicon(BaseModel):
     descriptive_determiners: list[str]
     alias_words: list[str]
     revising_verbs: list[str]
+    agent_phrases: list[str] = []
 
 
 class Lexicon(BaseModel):
