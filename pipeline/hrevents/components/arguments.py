@@ -82,7 +82,6 @@ class ArgumentFinder:
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
-        self.revising_verbs = frozenset(self.lex.roles.revising_verbs)
         self.agent_phrases = tuple(self.lex.roles.agent_phrases)
         self.person_words = (
             self.person_nouns
@@ -504,17 +503,6 @@ class ArgumentFinder:
             found.extend(v for v in self.victims_from(token, seen) if v["kind"] == "name")
         return found
 
-    def revising_verb(self, rule: TriggerRule, anchor: Token, governor: Token | None) -> Token | None:
-        """The verb of a court that revises a penalty named by the trigger's noun ("reduced
-        the sentences of A and B", "the conviction of A was upheld"): the revision is a new
-        decision on each listed person, with the verb's date and the verb's agent."""
-        if governor is not None or rule.victim != "possessor" or anchor.pos_ != "NOUN":
-            return None
-        verb = anchor.head
-        if anchor.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.revising_verbs:
-            return verb
-        return None
-
     def is_alias(self, token: Token) -> bool:
         """ "alias", by its form too: the tagger reads it as a plural whose lemma is "alia"."""
         return token.lower_ in self.alias_words or token.lemma_.lower() in self.alias_words
@@ -722,11 +710,13 @@ class ArgumentFinder:
 
     @staticmethod
     def subject_read_as_modifier(anchor: Token) -> Token | None:
-        """ "In May a court convicted popstar X": the parser may read the verb as an adjective
-        of the role word after it and hang the subject on it as an adverbial noun. Only a
-        hyphen makes a noun before an adjective its modifier ("state-owned"); a free noun
-        there is the doer."""
-        if anchor.dep_ != "amod" or anchor.tag_ not in ("VBD", "VBN") or anchor.head.i < anchor.i:
+        """ "In May a court convicted popstar X": the parser may hang the subject on the verb
+        as an adverbial noun, and even read the verb as an adjective of the role word after
+        it. Only a hyphen makes a noun before a participle its modifier ("state-owned"); a
+        free noun there, on a verb with no subject of its own, is the doer."""
+        if anchor.tag_ not in ("VBD", "VBN") or syntax.children(anchor, *syntax.SUBJECTS, "auxpass", "aux"):
+            return None
+        if anchor.dep_ == "amod" and anchor.head.i < anchor.i:
             return None
         return next(
             (
@@ -735,6 +725,7 @@ class ArgumentFinder:
                 if c.i < anchor.i
                 and c.dep_ in ("npadvmod", "nsubj")
                 and c.pos_ in ("NOUN", "PROPN")
+                and c.ent_type_ not in ("DATE", "TIME")  # "last week", an adverbial indeed
                 and c.whitespace_
                 and c.right_edge.i == c.i
             ),
@@ -1416,9 +1407,8 @@ class ArgumentFinder:
             trigger["victims"] = victims
             trigger["victim_head"] = head.i if head is not None else None  # for group victims (SPEC 7)
             trigger["fallback"] = fallback
-            revision = self.revising_verb(rule, anchor, governor)
             trigger["perpetrator"] = self.perpetrator(
-                rule, revision if revision is not None else anchor, governor, victim_tokens, frozenset(trigger["words"])
+                rule, anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
@@ -1436,8 +1426,6 @@ class ArgumentFinder:
             nominal = (
                 rule.victim == "possessor" and anchor.pos_ == "NOUN" and trigger["governor"] is None
             ) or not rule.clause_date
-            # ("In March a court reduced the sentence of X": the reduction is the act, dated by its verb)
-            nominal = nominal and revision is None
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {

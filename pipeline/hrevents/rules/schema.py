@@ -187,8 +187,8 @@ class RoleLexicon(BaseModel):
     reporting_verbs: list[str]
     descriptive_determiners: list[str]
     alias_words: list[str]
-    revising_verbs: list[str]
     agent_phrases: list[str] = []
+    other_set_words: list[str] = []
 
 
 class Lexicon(BaseModel):
