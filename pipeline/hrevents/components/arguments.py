@@ -83,6 +83,8 @@ class ArgumentFinder:
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
         self.agent_phrases = tuple(self.lex.roles.agent_phrases)
+        self.statement_nouns = frozenset(self.lex.roles.statement_nouns)
+        self.document_nouns = frozenset(self.lex.roles.document_nouns)
         self.person_words = (
             self.person_nouns
             | self.plural_groups
@@ -153,8 +155,8 @@ class ArgumentFinder:
         words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles and t.text != "-"]
         if not words or len(words) > 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or words[-1].tag_ == "NNPS":
+            return None  # one word; "Sunni Arabs", "Protection Units": a people or a body
         name = doc[words[0].i : words[-1].i + 1]
         if names_a_country(name) or self.describes_or_names_organisation(name):
             return None  # "Northern Ghana", "Digicel Ghana", "the X party"
@@ -211,9 +213,13 @@ class ArgumentFinder:
         )
 
     def named_after_organisation_noun(self, name: Span) -> bool:
-        """ "the newspaper X", "media outlets A, B and C": a name straight after an
-        organisation noun is the organisation's; after a plural one ("outlets", "parties")
-        the whole list it opens is, whatever the tagger called its names."""
+        """ "the newspaper X", "media outlets A, B and C", "three detention facilities, A, B
+        and C": a name straight after an organisation or facility noun, or in apposition to
+        one, is the organisation's or the place's; after a plural one ("outlets", "parties")
+        the whole list it opens is, whatever the tagger called its names. So is a name that
+        ends in a document noun ("the X Survey", "the Y Act")."""
+        if name[-1].lower_ in self.document_nouns:
+            return True
         doc = name.doc
         first = name.root
         while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
@@ -222,7 +228,10 @@ class ArgumentFinder:
         if start == 0:
             return False
         before = doc[start - 1]
-        if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & self.org_words:
+        if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < start:
+            before = first.head  # "facilities, A, B and C"
+        words = self.org_words | self.facility_words
+        if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & words:
             return False
         return first.i == name.root.i or before.tag_ == "NNS"
 
@@ -297,6 +306,8 @@ class ArgumentFinder:
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
+            if child.dep_ == "appos" and self.names_the_relation(head, child):
+                continue
             if child.dep_ == "appos" and self.is_alias(child):
                 # "A, alias B": another name of the same person; "..., and C" after it is not
                 for conj in syntax.children(child, "conj"):
@@ -333,6 +344,16 @@ class ArgumentFinder:
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
         return found
+
+    @staticmethod
+    def names_the_relation(head: Token, child: Token) -> bool:
+        """ "A, the brother of activist B": the parser may hang B on "brother" as an
+        apposition; a name straight after the role word of the noun's "of" phrase, with no
+        comma between, names that relation, not the brother."""
+        if head.pos_ != "NOUN" or child.left_edge.i == 0:
+            return False
+        before = head.doc[child.left_edge.i - 1]
+        return before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i == head.i
 
     def name_after_role(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "the sentences of presenter A": a singular role noun right before a person name
@@ -591,12 +612,30 @@ class ArgumentFinder:
         return ("against", *(p for p in rule.possessor_preps if p not in ("of", "against")))
 
     def done_by_a_person(self, anchor: Token) -> bool:
-        """The active verb's subject is an individual: a named person or "he"/"she"."""
+        """The active verb's subject is no authority: a named person or "he"/"she", people
+        who hold no office ("opposition candidates accused X", "critics accused X"), or
+        something said ("videos accusing X", `roles.statement_nouns`)."""
         if anchor.pos_ not in syntax.VERBAL or syntax.is_passive(anchor):
             return False
         doer = syntax.subject(anchor)
-        return doer is not None and (
-            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns)
+        if doer is None:
+            return False
+        if doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns):
+            return True
+        if doer.pos_ != "NOUN" or {doer.lower_, doer.lemma_.lower()} & (self.authority_words | self.org_words):
+            return False
+        lemma = doer.lemma_.lower()
+        return lemma in self.person_words or doer.lower_ in self.person_words or lemma in self.statement_nouns
+
+    def role_of_subject(self, noun: Token) -> bool:
+        """A singular role noun the clause's subject is said to be ("X was held as a suspect
+        facing charges"), which stands for that subject. A thing ("money held in accounts",
+        "to hold a meeting"), a relation of someone ("his father was killed"), or unnamed
+        people ("failed to apprehend culprits") is the act's own patient: nobody named."""
+        return (
+            noun.tag_ == "NN"
+            and noun.lemma_.lower() in self.person_words
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
         )
 
     def fallback_head(self, anchor: Token) -> Token | None:
@@ -1385,6 +1424,7 @@ class ArgumentFinder:
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
                 and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
+                and self.role_of_subject(head)
             ):
                 # ("hundreds of persons convicted": the participle's own noun is the patient,
                 # so the subject of the clause above, who granted them amnesty, is not.)

@@ -731,7 +731,7 @@ class DocPeople:
         if not compatible:
             return None
         last_name = max((m for m in compatible if m.start not in self.resolved_at), key=lambda m: m.start, default=None)
-        if last_name is not None and self.unnamed_person_between(last_name.start + 1, index):
+        if last_name is not None and self.unnamed_person_between(self.relation_start(last_name.start), index):
             return None
         pronoun = self.doc[index]
         ahead = self.fronted_subject(pronoun, wanted)
@@ -825,17 +825,38 @@ class DocPeople:
             if self.describes_a_name(token):
                 continue  # "A, son of a councillor, ... his arrest": the name's own apposition
             if (
-                token.lemma_.lower() in self.lex.person_nouns
+                token.lemma_.lower() in self.lex.person_nouns | self.lex.single_people
                 and token.tag_ == "NN"
                 and token.dep_ in roles
                 and any(
-                    c.lower_ in ("a", "an", "another", "one") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                    c.lower_ in ("a", "an", "another", "one")
+                    or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                    or self.relation_of_a_name(c)
                     for c in token.children
                 )
                 and not any(c.dep_ == "appos" and c.i in self.name_tokens for c in token.children)
             ):
                 return True
         return False
+
+    def relation_start(self, name_start: int) -> int:
+        """Where to look for an unnamed person after a name: after it, or from the person
+        noun it is a relation of ("kidnapped the nephew of A and held him": the nephew)."""
+        head = self.doc[name_start]
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            return head.head.head.i
+        return name_start + 1
+
+    def relation_of_a_name(self, child: Token) -> bool:
+        """ "the nephew of President A": an "of" phrase naming someone else makes the person
+        noun an unnamed relation of that name, not the name itself."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(o.dep_ == "pobj" and o.i in self.name_tokens for o in child.children)
+        )
 
     def describes_a_name(self, token: Token) -> bool:
         """The token lies inside an apposition to a name ("A, an activist and son of a

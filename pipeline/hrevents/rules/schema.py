@@ -33,8 +33,9 @@ class TriggerRule(BaseModel):
     arrest" is a killing and an arrest). `repetition`: the words say the act happened again
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
-    is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
-    the date of their clause does not date. `clause_agent: false`: whoever the clause names as
+    is no charge; nor are people holding no office, or a statement: "videos accusing X").
+    `clause_date: false`: the words name a state ("the exiled editor") that the date of
+    their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
     into X", "a raid on X's home"). `subject_fallback: false`: a noun with no victim in its
@@ -189,6 +190,8 @@ class RoleLexicon(BaseModel):
     alias_words: list[str]
     agent_phrases: list[str] = []
     other_set_words: list[str] = []
+    statement_nouns: list[str] = []
+    document_nouns: list[str] = []
 
 
 class Lexicon(BaseModel):
