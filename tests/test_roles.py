@@ -76,12 +76,64 @@ NOT_VICTIMS = [
         "Daily Star",
         "Tom Reyes",
     ),
+    # the act's own patient is a thing, unnamed people or a relation: not the clause's subject
+    ("Sami Bello criticized the government's failure to apprehend the culprits.", "arrest", "Sami Bello", ""),
+    (
+        "The prosecutor general, Sami Bello, invited foreign officials to hold a meeting in Lakeside.",
+        "detention",
+        "Sami Bello",
+        "",
+    ),
+    (
+        "Omar Bello said that since his father was killed by soldiers, he has lived in hiding.",
+        "killing",
+        "Omar Bello",
+        "",
+    ),
+    ("Judge Omar Bello was convicted of hiding money held in foreign bank accounts.", "detention", "Omar Bello", ""),
+    ("Judge Omar Bello was convicted of hiding money held in foreign bank accounts.", "sentence", "", "Omar Bello"),
+    # ... but a role noun the subject is said to be stands for the subject
+    (
+        "Omar Bello was detained in May as a criminal suspect facing charges under Article 12.",
+        "charge",
+        "",
+        "Omar Bello",
+    ),
+    # the pronoun after "the nephew of A" is the nephew, whom nobody names
+    (
+        "On May 1, gunmen kidnapped the nephew of Governor Tom Reyes and held him for two months.",
+        "detention",
+        "Tom Reyes",
+        "",
+    ),
+    # an accusation by people holding no office, or by a statement, is no charge
+    ("Opposition candidates accused President Omar Bello of meddling with the courts.", "charge", "Omar Bello", ""),
+    (
+        "Activist Sami Bello posted videos accusing President Omar Bello of wasting public funds.",
+        "charge",
+        "Omar Bello",
+        "",
+    ),
+    ("Prosecutors accused Sami Bello of spreading false news.", "charge", "", "Sami Bello"),
+    # texts, places and peoples are nobody
+    (
+        "Findings from the National Youth Survey released in May showed a rise in abuse.",
+        "release",
+        "National Youth Survey",
+        "",
+    ),
+    (
+        "Inspectors said all three detention facilities, Tal Nur, Birkat and Sumara, were overcrowded.",
+        "detention",
+        "Tal Nur",
+        "",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "action", "absent", "present"), NOT_VICTIMS)
 def test_organisations_and_other_acts_objects_are_not_victims(extract_text, text, action, absent, present):
-    victims = {e.victim for e in extract_text(text) if e.action == action}
+    victims = {e.victim for e in extract_text(text) if e.action == action and e.victim}
     assert absent not in victims
     if present:
         assert present in victims
