@@ -233,7 +233,14 @@ class ArgumentFinder:
         words = self.org_words | self.facility_words
         if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & words:
             return False
-        return first.i == name.root.i or before.tag_ == "NNS"
+        plural = before.tag_ == "NNS"
+        listed = first.i != name.root.i or bool(syntax.children(first, "conj"))
+        if any(t.ent_type_ == "PERSON" for t in name) and not (plural and listed):
+            # "the chief editor of the news site A", "chief of staff of the armed forces A": a
+            # single name the tagger calls a person may be the role's holder; only a list
+            # after a plural noun is surely the organisations'
+            return False
+        return first.i == name.root.i or plural
 
     def phrase_start(self, token: Token) -> int:
         """The first word of the proper name `token` heads ("Khit" of "Khit Thit")."""
@@ -808,7 +815,7 @@ class ArgumentFinder:
         if (
             top.dep_ == "acl"
             and top.tag_ == "VBD"
-            and not syntax.children(top, "aux", "auxpass", "agent")
+            and not syntax.children(top, "aux", "auxpass", "agent", *syntax.SUBJECTS)
             and any(syntax.children(v, "dobj") for v in (top, *top.conjuncts))
         ):
             for ancestor in top.head.ancestors:
