@@ -228,8 +228,8 @@ class ArgumentFinder:
         if start == 0:
             return False
         before = doc[start - 1]
-        if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < start:
-            before = first.head  # "facilities, A, B and C"
+        if first.dep_ == "appos" and first.head.i == start - 2 and doc[start - 1].text == ",":
+            before = first.head  # "facilities, A, B and C" (not a name the parse hung far away)
         words = self.org_words | self.facility_words
         if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & words:
             return False
@@ -636,12 +636,14 @@ class ArgumentFinder:
 
     def role_of_subject(self, noun: Token) -> bool:
         """A singular role noun the clause's subject is said to be ("X was held as a suspect
-        facing charges"), which stands for that subject. A thing ("money held in accounts",
+        facing charges"), or a thing of the subject's own ("stand trial"), which stands for
+        that subject. A thing ("money held in accounts",
         "to hold a meeting"), a relation of someone ("his father was killed"), or unnamed
         people ("failed to apprehend culprits") is the act's own patient: nobody named."""
+        own = noun.lemma_.lower() in self.person_words or noun.lemma_.lower() in self.property_words
         return (
             noun.tag_ == "NN"
-            and noun.lemma_.lower() in self.person_words
+            and own  # "X is due to stand trial on charges": the subject's own trial
             and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
         )
 
