@@ -47,3 +47,13 @@ def test_an_unknown_stdout_format_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text(REPORT, "utf-8")
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "r.txt"), "--out", "-", "--format", "xlsx"])
     assert result.exit_code == 2 and "--format" in result.stderr and result.stdout == ""
+
+
+def test_python_dash_m_hrevents_runs_the_command_line() -> None:
+    """`python -m hrevents` is the same program as the console script (for a venv whose bin is not on PATH)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "hrevents", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()

@@ -16,10 +16,18 @@ DATELINES = [
     ("PORT ELM, Ariz. (Wire) - A jury acquitted a man.", "Port Elm, Ariz."),
     ("Lakeside, Freedonia (Wire) — Police arrested a man.", "Lakeside, Freedonia"),
     ("Headline of the story\n\nBy Ann Smith\n\nLAKESIDE (AP) — Police arrested a man.", "Lakeside"),
+    # two filing places, a glued or full-width dash, a year and a slashed agency, invisible characters
+    ("LAKESIDE/HILLTOWN－Police arrested a man.", "Lakeside"),
+    ("LAKESIDE -Police arrested a man.", "Lakeside"),
+    ("LAKESIDE—Police arrested a man.", "Lakeside"),
+    ("LAKESIDE, FREEDONIA, May 3, 2021 /NewsWire/ -- Police arrested a man.", "Lakeside, Freedonia"),
+    ("PORT ELM, Ariz. (WXYZ) - \u200b Police arrested a man.", "Port Elm, Ariz."),
     # not datelines: a sentence, a title-case place without an agency, a dash inside a sentence
     ("Police in Lakeside arrested a man - the third this week.", None),
     ("Lakeside, Freedonia — Police arrested a man.", None),
     ("UN experts - who visited - said so.", None),
+    ("ABC-DEF President Ana Ruiz shared a video.", None),
+    ("UPDATE, MAY 17:", None),
 ]
 
 

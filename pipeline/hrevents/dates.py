@@ -906,6 +906,7 @@ def normalise(
 @cache
 def _date_span() -> re.Pattern[str]:
     month = grammar().month
+    weekday = f"(?:{_alternation(date_words().weekdays)})"
     tie = r"\s*(?:-|–|—|to|and)\s*"
     part_of_day = r"(?:the\s+(?:morning|evening|night|afternoon)\s+of\s+)?"
     return re.compile(
@@ -921,6 +922,10 @@ def _date_span() -> re.Pattern[str]:
                 # the day of the act just told ("arrested him that same day"): the tagger often
                 # leaves it out, and the act then took the paragraph's older date
                 r"\b(?:that|the)\s+same\s+(?:day|morning|evening|night|afternoon)\b",
+                # news dates an act by a weekday's part ("Sunday night", "on Monday morning") and
+                # by "last night": the tagger calls them times, or the weekday a compound
+                rf"\b{weekday}\s+(?:morning|afternoon|evening|night)\b",
+                r"\blast\s+night\b",
             ]
         ),
         re.I,

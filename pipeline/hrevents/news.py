@@ -10,7 +10,11 @@ names no place can fall back on it (`dateline_place`).
 
 The shape is typographic (capitals, a parenthesised agency, a dash), so it needs no word
 list: a capitalised heading that is not a place gives no country, and cutting a sentence
-after it costs nothing.
+after it costs nothing. Wires and press-release services write it in a few more ways, read
+here too: two filing places ("LAKESIDE/HILLTOWN —", the first is the place), a date with its
+year ("LAKESIDE, Freedonia, May 3, 2021 /Wire/ --"), the agency between slashes, a dash glued
+to the story ("LAKESIDE -Police", "LAKESIDE－Police", full-width) and invisible characters
+(zero-width spaces) between the dash and the story.
 """
 
 from __future__ import annotations
@@ -22,12 +26,18 @@ from dataclasses import dataclass
 _CAPS_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]"
 _TITLE_WORD = r"[A-Z][\w'’.\-]*"
 _PART = rf"(?:,[ \t]*{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}})"
-_DATE = r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
-_AGENCY = r"(?:[ \t]*\([A-Z][\w.&/' -]{0,30}\))"
-_END = r"[ \t]*(?:—|–|--|-|:)[ \t]+"
+_DATE = r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
+_AGENCY = r"(?:[ \t]*(?:\([A-Z][\w.&/' -]{0,30}\)|/[A-Za-z][\w.\-]{1,30}/))"
+# A dash with spaces, or glued to the story: a hyphen only after a space ("LAKESIDE -Police",
+# never "VMRO-DPMNE", a capitalised compound), a long or full-width dash anywhere.
+_END = r"(?:[ \t]*(?:—|–|－|--|-|:)[ \t]+|[ \t]+-(?=[A-Z])|[ \t]*(?:—|–|－)(?=\S))"
+# A second filing place after a slash ("LAKESIDE/HILLTOWN"): the first one is the dateline's.
+_ALSO_FILED = rf"(?:/{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})?"
 _CAPS_DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}}{_PART}{{0,2}}){_DATE}?{_AGENCY}?(?P<end>{_END})"
+    rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}}{_PART}{{0,2}}){_ALSO_FILED}{_DATE}?{_AGENCY}?(?P<end>{_END})"
 )
+# Characters that print as nothing, found between a dateline's dash and the story.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00a0 \t"
 # Title-case places ("Lakeside, Freedonia (AP) —") only with the agency, which marks a dateline.
 _TITLE_DATELINE = re.compile(
     rf"(?P<place>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}}{_PART}{{0,2}}){_DATE}?{_AGENCY}(?P<end>{_END})"
@@ -54,11 +64,13 @@ def dateline_at(text: str, start: int) -> Dateline | None:
         match = pattern.match(window)
         if match is None or "\n" in match.group(0):
             continue
-        rest = window[match.end() :]
+        after = window[match.end() :]
+        rest = after.lstrip(_INVISIBLE)
         if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘"):
             continue  # the story starts a sentence after the dash
         place = match.group("place").strip(" ,")
-        return Dateline(place=_readable(place), start=start, end=start + match.end())
+        story = start + match.end() + len(after) - len(rest)
+        return Dateline(place=_readable(place), start=start, end=story)
     return None
 
 

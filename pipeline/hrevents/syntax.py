@@ -87,6 +87,11 @@ def direct_object(verb: Token) -> Token | None:
         # Two objects is a parse error ("arrested party (X) activists Y"); the name is the object.
         named = [t for t in found if t.ent_type_ == "PERSON" or any(_names(c) for c in t.children)]
         return named[0] if named else found[0]
+    for child in children(verb, "oprd"):
+        if child.ent_type_ == "PERSON" and child.pos_ == "PROPN":
+            # "called activist A, a dual citizen, to their offices": a name the parser read as
+            # the object's predicate is the object
+            return child
     for child in children(verb, "dative"):
         if child.pos_ in ("NOUN", "PROPN") and (child.ent_type_ == "PERSON" or any(_names(c) for c in child.children)):
             # "arrested rights defenders A and B": an indirect object with no direct one is the object
@@ -117,7 +122,21 @@ def patient(verb: Token) -> Token | None:
         return subject(verb)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         return verb.head
-    return direct_object(verb)
+    return antecedent(direct_object(verb), verb)
+
+
+RELATIVE_PRONOUNS = frozenset({"whom", "who", "that"})
+
+
+def antecedent(obj: Token | None, verb: Token) -> Token | None:
+    """ "A, whom authorities released in May": a relative pronoun object stands for the noun
+    its clause describes."""
+    if obj is None or obj.tag_ not in ("WP", "WDT") or obj.lower_ not in RELATIVE_PRONOUNS:
+        return obj
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else obj
 
 
 def recipient(verb: Token) -> Token | None:

@@ -332,9 +332,7 @@ class ArgumentFinder:
             ):
                 # ("both singer A and director B": the parser hangs A on B's title as nmod)
                 found.extend(self.victims_from(child, seen, depth + 1))
-            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or (
-                child.dep_ == "prep" and child.lower_ == "as" and head.lower_ == "such"
-            ):
+            elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or self.such_as(head, child):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
             elif child.dep_ == "acl" and child.lower_ in self.inclusion:
@@ -361,6 +359,13 @@ class ArgumentFinder:
             return False
         before = head.doc[child.left_edge.i - 1]
         return before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i == head.i
+
+    @staticmethod
+    def such_as(head: Token, prep: Token) -> bool:
+        """ "such activists as A", "activists such as A and B": the "as" phrase lists members."""
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            return False
+        return head.lower_ == "such" or any(c.lower_ == "such" and c.i == prep.i - 1 for c in prep.children)
 
     def name_after_role(self, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "the sentences of presenter A": a singular role noun right before a person name
@@ -606,7 +611,24 @@ class ArgumentFinder:
                     for prep in syntax.children(anchor, "prep")
                     for obj in syntax.children(prep, "pobj", "pcomp")
                     for inner in (obj, *syntax.children(obj, "dobj"))
-                    if (found := syntax.possessor(inner, ("against",))) is not None
+                    for against in syntax.children(inner, "prep")
+                    if against.lower_ == "against"
+                    # only the complement's "against" phrase: its own possessor ("the
+                    # arrest of X's brother") is not whom the act is about
+                    for found in syntax.children(against, "pobj")
+                ),
+                None,
+            )
+        if head is None and "against" in preps:
+            # "charges related to corruption against A and B": the parser hangs "against" on
+            # the participle that qualifies the noun
+            head = next(
+                (
+                    obj
+                    for acl in syntax.children(anchor, "acl")
+                    for prep in acl.subtree
+                    if prep.dep_ == "prep" and prep.lower_ == "against"
+                    for obj in syntax.children(prep, "pobj")
                 ),
                 None,
             )
@@ -1410,7 +1432,9 @@ class ArgumentFinder:
             # ground of that clause's act ("remained in custody on trumped-up charges"): plural or
             # definite, the noun still belongs to the clause's person.
             talks_about = rule.victim != "object_or_subject" and self.refers_elsewhere(anchor)
-            if head is None and rule.subject_fallback and not talks_about:
+            # a rule that names the noun its act needs ("increased the sentence") never takes
+            # the clause's subject for a missing object ("the number of women increased")
+            if head is None and rule.subject_fallback and not talks_about and not rule.require_patient_lemmas:
                 head = self.fallback_head(anchor)
                 fallback = head is not None
             victims = self.victims_from(head, seen) if head is not None else []
@@ -1430,6 +1454,7 @@ class ArgumentFinder:
                 not victims
                 and head is not None
                 and not fallback
+                and rule.subject_fallback
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
                 and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
@@ -1443,7 +1468,10 @@ class ArgumentFinder:
                     fallback = bool(victims)
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
-            for prep in syntax.children(anchor, "prep"):
+            # "including X" hangs on the anchor or, after a fixed phrase, on its last word
+            # ("dozens remain behind bars, including X")
+            own_words = [anchor, *(doc[i] for i in trigger["words"] if i != anchor.i)]
+            for prep in (p for word in own_words for p in syntax.children(word, "prep")):
                 if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))

@@ -16,6 +16,11 @@ from hrevents.rules.schema import ModifierRule, load_modifiers
 
 GOVERNOR_HOPS = 3
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART"})
+# Subordinators of a clause that states its own fact: what governs the main clause does not
+# modalise it ("Although a court acquitted X, the prosecutor appealed the acquittal").
+FACTUAL_MARKS = frozenset(
+    {"although", "though", "after", "before", "when", "while", "since", "because", "once", "until", "whereas"}
+)
 
 
 def _cue(rule: ModifierRule, token: Token) -> bool:
@@ -49,6 +54,10 @@ class ModifierDetector:
             # ("Peter, arrested in June, denied ...") does not modalise the act. An
             # infinitive does not describe: "called for the charges to be dropped".
             if head.head.i == head.i or (head.dep_ in ("acl", "relcl", "appos", "amod") and not self.infinitive(head)):
+                break
+            if head.dep_ == "advcl" and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in FACTUAL_MARKS and c.i < head.i for c in head.children
+            ):
                 break
             # A verb coordinated before the trigger is a second act, not its governor
             # ("was denied entry and deported"); what governs both is still reached.

@@ -162,8 +162,16 @@ class PeopleResolver:
             return []
         if verb.lemma_.lower() not in self.refs.list_verbs or any(c.dep_ == "neg" for c in verb.children):
             return []  # "B was not among those charged"
-        if subject.lower_ not in self.refs.list_subjects and subject.dep_ == "pobj" and subject.i != anchor.i:
-            return []  # "among the senior officers accused of ...": a description, not a list of victims
+        counted = any(c.dep_ == "nummod" for c in subject.children)
+        if (
+            subject.lower_ not in self.refs.list_subjects
+            and subject.dep_ == "pobj"
+            and subject.i != anchor.i
+            and not counted
+        ):
+            # "among the senior officers accused of ...": a description, not a list of victims;
+            # "among more than 50 individuals detained" counts the act's victims
+            return []
         found: list[VictimMention] = []
         seen: set[int] = {subject.i}
         for child in verb.children:
@@ -198,6 +206,9 @@ class PeopleResolver:
                 listed = self.listed_victims(doc, trigger)
                 if listed:
                     trigger["victims"] = listed
+                    agent = trigger.get("perpetrator")
+                    if agent is not None and any(v["start"] < agent[1] and agent[0] < v["end"] for v in listed):
+                        trigger["perpetrator"] = None  # "A was among those arrested": A is no agent
             gapped = self.gapped_victims(doc, trigger)
             if gapped:
                 trigger["victims"] = [*trigger.get("victims", []), *gapped]

@@ -33,6 +33,15 @@ def find_governor(anchor: Token, lemmas: list[str]) -> Token | None:
 NAME_OF_A_THING = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT"})
 
 
+def person_to_verb(anchor: Token) -> Token:
+    """A phrase that the parser hung on the victim's name rather than on the verb ("detained
+    writer A on terrorism charges", "arrested A for alleged fraud") belongs to the verb that
+    acts on the name: a person is never the act the phrase qualifies."""
+    if anchor.ent_type_ == "PERSON" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ in ("VERB", "AUX"):
+        return anchor.head
+    return anchor
+
+
 def in_a_name(anchor: Token) -> bool:
     """A capitalised trigger word inside the name of an institution, a law or a work
     ("the Commission for Investigating Human Rights", "the Detention of Persons Act") names
@@ -62,6 +71,7 @@ class TriggerMatcher:
                 anchor = anchor.head
                 if anchor.pos_ in ("ADP", "PART") and anchor.head.i != anchor.i:
                     anchor = anchor.head
+                anchor = person_to_verb(anchor)
             if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
                 continue
             if in_a_name(anchor):

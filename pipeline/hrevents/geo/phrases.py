@@ -98,6 +98,11 @@ MENTIONED_CITY_POPULATION = 500_000
 MENTION_WORDS = 4
 
 
+# A city this large, found by an alternate name only, is the one meant when its namesakes are
+# a hundred times smaller (`PhraseReader.choose_city`).
+METROPOLIS_POPULATION = 1_000_000
+
+
 @lru_cache(maxsize=1)
 def _unique_subdivisions() -> dict[str, str]:
     """Folded subdivision name -> its country, for names that only one country's subdivisions use."""
@@ -409,6 +414,13 @@ class PhraseReader:
         if large and (len(large) == 1 or large[0].population >= 10 * large[1].population):
             others = len(candidates) - 1
             return large[0], f"; the only large city of that name{f' ({others} smaller namesakes)' if others else ''}"
+        if not large:
+            # A metropolis known by a short form of its name ("New York" for New York City) is
+            # found by an alternate name only; dwarfing every namesake, it is the one meant.
+            biggest = max(candidates, key=lambda c: c.population)
+            rest = max((c.population for c in candidates if c is not biggest), default=0)
+            if biggest.population >= METROPOLIS_POPULATION and biggest.population >= 100 * max(rest, 1):
+                return biggest, f"; {biggest.name}, the metropolis of that name ({len(candidates) - 1} small namesakes)"
         where = sorted({c.country for c in candidates})
         return (
             None,
