@@ -654,7 +654,10 @@ class ArgumentFinder:
         if doer.pos_ != "NOUN" or {doer.lower_, doer.lemma_.lower()} & (self.authority_words | self.org_words):
             return False
         lemma = doer.lemma_.lower()
-        return lemma in self.person_words or doer.lower_ in self.person_words or lemma in self.statement_nouns
+        # people in the plural ("candidates", "critics"); a singular role may be an office
+        # ("the attorney general brought charges")
+        people = doer.tag_ == "NNS" and (lemma in self.person_words or doer.lower_ in self.person_words)
+        return people or lemma in self.statement_nouns
 
     def role_of_subject(self, noun: Token) -> bool:
         """A singular role noun the clause's subject is said to be ("X was held as a suspect
