@@ -290,7 +290,8 @@ class Narrative:
     same period ("at year's end" after "In November") does not blur it. An act told
     without its agent has none (SPEC 6.5), unless a participle refers back to an act the
     paragraph told with one ("Police arrested ten journalists. The detained journalists
-    included A and B"): that act's agent is given to it.
+    included A and B"): that act's agent is given to it; "other people arrested" are not
+    the people of that act, and take no agent from it.
     """
 
     def __init__(self, published: str | None = None) -> None:
@@ -331,7 +332,7 @@ class Narrative:
         if perpetrator:
             self.agents[(self.paragraph, action)] = perpetrator
             return perpetrator
-        if anchor.tag_ == "VBN" and anchor.dep_ in ("amod", "acl"):
+        if anchor.tag_ == "VBN" and anchor.dep_ in ("amod", "acl") and not _other_people(anchor):
             return self.agents.get((self.paragraph, action), "")
         return ""
 
@@ -387,6 +388,13 @@ class Narrative:
             self.occasion = None
             self.backgrounds.pop(self.paragraph, None)
         return value, words
+
+
+def _other_people(participle: Token) -> bool:
+    """ "Other leaders arrested included A and B": the participle's noun says its people are
+    not those of the act told before, so it does not refer back to that act or its agent."""
+    other = set(load_lexicon().roles.other_set_words)
+    return any(c.dep_ in ("amod", "det") and c.lower_ in other for c in participle.head.children)
 
 
 def _add_mentions(

@@ -88,7 +88,9 @@ class ArgumentFinder:
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
-        self.revising_verbs = frozenset(self.lex.roles.revising_verbs)
+        self.agent_phrases = tuple(self.lex.roles.agent_phrases)
+        self.statement_nouns = frozenset(self.lex.roles.statement_nouns)
+        self.document_nouns = frozenset(self.lex.roles.document_nouns)
         self.person_words = (
             self.person_nouns
             | self.plural_groups
@@ -111,7 +113,7 @@ class ArgumentFinder:
                 return None  # "X, an Arabic financial newspaper"
             for ent in doc.ents:
                 if ent.start <= token.i < ent.end:
-                    return None if self.describes_or_names_organisation(ent) else ent
+                    return None if self.describes_or_names_organisation(ent) else self.split_name(ent)
         if token.pos_ != "PROPN" or not token.is_title:
             return None
         # NER called it a work, a date, a building...: never a victim, unless the phrase
@@ -159,12 +161,30 @@ class ArgumentFinder:
         words = [t for t in doc[start:end] if t.lower_.rstrip(".") not in self.titles and t.text != "-"]
         if not words or len(words) > 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
             return None
-        if len(words) < 2:
-            return None
+        if len(words) < 2 or words[-1].tag_ == "NNPS":
+            return None  # one word; "Sunni Arabs", "Protection Units": a people or a body
         name = doc[words[0].i : words[-1].i + 1]
         if names_a_country(name) or self.describes_or_names_organisation(name):
             return None  # "Northern Ghana", "Digicel Ghana", "the X party"
         return name
+
+    @staticmethod
+    def split_name(ent: Span) -> Span:
+        """ "Julio Antonio Perez Lopez": the tagger may cut a long name into two PERSON
+        entities; a name word just before that the parser made part of the same name (a
+        compound of one of its words) belongs to it."""
+        doc = ent.doc
+        start = ent.start
+        while (
+            start > 0
+            and doc[start - 1].ent_type_ == "PERSON"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and start <= doc[start - 1].head.i < ent.end
+        ):
+            start -= 1
+        return ent if start == ent.start else doc[start : ent.end]
 
     def describes_or_names_organisation(self, name: Span) -> bool:
         """A name the words around it make an organisation's or a description, whatever the
@@ -188,6 +208,8 @@ class ArgumentFinder:
             beside += [doc[name.end + 1]] if name.end + 1 < len(doc) else []
             if any(t.lower_ in self.org_words for t in beside):
                 return True  # "party (X) activists", "Y (X) party leader"
+        if self.named_after_organisation_noun(name):
+            return True
         root = name.root
         return (
             root.dep_ in ("nmod", "compound", "amod")
@@ -195,6 +217,44 @@ class ArgumentFinder:
             and root.head.i > name.end - 1
             and any(c.dep_ == "det" and c.lower_ in self.descriptive_determiners for c in root.head.children)
         )
+
+    def named_after_organisation_noun(self, name: Span) -> bool:
+        """ "the newspaper X", "media outlets A, B and C", "three detention facilities, A, B
+        and C": a name straight after an organisation or facility noun, or in apposition to
+        one, is the organisation's or the place's; after a plural one ("outlets", "parties")
+        the whole list it opens is, whatever the tagger called its names. So is a name that
+        ends in a document noun ("the X Survey", "the Y Act")."""
+        if name[-1].lower_ in self.document_nouns:
+            return True
+        doc = name.doc
+        first = name.root
+        while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i < first.i:
+            first = first.head
+        start = self.phrase_start(first)
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        if first.dep_ == "appos" and first.head.i == start - 2 and doc[start - 1].text == ",":
+            before = first.head  # "facilities, A, B and C" (not a name the parse hung far away)
+        words = self.org_words | self.facility_words
+        if before.pos_ != "NOUN" or not {before.lower_, before.lemma_.lower()} & words:
+            return False
+        plural = before.tag_ == "NNS"
+        listed = first.i != name.root.i or bool(syntax.children(first, "conj"))
+        if any(t.ent_type_ == "PERSON" for t in name) and not (plural and listed):
+            # "the chief editor of the news site A", "chief of staff of the armed forces A": a
+            # single name the tagger calls a person may be the role's holder; only a list
+            # after a plural noun is surely the organisations'
+            return False
+        return first.i == name.root.i or plural
+
+    def phrase_start(self, token: Token) -> int:
+        """The first word of the proper name `token` heads ("Khit" of "Khit Thit")."""
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i:
+            start -= 1
+        return start
 
     def in_person_phrase(self, token: Token) -> bool:
         """A name the phrase marks as a person's: a title or person noun before it
@@ -259,6 +319,8 @@ class ArgumentFinder:
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
+            if child.dep_ == "appos" and self.names_the_relation(head, child):
+                continue
             if child.dep_ == "appos" and self.is_alias(child):
                 # "A, alias B": another name of the same person; "..., and C" after it is not
                 for conj in syntax.children(child, "conj"):
@@ -293,6 +355,16 @@ class ArgumentFinder:
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
         return found
+
+    @staticmethod
+    def names_the_relation(head: Token, child: Token) -> bool:
+        """ "A, the brother of activist B": the parser may hang B on "brother" as an
+        apposition; a name straight after the role word of the noun's "of" phrase, with no
+        comma between, names that relation, not the brother."""
+        if head.pos_ != "NOUN" or child.left_edge.i == 0:
+            return False
+        before = head.doc[child.left_edge.i - 1]
+        return before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i == head.i
 
     @staticmethod
     def such_as(head: Token, prep: Token) -> bool:
@@ -470,17 +542,6 @@ class ArgumentFinder:
             found.extend(v for v in self.victims_from(token, seen) if v["kind"] == "name")
         return found
 
-    def revising_verb(self, rule: TriggerRule, anchor: Token, governor: Token | None) -> Token | None:
-        """The verb of a court that revises a penalty named by the trigger's noun ("reduced
-        the sentences of A and B", "the conviction of A was upheld"): the revision is a new
-        decision on each listed person, with the verb's date and the verb's agent."""
-        if governor is not None or rule.victim != "possessor" or anchor.pos_ != "NOUN":
-            return None
-        verb = anchor.head
-        if anchor.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in self.revising_verbs:
-            return verb
-        return None
-
     def is_alias(self, token: Token) -> bool:
         """ "alias", by its form too: the tagger reads it as a plural whose lemma is "alia"."""
         return token.lower_ in self.alias_words or token.lemma_.lower() in self.alias_words
@@ -595,12 +656,35 @@ class ArgumentFinder:
         return ("against", *(p for p in rule.possessor_preps if p not in ("of", "against")))
 
     def done_by_a_person(self, anchor: Token) -> bool:
-        """The active verb's subject is an individual: a named person or "he"/"she"."""
+        """The active verb's subject is no authority: a named person or "he"/"she", people
+        who hold no office ("opposition candidates accused X", "critics accused X"), or
+        something said ("videos accusing X", `roles.statement_nouns`)."""
         if anchor.pos_ not in syntax.VERBAL or syntax.is_passive(anchor):
             return False
         doer = syntax.subject(anchor)
-        return doer is not None and (
-            doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns)
+        if doer is None:
+            return False
+        if doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns):
+            return True
+        if doer.pos_ != "NOUN" or {doer.lower_, doer.lemma_.lower()} & (self.authority_words | self.org_words):
+            return False
+        lemma = doer.lemma_.lower()
+        # people in the plural ("candidates", "critics"); a singular role may be an office
+        # ("the attorney general brought charges")
+        people = doer.tag_ == "NNS" and (lemma in self.person_words or doer.lower_ in self.person_words)
+        return people or lemma in self.statement_nouns
+
+    def role_of_subject(self, noun: Token) -> bool:
+        """A singular role noun the clause's subject is said to be ("X was held as a suspect
+        facing charges"), or a thing of the subject's own ("stand trial"), which stands for
+        that subject. A thing ("money held in accounts",
+        "to hold a meeting"), a relation of someone ("his father was killed"), or unnamed
+        people ("failed to apprehend culprits") is the act's own patient: nobody named."""
+        own = noun.lemma_.lower() in self.person_words or noun.lemma_.lower() in self.property_words
+        return (
+            noun.tag_ == "NN"
+            and own  # "X is due to stand trial on charges": the subject's own trial
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
         )
 
     def fallback_head(self, anchor: Token) -> Token | None:
@@ -636,19 +720,34 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ other arguments
     def perpetrator(
-        self, rule: TriggerRule, anchor: Token, governor: Token | None, victim_tokens: set[int]
+        self,
+        rule: TriggerRule,
+        anchor: Token,
+        governor: Token | None,
+        victim_tokens: set[int],
+        words: frozenset[int] = frozenset(),
     ) -> tuple[int, int] | None:
+        """Who did the act, named in its own clause: a by-phrase or "at the hands of", a
+        preposition of the rule's noun (`agent_preps`: "threats from officials"), the
+        subject of an active verb, or who holds the person in custody. A passive without
+        one names nobody (SPEC 6.5)."""
         if not rule.clause_agent:
             return None
         verb = governor if governor is not None else anchor
-        doer = syntax.agent(anchor) or (syntax.agent(verb) if governor is not None else None)
+        doer = (
+            syntax.agent(anchor)
+            or (syntax.agent(verb) if governor is not None else None)
+            or self.hands_of(anchor)
+            or self.noun_agent(rule, anchor, words)
+            or self.subject_read_as_modifier(anchor)
+        )
         if (
             doer is None
             and rule.victim in ("patient", "possessor", "object_or_subject", "recipient")
             and anchor.pos_ in syntax.VERBAL
             and (
                 not syntax.is_passive(verb)
-                or self.coordinated_participle(anchor)
+                or self.coordinated_verb(anchor) is not None
                 or self.stranded_auxiliary(anchor) is not None
             )
         ):
@@ -665,6 +764,62 @@ class ArgumentFinder:
             return None
         return syntax.noun_phrase(doer)
 
+    def hands_of(self, anchor: Token) -> Token | None:
+        """ "was tortured at the hands of intelligence officers", "died at the hands of
+        soldiers": the phrase names the doer as a by-phrase does (`agent_phrases`)."""
+        for phrase in self.agent_phrases:
+            words = phrase.split()
+            for prep in (c for c in anchor.subtree if c.dep_ == "prep" and c.lower_ == words[-1]):
+                start = prep.i - len(words) + 1
+                if start < 0 or [t.lower_ for t in prep.doc[start : prep.i + 1]] != words:
+                    continue
+                if prep.doc[start].head.i != anchor.i and prep.doc[start].head.head.i != anchor.i:
+                    continue  # the phrase of another clause
+                objects = syntax.children(prep, "pobj")
+                if objects:
+                    return objects[0]
+        return None
+
+    @staticmethod
+    def noun_agent(rule: TriggerRule, anchor: Token, words: frozenset[int]) -> Token | None:
+        """ "received threats from police officers": the rule's agent preposition on the
+        trigger's own words (the verb or its noun), with a doer, not a place, as its object."""
+        if not rule.agent_preps:
+            return None
+        doc = anchor.doc
+        for host in sorted({anchor.i, *words}):
+            for prep in syntax.children(doc[host], "prep"):
+                if prep.lower_ not in rule.agent_preps:
+                    continue
+                for obj in syntax.children(prep, "pobj"):
+                    if obj.ent_type_ not in PLACE_LABELS and obj.ent_type_ != "PERSON":
+                        return obj
+        return None
+
+    @staticmethod
+    def subject_read_as_modifier(anchor: Token) -> Token | None:
+        """ "In May a court convicted popstar X": the parser may hang the subject on the verb
+        as an adverbial noun, and even read the verb as an adjective of the role word after
+        it. Only a hyphen makes a noun before a participle its modifier ("state-owned"); a
+        free noun there, on a verb with no subject of its own, is the doer."""
+        if anchor.tag_ not in ("VBD", "VBN") or syntax.children(anchor, *syntax.SUBJECTS, "auxpass", "aux"):
+            return None
+        if anchor.dep_ == "amod" and anchor.head.i < anchor.i:
+            return None
+        return next(
+            (
+                c
+                for c in anchor.children
+                if c.i < anchor.i
+                and c.dep_ in ("npadvmod", "nsubj")
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.ent_type_ not in ("DATE", "TIME")  # "last week", an adverbial indeed
+                and c.whitespace_
+                and c.right_edge.i == c.i
+            ),
+            None,
+        )
+
     def active_subject(self, anchor: Token, verb: Token) -> Token | None:
         """Who does an active verb, where the parser misplaced its subject.
 
@@ -678,8 +833,9 @@ class ArgumentFinder:
           participle, never an active past tense, so the doer is the noun the whole
           participial phrase describes.
         """
-        if self.coordinated_participle(anchor):
-            return syntax.subject(anchor.head.head)
+        coordinated = self.coordinated_verb(anchor)
+        if coordinated is not None:
+            return syntax.subject(coordinated)
         stranded = self.stranded_auxiliary(anchor)
         if stranded is not None and syntax.children(stranded, *syntax.SUBJECTS):
             return syntax.children(stranded, *syntax.SUBJECTS)[0]
@@ -701,7 +857,7 @@ class ArgumentFinder:
         if (
             top.dep_ == "acl"
             and top.tag_ == "VBD"
-            and not syntax.children(top, "aux", "auxpass", "agent")
+            and not syntax.children(top, "aux", "auxpass", "agent", *syntax.SUBJECTS)
             and any(syntax.children(v, "dobj") for v in (top, *top.conjuncts))
         ):
             for ancestor in top.head.ancestors:
@@ -760,16 +916,19 @@ class ArgumentFinder:
         )
 
     @staticmethod
-    def coordinated_participle(anchor: Token) -> bool:
+    def coordinated_verb(anchor: Token) -> Token | None:
         """ "reduced A's term and acquitted B": the parser reads the second verb as an
-        adjective of B, and B as coordinated with the first verb."""
-        return (
-            anchor.dep_ == "amod"
-            and anchor.i > 0
-            and anchor.doc[anchor.i - 1].pos_ == "CCONJ"
-            and anchor.head.dep_ == "conj"
-            and anchor.head.head.pos_ in syntax.VERBAL
-        )
+        adjective of B, and B as coordinated with the first verb, which is returned. The
+        adjective may sit on a role word before the name ("closed the station and detained
+        reporter A": "detained" on "reporter", a compound of the conjunct A)."""
+        if anchor.dep_ != "amod" or anchor.i == 0 or anchor.doc[anchor.i - 1].pos_ != "CCONJ":
+            return None
+        noun = anchor.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.dep_ == "conj" and noun.head.pos_ in syntax.VERBAL:
+            return noun.head
+        return None
 
     def authority_antecedent(self, pronoun: Token) -> Token | None:
         """ "Authorities detained him ...; they released him": the nearest earlier
@@ -1406,6 +1565,7 @@ class ArgumentFinder:
                 and head.pos_ == "NOUN"
                 and anchor.dep_ in ("acl", "advcl", "xcomp")
                 and not (anchor.dep_ == "acl" and head.i == anchor.head.i and head.tag_ == "NNS")
+                and self.role_of_subject(head)
             ):
                 # ("hundreds of persons convicted": the participle's own noun is the patient,
                 # so the subject of the clause above, who granted them amnesty, is not.)
@@ -1431,9 +1591,8 @@ class ArgumentFinder:
             trigger["victims"] = victims
             trigger["victim_head"] = head.i if head is not None else None  # for group victims (SPEC 7)
             trigger["fallback"] = fallback
-            revision = self.revising_verb(rule, anchor, governor)
             trigger["perpetrator"] = self.perpetrator(
-                rule, revision if revision is not None else anchor, governor, victim_tokens
+                rule, anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
@@ -1451,8 +1610,6 @@ class ArgumentFinder:
             nominal = (
                 rule.victim == "possessor" and anchor.pos_ == "NOUN" and trigger["governor"] is None
             ) or not rule.clause_date
-            # ("In March a court reduced the sentence of X": the reduction is the act, dated by its verb)
-            nominal = nominal and revision is None
             trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {

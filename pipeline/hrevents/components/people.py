@@ -192,6 +192,9 @@ class PeopleResolver:
                 child.dep_ == "conj"
                 and child.pos_ == "PROPN"
                 and not any(c.pos_ in ("VERB", "AUX") for c in child.children)
+                # "raided the offices and detained reporter B": a verb the parser read as an
+                # adjective before the name is another act, whose object B is
+                and not any(t.pos_ == "VERB" for t in child.subtree if t.i < child.i)
             ):
                 found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
         return found
@@ -223,6 +226,7 @@ class ChainLink(NamedTuple):
     person: str
     role: str  # the dependency label (an apposition's head's)
     sentence: int
+    level: int = 2  # 0: subject of the main clause, 1: another of its arguments, 2: inside a clause below
 
 
 class NamedGroup(NamedTuple):
@@ -241,6 +245,22 @@ def list_top(token: Token) -> Token:
     while token.dep_ in ("conj", "appos") and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         token = token.head
     return token
+
+
+def clause_level(token: Token) -> int:
+    """How prominent a mention is in its sentence: 0 for a subject of the main clause (the
+    root verb or a verb coordinated with it), 1 for another of that clause's arguments (its
+    object, or the object of its preposition: "brought against B"), 2 for a mention inside a
+    clause below ("helping A flee", "who said ...")."""
+    verb = token.head
+    role = token.dep_
+    if role == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb, role = verb.head, "pobj"
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return 2
+    return 0 if role in ("nsubj", "nsubjpass") else 1 if role in ("dobj", "pobj", "attr", "dative") else 2
 
 
 def listed_together(mentions: list[Span]) -> dict[int, list[Span]]:
@@ -403,6 +423,7 @@ class DocPeople:
                 self.person(s),
                 s.root.dep_ if s.root.dep_ != "appos" else s.root.head.dep_,
                 self.sent_index.get(s.start, 0),
+                clause_level(s.root if s.root.dep_ != "appos" else s.root.head),
             )
             for s in mentions
         ]
@@ -707,7 +728,9 @@ class DocPeople:
                 person = self.resolve_singular(token.i, token.lower_)
                 if person is not None:
                     self.resolved_at[token.i] = person
-                    self.chain.append(ChainLink(token.i, person, token.dep_, self.sentence(token.i)))
+                    self.chain.append(
+                        ChainLink(token.i, person, token.dep_, self.sentence(token.i), clause_level(token))
+                    )
                     self.chain.sort(key=lambda m: m.start)
                     self.gender.setdefault(person, self.lex.pronoun_gender[token.lower_])
 
@@ -719,7 +742,7 @@ class DocPeople:
         if not compatible:
             return None
         last_name = max((m for m in compatible if m.start not in self.resolved_at), key=lambda m: m.start, default=None)
-        if last_name is not None and self.unnamed_person_between(last_name.start + 1, index):
+        if last_name is not None and self.unnamed_person_between(self.relation_start(last_name.start), index):
             return None
         pronoun = self.doc[index]
         ahead = self.fronted_subject(pronoun, wanted)
@@ -752,8 +775,18 @@ class DocPeople:
         if same:
             return max(same, key=lambda m: m.start).person
         recent = [m for m in compatible if m.sentence >= sentence - 1]
-        for roles in (("nsubj", "nsubjpass"), ("dobj", "attr", "conj")):
-            pool = [m for m in recent if m.role in roles]
+        # The subject of a main clause is the topic; failing one, the person the sentence
+        # before already called by a pronoun stays the topic, then the main clause's other
+        # arguments ("Two cases were brought against B, the first for helping A flee. He was
+        # convicted ...": "he" is not A, the subject of a clause inside the sentence).
+        tiers = (
+            [m for m in recent if m.level == 0],
+            [m for m in recent if m.start in self.resolved_at],
+            [m for m in recent if m.level == 1],
+            [m for m in recent if m.role in ("nsubj", "nsubjpass")],
+            [m for m in recent if m.role in ("dobj", "attr", "conj")],
+        )
+        for pool in tiers:
             if pool:
                 return max(pool, key=lambda m: m.start).person
         return max(compatible, key=lambda m: m.start).person
@@ -803,17 +836,38 @@ class DocPeople:
             if self.describes_a_name(token):
                 continue  # "A, son of a councillor, ... his arrest": the name's own apposition
             if (
-                token.lemma_.lower() in self.lex.person_nouns
+                token.lemma_.lower() in self.lex.person_nouns | self.lex.single_people
                 and token.tag_ == "NN"
                 and token.dep_ in roles
                 and any(
-                    c.lower_ in ("a", "an", "another", "one") or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                    c.lower_ in ("a", "an", "another", "one")
+                    or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                    or self.relation_of_a_name(c)
                     for c in token.children
                 )
                 and not any(c.dep_ == "appos" and c.i in self.name_tokens for c in token.children)
             ):
                 return True
         return False
+
+    def relation_start(self, name_start: int) -> int:
+        """Where to look for an unnamed person after a name: after it, or from the person
+        noun it is a relation of ("kidnapped the nephew of A and held him": the nephew)."""
+        head = self.doc[name_start]
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            return head.head.head.i
+        return name_start + 1
+
+    def relation_of_a_name(self, child: Token) -> bool:
+        """ "the nephew of President A": an "of" phrase naming someone else makes the person
+        noun an unnamed relation of that name, not the name itself."""
+        return (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(o.dep_ == "pobj" and o.i in self.name_tokens for o in child.children)
+        )
 
     def describes_a_name(self, token: Token) -> bool:
         """The token lies inside an apposition to a name ("A, an activist and son of a

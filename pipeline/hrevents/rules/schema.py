@@ -34,8 +34,9 @@ class TriggerRule(BaseModel):
     arrest" is a killing and an arrest). `repetition`: the words say the act happened again
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
-    is no charge). `clause_date: false`: the words name a state ("the exiled editor") that
-    the date of their clause does not date. `clause_agent: false`: whoever the clause names as
+    is no charge; nor are people holding no office, or a statement: "videos accusing X").
+    `clause_date: false`: the words name a state ("the exiled editor") that the date of
+    their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
     into X", "a raid on X's home"). `subject_fallback`: whether a trigger with no victim in its
@@ -48,6 +49,8 @@ class TriggerRule(BaseModel):
     `object_or_subject` role, which is that ground reading, and `indefinite` for every other
     role; `false` and `true` are read as `never` and `indefinite`. `xcomp_patient`: a verb with
     no object of its own acts on the object of the infinitive it governs ("threatened to kill X").
+    `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
+    from officials").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -72,6 +75,7 @@ class TriggerRule(BaseModel):
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
     subject_fallback: SubjectFallback = "indefinite"
+    agent_preps: list[str] = []
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
@@ -222,7 +226,10 @@ class RoleLexicon(BaseModel):
     reporting_verbs: list[str]
     descriptive_determiners: list[str]
     alias_words: list[str]
-    revising_verbs: list[str]
+    agent_phrases: list[str] = []
+    other_set_words: list[str] = []
+    statement_nouns: list[str] = []
+    document_nouns: list[str] = []
 
 
 class Lexicon(BaseModel):
