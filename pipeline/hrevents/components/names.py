@@ -157,8 +157,10 @@ class NameRecogniser:
             return False  # cut short by a word no name has: "Amnesty International"
         key = fold(doc[start:end].text)
         gaz = gazetteer()
-        if key in gaz.country_names or key in gaz.demonyms:
-            return False
+        if key in gaz.country_names or any(
+            fold(t.text) in gaz.demonyms or fold(t.text) in gaz.country_names for t in words
+        ):
+            return False  # "Han Chinese", "Digicel Ghana": a people or a place
         return not any(c.primary and c.population >= LARGE_CITY for c in gaz.cities(key))
 
     # ------------------------------------------------------------------ slots
@@ -296,7 +298,8 @@ class NameRecogniser:
         labels = {t.i: ent.label_ for ent in ents for t in ent}
         spans = [*self.after_cue(doc, labels), *self.before_apposition(doc, labels)]
         persons = [(e.start, e.end) for e in ents if e.label_ == "PERSON"]
-        spans += self.list_members(doc, [*spans, *persons], labels)
+        seeds = [(start, end) for start, end in [*spans, *persons] if end - start > 1]
+        spans += self.list_members(doc, seeds, labels)
         if not spans:
             return ents
         chosen: list[tuple[int, int]] = []
