@@ -69,3 +69,8 @@ def test_the_surname_of_a_recognised_name_is_a_person_later(nlp):
     doc = nlp("Police arrested lawyer Sofiane Oulabi on May 2. Oulabi was released a week later.")
     later = [ent for ent in doc.ents if ent.text == "Oulabi"]
     assert later and later[0].label_ == "PERSON"
+
+
+def test_a_name_with_a_nickname_in_single_quotes_is_one_victim(extract_text):
+    events = extract_text("On May 3, security agents arrested blogger Tarek 'Falcon' Mansouri in Lakeside.")
+    assert "Tarek 'Falcon' Mansouri" in {event.victim for event in events}

@@ -3,8 +3,10 @@
 The small English model tags some names as places or organisations ("Pavel Latushka"
 GPE, "Maksim Znak" ORG) and some dates as works of art. A name tagged PERSON anywhere in
 the document is a person everywhere in it, and so is a name that shares its surname with
-one; a name preceded by a personal title is a person. Dates found by the date grammar
-override other labels.
+one; a name preceded by a personal title is a person. Names the model missed altogether
+are found first by the slot they stand in (components/names.py: "lawyer X Y", "X Y, a
+lawyer,", a list beside a person), so their later mentions follow them. Dates found by the
+date grammar override other labels.
 """
 
 from __future__ import annotations
