@@ -74,3 +74,16 @@ def test_the_surname_of_a_recognised_name_is_a_person_later(nlp):
 def test_a_name_with_a_nickname_in_single_quotes_is_one_victim(extract_text):
     events = extract_text("On May 3, security agents arrested blogger Tarek 'Falcon' Mansouri in Lakeside.")
     assert "Tarek 'Falcon' Mansouri" in {event.victim for event in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers detained Executive Director Chan Wai-lung at his office.",
+        "Other staff, including lawyer Chan Wai-lung, were also arrested.",
+    ],
+)
+def test_a_lower_case_part_after_a_hyphen_stays_in_the_name(nlp, text):
+    """Neither a title nor the recogniser cuts "Chan Wai-lung" to "Chan Wai"."""
+    names = persons(nlp, text)
+    assert any(name.endswith("Chan Wai-lung") for name in names) and "Chan Wai" not in names

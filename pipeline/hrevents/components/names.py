@@ -130,6 +130,19 @@ class NameRecogniser:
                 end = i
                 continue
             if self.joins(doc, i, labels) and i > start:
+                after = doc[i + 1] if i + 1 < len(doc) else None
+                if (
+                    token.text == "-"
+                    and end == i
+                    and after is not None
+                    and after.text.islower()
+                    and after.is_alpha
+                    and after.pos_ in ("PROPN", "NOUN")
+                    and not self.particle(after)
+                ):
+                    i += 2  # "Kim-hung": a lower-case part after a hyphen (not "-based", "-led")
+                    end = i
+                    continue
                 i += 1
                 continue
             if token.text in QUOTES and end == i and i > start:
@@ -306,6 +319,8 @@ class NameRecogniser:
         for start, end in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
             if chosen and start < chosen[-1][1]:
                 continue
+            if any(s < end and start < e and not (start <= s and e <= end) for s, e in persons):
+                continue  # never cut a name the model found ("Cheung Kim-hung" is not "Cheung Kim")
             chosen.append((start, end))
         taken = {i for start, end in chosen for i in range(start, end)}
         kept = [ent for ent in ents if not any(t.i in taken for t in ent)]
