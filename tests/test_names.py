@@ -53,7 +53,8 @@ def test_a_name_in_a_person_slot_is_a_person(nlp, text, name):
         ("Police arrested the protesters in Nairobi, Mombasa and Kisumu.", "Mombasa"),
         ("She met the editor in January and was arrested in February.", "January"),
         ("Officials of the Ministry of Interior, the police and the army met.", "Interior"),
-        # a region or a people listed beside a person is not a person
+        # a region, a people or a domain listed beside a person is not a person
+        ("Minister Tovan Kelembi and Foreign Affairs’ Obi Kwendal resigned in exile.", "Foreign Affairs"),
         (
             "Police arrested Tovan Kelembi in Lakeside and raided offices in Upper Marova, Western Tobel and Kisu.",
             "Western Tobel",

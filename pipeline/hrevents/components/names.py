@@ -168,6 +168,8 @@ class NameRecogniser:
             return False
         if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
             return False  # cut short by a word no name has: "Amnesty International"
+        if any(t.tag_ == "NNPS" for t in words):
+            return False  # a plural proper noun names a body or a domain: "Foreign Affairs"
         key = fold(doc[start:end].text)
         gaz = gazetteer()
         if key in gaz.country_names or any(
@@ -280,8 +282,8 @@ class NameRecogniser:
                 new_end = self.name_end(doc, i, labels)
                 if new_end == i or not self.plausible(doc, i, new_end, single=False):
                     return found
-                if new_end < sent_end and doc[new_end].text == "-":
-                    return found
+                if new_end < sent_end and doc[new_end].text in ("-", "'", "’", "'s", "’s"):
+                    return found  # "A and Foreign Affairs' B": a possessor is not a member
                 found.append((i, new_end))
                 start, end = i, new_end
             else:
