@@ -53,6 +53,8 @@ def test_a_name_in_a_person_slot_is_a_person(nlp, text, name):
         ("Police arrested the protesters in Nairobi, Mombasa and Kisumu.", "Mombasa"),
         ("She met the editor in January and was arrested in February.", "January"),
         ("Officials of the Ministry of Interior, the police and the army met.", "Interior"),
+        # a capitalised person noun inside a body's name is no cue
+        ("Journalist Ana Tovar remained in the custody of the National Intelligence Directorate.", "Directorate"),
         # a region, a people or a domain listed beside a person is not a person
         ("Minister Tovan Kelembi and Foreign Affairs’ Obi Kwendal resigned in exile.", "Foreign Affairs"),
         (

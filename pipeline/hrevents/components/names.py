@@ -43,6 +43,7 @@ class NameLexicon:
     """The word classes the recogniser reads, from `rules/lexicon.yaml`."""
 
     cues: frozenset[str]
+    titles: frozenset[str]
     honorifics: frozenset[str]
     particles: frozenset[str]
     org_words: frozenset[str]
@@ -61,6 +62,7 @@ class NameLexicon:
         )
         return cls(
             cues=cues,
+            titles=frozenset(lex.titles),
             honorifics=frozenset(lex.names.honorifics),
             particles=frozenset(lex.names.particles),
             org_words=frozenset(lex.organisation_words),
@@ -80,9 +82,13 @@ class NameRecogniser:
 
     # ------------------------------------------------------------------ shape
     def is_cue(self, token: Token) -> bool:
-        """A title or person noun ("lawyer", "journalists", "Mr."), not itself a name word."""
+        """A title or person noun ("lawyer", "journalists", "Mr."). Capitalised, only a title
+        ("President X", "Journalist X"): a capitalised person noun is a word of a body's name
+        ("the National Intelligence Directorate")."""
         word = token.lower_.rstrip(".")
-        return (word in self.lex.cues or token.lemma_.lower() in self.lex.cues) and not token.is_upper
+        if token.is_upper or not (word in self.lex.cues or token.lemma_.lower() in self.lex.cues):
+            return False
+        return token.text[:1].islower() or word in self.lex.titles
 
     def name_word(self, token: Token, labels: dict[int, str]) -> bool:
         """A title-case word that can be part of a name."""
