@@ -3,8 +3,10 @@
 The small English model tags some names as places or organisations ("Pavel Latushka"
 GPE, "Maksim Znak" ORG) and some dates as works of art. A name tagged PERSON anywhere in
 the document is a person everywhere in it, and so is a name that shares its surname with
-one; a name preceded by a personal title is a person. Dates found by the date grammar
-override other labels.
+one; a name preceded by a personal title is a person. Names the model missed altogether
+are found first by the slot they stand in (components/names.py: "lawyer X Y", "X Y, a
+lawyer,", a list beside a person), so their later mentions follow them. Dates found by the
+date grammar override other labels.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from hrevents.components.names import NameRecogniser
 from hrevents.dates import find_date_spans
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import load_lexicon
@@ -45,6 +48,7 @@ class EntityFixer:
         self.titles = frozenset(lex.titles)
         self.org_words = frozenset(lex.organisation_words)
         self.place_heads = frozenset(lex.place_nouns) | frozenset(lex.facility_words) | frozenset(lex.authority_words)
+        self.names = NameRecogniser(lex)
 
     def looks_like_name(self, span: Span) -> bool:
         """Title-case proper-noun tokens with no organisation word: shaped like a person name."""
@@ -118,6 +122,9 @@ class EntityFixer:
         date_tokens = {token.i for span in dates for token in span}
         ents = [ent for ent in ents if not (ent.label_ != "DATE" and any(t.i in date_tokens for t in ent))]
         ents = filter_spans([*dates, *ents])
+        # Names the model missed, by their slot ("lawyer X Y", "X Y, a lawyer"), before the
+        # labels are made consistent, so their later mentions ("Ouali") follow them.
+        ents = self.names.recognise(doc, ents)
 
         persons = {name_key(ent) for ent in ents if ent.label_ == "PERSON"}
         surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}

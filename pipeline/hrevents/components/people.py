@@ -31,6 +31,7 @@ The result is written as plain strings on each trigger and a name table on `doc.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from itertools import pairwise
@@ -51,6 +52,10 @@ from hrevents.components.contract import (
     triggers_of,
 )
 from hrevents.rules.schema import load_lexicon
+
+# A nickname in single quotes between two parts of a name, as the tokens are joined
+# ("Mohamed ' Oxygen ' Ibrahim"), written back as the text has it ("Mohamed 'Oxygen' Ibrahim").
+QUOTED_NICKNAME = re.compile(r"(?<= )(['‘’]) ([^'‘’]+?) (['‘’])(?= )")
 
 LOOKBACK_SENTENCES = 3
 
@@ -108,7 +113,7 @@ class PeopleResolver:
             words.pop(0)
         if words and words[-1].lower() in ("'s", "’s"):
             words.pop()
-        return " ".join(words).replace(" - ", "-").replace(" -", "-")
+        return QUOTED_NICKNAME.sub(r"\1\2\3", " ".join(words).replace(" - ", "-").replace(" -", "-"))
 
     def gender_cue(self, span: Span) -> str | None:
         doc = span.doc

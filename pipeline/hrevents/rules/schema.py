@@ -232,6 +232,20 @@ class RoleLexicon(BaseModel):
     document_nouns: list[str] = []
 
 
+class NameLexicon(BaseModel):
+    """Shapes of person names the English model misses (names component): the particles
+    inside a name, the titles a one-word name may follow, the words of an apposition or a list
+    of names, and capitalised words that are never a name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    particles: list[str]
+    honorifics: list[str]
+    apposition_determiners: list[str]
+    list_joiners: list[str]
+    not_name_words: list[str]
+
+
 class Lexicon(BaseModel):
     """Word lists the argument and people components use (titles, facility nouns, ...)."""
 
@@ -273,6 +287,7 @@ class Lexicon(BaseModel):
     tokenizer_special_cases: list[str]
     groups: GroupLexicon
     roles: RoleLexicon
+    names: NameLexicon
 
 
 class TriggerFile(BaseModel):
