@@ -265,3 +265,15 @@ def test_added_events_become_gold_and_reviewer_columns_are_read(tmp_path: Path) 
     assert len(result.refused) == 1 and "evidence not found" in result.refused[0]
     (event,) = load_gold(gold).reports[0].events
     assert (event.victim, event.date, event.evidence) == ("Syarhei Tsikhanousky", "2020-05", evidence)
+
+
+def test_two_relatives_arrested_in_one_sentence_are_two_labels() -> None:
+    """The round trip's "labelled twice" check compares names as written, not SPEC 6's surname match."""
+    from hrevents.annotation import _same_name
+    from hrevents_models import GoldEvent
+
+    saad = GoldEvent(action="arrest", victim="Karim Saad Tovar", evidence="arrested Karim Saad Tovar and Luis Tovar")
+    luis = GoldEvent(action="arrest", victim="Luis Tovar", evidence="arrested Karim Saad Tovar and Luis Tovar")
+    again = GoldEvent(action="arrest", victim="luis  tovar", evidence="arrested Karim Saad Tovar and Luis Tovar")
+    assert not _same_name(saad, luis)
+    assert _same_name(luis, again)

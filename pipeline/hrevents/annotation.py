@@ -91,6 +91,21 @@ class AnnotationError(ValueError):
 # ---------------------------------------------------------------- the labelling config
 
 
+def _same_name(event: GoldEvent, other: GoldEvent) -> bool:
+    """One act of one person labelled twice: same action and a name or alias written the same.
+
+    Not SPEC 6 matching, which lets a surname stand for a full name: "Saad Rafique" and "Salman
+    Rafique" arrested in one sentence are two people, and both labels must survive the round trip.
+    """
+    if event.action != other.action:
+        return False
+
+    def names(e: GoldEvent) -> set[str]:
+        return {" ".join(n.casefold().split()) for n in [e.victim, *(e.victim_aliases or [])] if n}
+
+    return bool(names(event) & names(other))
+
+
 def label_config() -> str:
     """The Label Studio labelling interface (XML) that the exported tasks are made for."""
     actions = load_actions()
@@ -844,7 +859,7 @@ def import_task_list(
                     f"{parsed.report_id}: evidence not found in {text_file}, event left out: {event.evidence!r}"
                 )
                 continue
-            twice = [o for _, o in kept if o.evidence == event.evidence and same_event(event.action, event.victim, o)]
+            twice = [o for _, o in kept if o.evidence == event.evidence and _same_name(event, o)]
             if twice:
                 result.warnings.append(
                     f"{parsed.report_id}: {event.action} of {event.victim} labelled twice on the same evidence; "
