@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from hrevents.dates import date_words
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import Lexicon
 
@@ -67,7 +68,11 @@ class NameLexicon:
             particles=frozenset(lex.names.particles),
             org_words=frozenset(lex.organisation_words),
             place_words=frozenset(lex.place_nouns) | frozenset(lex.facility_words),
-            not_name_words=frozenset(lex.names.not_name_words),
+            # month and weekday names are the date normaliser's (`rules/dates.yaml`), full names
+            # only: "Jun" or "Dec" can be part of a name
+            not_name_words=frozenset(lex.names.not_name_words)
+            | frozenset(names[0] for names in date_words().months.values())
+            | frozenset(date_words().weekdays),
             apposition_determiners=frozenset(lex.names.apposition_determiners),
             list_joiners=frozenset(lex.names.list_joiners),
         )
