@@ -1345,7 +1345,7 @@ class ArgumentFinder:
         for token in sorted(head.subtree, key=lambda t: t.dep_ != "pobj"):
             if token.i in clauses:
                 continue
-            if token.dep_ == "compound" and self.names_a_country(token):
+            if token.dep_ == "compound" and self.country_in_compound(token):
                 continue  # "Kenya Defense Forces personnel": a national body (GUIDELINES D29)
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
@@ -1376,9 +1376,11 @@ class ArgumentFinder:
                 return self.name_start(token), token.i + 1
         return None
 
-    def names_a_country(self, token: Token) -> bool:
+    def country_in_compound(self, token: Token) -> bool:
         """A name in a compound before a common noun that is a country's ("Kenya Defense Forces
-        personnel"), not a name inside a longer name ("Oromia" of "Oromia Region's X Zone")."""
+        personnel"), not a name inside a longer name ("Oromia" of "Oromia Region's X Zone").
+        Only the whole name counts here, unlike `entities.names_a_country`, which also takes a
+        span that ends in a country's name."""
         noun = token
         while noun.dep_ == "compound" and noun.head.i != noun.i:
             noun = noun.head
