@@ -30,7 +30,7 @@ def gold(request, corpus_dir):
 def test_gold_validates_and_is_big_enough(corpus_dir):
     development = load_gold(corpus_dir / "gold.jsonl")
     blind = [load_gold(corpus_dir / name) for name in GOLD_FILES[1:]]
-    assert len(development.reports) >= 34
+    assert len(development.reports) >= 34 and sum(len(b.reports) for b in blind) >= 9
     assert sum(len(r.events) for r in development.reports) >= 950
     ids = [r.report_id for gold in (development, *blind) for r in gold.reports]
     assert len(ids) == len(set(ids))
