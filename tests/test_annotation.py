@@ -273,3 +273,33 @@ def test_import_refuses_what_it_cannot_use(tmp_path: Path) -> None:
     assert "release span 'police' has no VICTIM" in warnings
     assert "no data.text" in warnings
     assert load_gold(tmp_path / "gold.jsonl").reports[0].events == []
+
+
+def test_aliases_of_a_victim_the_evidence_does_not_name_survive_the_round_trip(tmp_path: Path) -> None:
+    """'They were charged': the victim has no span to carry the aliases, so the extra box does."""
+    (tmp_path / "reports").mkdir()
+    text = "Police arrested Ann “Duck” Boe and Carl Dee. They were charged with sedition.\n"
+    (tmp_path / "reports" / "r.txt").write_text(text, encoding="utf-8")
+    event = {
+        "action": "charge",
+        "victim": "Ann Boe",
+        "date": None,
+        "perpetrator": None,
+        "place": None,
+        "destination": None,
+        "detail": "sedition",
+        "evidence": "They were charged with sedition.",
+        "victim_aliases": ["Duck"],
+    }
+    gold = write_gold(
+        tmp_path / "gold.jsonl",
+        [{"report_id": "r", "text_file": "reports/r.txt", "published": None, "events": [event]}],
+    )
+    exported = export_tasks(gold=gold)
+    tasks = tmp_path / "tasks.json"
+    write_json(exported.tasks, tasks)
+    fresh = tmp_path / "round.jsonl"
+    result = import_tasks(tasks, fresh)
+    assert result.warnings == []
+    (back,) = load_gold(fresh).reports[0].events
+    assert back.victim == "Ann Boe" and back.victim_aliases == ["Duck"]

@@ -80,6 +80,8 @@ COLOURS = {
 }
 ACTION_COLOUR = "#ffeb80"
 EXTRA_FIELDS = ("victim", "perpetrator", "place", "destination", "detail")
+# The victim's other spellings, in the `extra` box when the victim has no span in the evidence.
+ALIASES_KEY = "victim_aliases"
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n")
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -317,6 +319,9 @@ def _event_results(
             builder.textarea(region, "aliases", ["\n".join(aliases)])
         if region is None and name != "date_text":
             extra.append(f"{name}: {value}")
+            if name == "victim" and aliases:
+                # No span to hang the aliases on (the sentence says "They"): they travel in the same box.
+                extra.append(f"{ALIASES_KEY}: {' | '.join(aliases)}")
     if dates:
         builder.textarea(action_region, "date_iso", [" | ".join(dates)])
     if extra:
@@ -634,7 +639,7 @@ def parse_task(task: dict, use_predictions: bool, warnings: list[str]) -> Parsed
         extra: dict[str, str] = {}
         for line in "\n".join(region.extras.get("extra", [])).splitlines():
             key, _, value = line.partition(":")
-            if key.strip() in EXTRA_FIELDS and value.strip():
+            if key.strip() in (*EXTRA_FIELDS, ALIASES_KEY) and value.strip():
                 extra[key.strip()] = collapse(value)
 
         def first(label: str, related: list[Region] = related, extra: dict[str, str] = extra) -> str | None:
@@ -649,7 +654,8 @@ def parse_task(task: dict, use_predictions: bool, warnings: list[str]) -> Parsed
             for r in victims
         ]
         if not names and extra.get("victim"):
-            names = [(extra["victim"], [], None)]
+            written = [a.strip() for a in extra.get(ALIASES_KEY, "").split("|") if a.strip()]
+            names = [(extra["victim"], written, None)]
         if not names:
             warnings.append(f"{report_id}: {region.label} span {region.text!r} has no VICTIM joined to it; left out")
             continue
