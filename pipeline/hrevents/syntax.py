@@ -122,7 +122,17 @@ def patient(verb: Token) -> Token | None:
         return subject(verb)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         return verb.head
-    return antecedent(direct_object(verb), verb)
+    return antecedent(direct_object(verb) or fronted_whom(verb), verb)
+
+
+def fronted_whom(verb: Token) -> Token | None:
+    """ "18 politicians whom the government charged with X": "whom" is always an object; the
+    parser may hang it on a later preposition of its clause, but one written before the verb
+    and not after a preposition ("to whom") is the verb's fronted object."""
+    for token in verb.subtree:  # (a non-projective arc: not in document order)
+        if token.i < verb.i and token.lower_ == "whom" and token.dep_ == "pobj" and token.head.i > token.i:
+            return token
+    return None
 
 
 RELATIVE_PRONOUNS = frozenset({"whom", "who", "that"})

@@ -354,7 +354,73 @@ class ArgumentFinder:
             found.extend(self.names_in_phrase(head, seen))
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
+        if depth == 0:
+            found.extend(self.listed_after(head.doc, found, seen))
         return found
+
+    def listed_after(self, doc: Doc, found: list[VictimMention], seen: set[int]) -> list[VictimMention]:
+        """Names written after a found name with only commas and "and" between, each with its
+        own role words ("A, B, and C"; "director A, editor B and cameraman C"), are members of
+        the same list however the parser hung them: the small model often makes a middle
+        member an adverbial modifier of the name before it. A name that heads a clause of its
+        own ("A, and B said"), or owns something ("A, B's lawyer"), starts something else."""
+        added: list[VictimMention] = []
+        known = {i for v in found if v["kind"] == "name" for i in range(v["start"], v["end"])}
+        for victim in sorted((v for v in found if v["kind"] == "name"), key=lambda v: v["start"]):
+            cursor = victim["end"]
+            sent_end = doc[cursor - 1].sent.end
+            while cursor < sent_end:
+                after = cursor
+                while cursor < sent_end and doc[cursor].lower_ in (",", "and"):
+                    cursor += 1
+                if cursor == after or cursor >= sent_end:
+                    break
+                name = self.next_list_member(doc, cursor, sent_end)
+                if name is None:
+                    break
+                if name.root.i in seen and not known & set(range(name.start, name.end)):
+                    break  # a name some other part of the phrase already took
+                if not known & set(range(name.start, name.end)):
+                    seen.add(name.root.i)
+                    known |= set(range(name.start, name.end))
+                    added.append({"start": name.start, "end": name.end, "kind": "name"})
+                cursor = name.end
+        return added
+
+    def next_list_member(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The name that begins at `start`, after role words that modify it ("program director
+        A", "Green Hope party coordinator A"); None if the phrase there is not such a name or
+        does something of its own. A name that only modifies the role noun after it ("the X
+        Union member A") is an organisation's, not the member."""
+        index = start
+        while index < min(start + 8, end):
+            token = doc[index]
+            name = self.name_span(token) if token.pos_ == "PROPN" else None
+            if name is not None and name.start <= index:
+                if self.premodifies_noun(name):
+                    index = name.end
+                    continue
+                if not all(start <= doc[i].head.i < name.end for i in range(start, name.start)):
+                    return None
+                if any(t.lower_ in self.org_words for t in doc[start : name.start]):
+                    return None  # "opposition party X": a party, not a person
+                root = name.root
+                if root.dep_ in (*syntax.SUBJECTS, "poss") or syntax.children(root, *syntax.SUBJECTS, "aux", "auxpass"):
+                    return None
+                if name.end < len(doc) and doc[name.end].lower_ in ("'s", "’s"):
+                    return None
+                return name
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+                index += 1  # a role word, or a word of an organisation's name, before the name
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def premodifies_noun(name: Span) -> bool:
+        """The name is a modifier of a common noun after it ("Rights Union member")."""
+        root = name.root
+        return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= name.end and root.head.pos_ == "NOUN"
 
     @staticmethod
     def names_the_relation(head: Token, child: Token) -> bool:
@@ -482,6 +548,30 @@ class ArgumentFinder:
             if name is not None and name.root.i not in seen:
                 seen.add(name.root.i)
                 found.append({"start": name.start, "end": name.end, "kind": "name"})
+        return found
+
+    def inclusion_above(self, anchor: Token, head: Token, seen: set[int]) -> list[VictimMention]:
+        """ "Many activists held as political prisoners remained in prison, including A and
+        B": an "including" list written after a plural victim that nobody names belongs to
+        that victim, even where the parser hung it higher up the clause (on a word the
+        trigger's clause depends on, or on a verb coordinated with the trigger that has the same
+        victim). The list must come after the victim and the trigger, so a list of the
+        perpetrators ("officials, including A, who detained ...") is not it."""
+        if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in self.person_words:
+            return []
+        found: list[VictimMention] = []
+        # "were arrested and later released, including A": a verb sharing the victim shares its list
+        sharing = [
+            verb
+            for verb in anchor.conjuncts
+            if verb.pos_ in syntax.VERBAL and getattr(syntax.patient(verb), "i", None) == head.i
+        ]
+        for above in (*anchor.ancestors, *sharing):
+            for prep in syntax.children(above, "prep"):
+                if prep.lower_ not in self.inclusion or prep.i < max(head.i, anchor.i):
+                    continue
+                for obj in syntax.children(prep, "pobj"):
+                    found.extend(v for v in self.victims_from(obj, seen) if v["kind"] == "name")
         return found
 
     def covictims(self, anchor: Token, seen: set[int]) -> list[VictimMention]:
@@ -1584,6 +1674,8 @@ class ArgumentFinder:
                 if prep.lower_ in self.inclusion:
                     for obj in syntax.children(prep, "pobj"):
                         victims.extend(self.victims_from(obj, seen))
+            if head is not None and not any(v["kind"] == "name" for v in victims):
+                victims.extend(self.inclusion_above(anchor, head, seen))
             victims.extend(self.covictims(anchor, seen))
             if head is not None and not fallback:
                 victims.extend(self.stranded_conjuncts(anchor, governor, head, seen))

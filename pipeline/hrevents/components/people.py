@@ -188,7 +188,8 @@ class PeopleResolver:
         """Names of a clause that shares the trigger's verb ("sentenced A to five years, and
         B and C to three years each"): the parser hangs the gapped clause's name on the verb."""
         anchor = doc[trigger["anchor"]]
-        if anchor.pos_ != "VERB" or trigger.get("victim_head") is None:
+        victim = trigger.get("victim_head")
+        if anchor.pos_ != "VERB" or victim is None:
             return []
         seen = {t.i for v in trigger.get("victims", []) for t in doc[v["start"] : v["end"]]}
         found: list[VictimMention] = []
@@ -202,11 +203,108 @@ class PeopleResolver:
                 and not any(t.pos_ == "VERB" for t in child.subtree if t.i < child.i)
             ):
                 found.extend(v for v in self.phrases.victims_from(child, seen) if v["kind"] == "name")
+        found.extend(self.gapped_in_phrase(anchor, doc[victim], seen))
         return found
+
+    def gapped_in_phrase(self, verb: Token, victim: Token, seen: set[int]) -> list[VictimMention]:
+        """ "convicted A to 14 years on charges of X and B and C to 12 years", "fined A for
+        reporting on the protests and B for filming them": in a gapped clause the parser often
+        coordinates the second clause's names with the last noun of the first clause's phrase.
+        A name coordinated with a word that is no person, inside one of the verb's phrases
+        after its victim, and followed by a phrase of a preposition the verb's clause used
+        before it (the gapped clause's remnant, "to 12 years"), is the shared verb's victim.
+        Without that remnant ("arrested A for insulting the governor and B") B may be the
+        object of the phrase's own verb, so it is left."""
+        doc = verb.doc
+        found: list[VictimMention] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > victim.i):
+            for word in prep.subtree:
+                if word.dep_ == "conj" or self.phrases.person_phrase(word):
+                    continue
+                names = [c for c in word.conjuncts if c.i > word.i and c.pos_ == "PROPN"]
+                if not names:
+                    continue
+                end = max(t.i for n in names for t in n.subtree) + 1
+                used = {p.lower_ for p in verb.children if p.dep_ == "prep" and victim.i < p.i < names[0].i}
+                remnant = end < len(doc) and doc[end].dep_ == "prep" and doc[end].lower_ in used
+                if not remnant or any(syntax_child(n, "nsubj", "nsubjpass", "aux", "auxpass") for n in names):
+                    continue
+                for name in names:
+                    found.extend(v for v in self.phrases.victims_from(name, seen) if v["kind"] == "name")
+        return found
+
+    def plural_antecedent(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
+        """ "A and B, two critics of the governor C, who were arrested": a relative clause
+        whose verb agrees with a plural cannot be about the one name it hangs on; it is
+        about the list that name's phrase describes. The names of the nearest list above
+        replace the singular name; nothing changes when no such list is there."""
+        anchor = doc[trigger["anchor"]]
+        index = trigger.get("victim_head")
+        if anchor.dep_ != "relcl" or index is None or anchor.head.i != index:
+            return []
+        head = doc[index]
+        agrees_plural = anchor.tag_ == "VBP" or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in self.refs.plural_auxiliaries for c in anchor.children
+        )
+        if not agrees_plural or head.ent_type_ != "PERSON" or head.conjuncts or head.tag_ != "NNP":
+            return []
+        for above in head.ancestors:
+            if above.dep_ == "ROOT" or (above.pos_ in ("VERB", "AUX") and syntax_child(above, "nsubj", "nsubjpass")):
+                return []
+            if above.ent_type_ == "PERSON" or above.tag_ in ("NNS", "NNPS"):
+                names = [v for v in self.phrases.victims_from(list_top(above), set()) if v["kind"] == "name"]
+                if len({(v["start"], v["end"]) for v in names}) >= 2:
+                    return names
+        return []
+
+    def partitive_members(self, doc: Doc, trigger: Trigger, paragraphs: list[int]) -> list[VictimMention]:
+        """ "Police arrested 18 activists ... Authorities released seven of the 18, including A
+        and B": a partitive that points back to a counted group ("seven of the 18", "two of
+        the activists") and names some of its part names members of the group, so they
+        underwent the group's act too. Only a counted victim nobody names is such a group,
+        and only a partitive of its own paragraph, a few sentences on, reaches back to it."""
+        index = trigger.get("victim_head")
+        if index is None or any(v["kind"] == "name" for v in trigger.get("victims", [])):
+            return []
+        head = doc[index]
+        size = self.group_size(head)
+        if head.tag_ not in ("NNS", "NNPS") or size is None or size < 2:
+            return []
+        sentences = list(doc.sents)
+        first = next(number for number, sent in enumerate(sentences) if sent.start <= index < sent.end)
+        found: list[VictimMention] = []
+        seen: set[int] = set()
+        for sent in sentences[first : first + LOOKBACK_SENTENCES + 1]:
+            for token in sent:
+                if token.i <= index or paragraphs[token.i] != paragraphs[index]:
+                    continue
+                if token.lower_ != "of" or token.dep_ != "prep" or not self.is_part(token.head):
+                    continue
+                whole = next((o for o in token.children if o.dep_ == "pobj"), None)
+                if whole is None or not any(
+                    c.dep_ == "det" and c.lower_ in self.group_determiners for c in whole.children
+                ):
+                    continue
+                if self.group_size(whole) != size and whole.lemma_.lower() != head.lemma_.lower():
+                    continue  # "of the 18", "of the activists": the same group, not another
+                part = token.head
+                seen.add(token.i)
+                found.extend(v for v in self.phrases.victims_from(part, seen) if v["kind"] == "name")
+                # the list may hang on the whole ("seven of the 18, including A"): its members too
+                found.extend(v for v in self.phrases.victims_from(whole, seen) if v["kind"] == "name")
+        return found
+
+    def is_part(self, token: Token) -> bool:
+        """The head of a partitive: a count or quantity ("seven", "some", "most", "one")."""
+        return token.like_num or token.lower_ in self.number_words or token.lower_ in self.refs.partitive_heads
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = triggers_of(doc)
         for trigger in triggers:
+            plural = self.plural_antecedent(doc, trigger)
+            if plural:
+                trigger["victims"] = plural
+                trigger["victim_head"] = doc[plural[0]["start"] : plural[0]["end"]].root.i
             if not trigger.get("victims"):
                 listed = self.listed_victims(doc, trigger)
                 if listed:
@@ -217,6 +315,11 @@ class PeopleResolver:
             gapped = self.gapped_victims(doc, trigger)
             if gapped:
                 trigger["victims"] = [*trigger.get("victims", []), *gapped]
+        paragraphs = paragraph_numbers(doc)
+        for trigger in triggers:
+            members = self.partitive_members(doc, trigger, paragraphs)
+            if members:
+                trigger["victims"] = [*trigger.get("victims", []), *members]
         people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
             trigger["people"], trigger["referred"] = people.of_trigger(trigger)
@@ -242,6 +345,11 @@ class NamedGroup(NamedTuple):
     members: list[str]
     end: int
     partial: bool = False  # named beside people it does not name ("A, B and six other individuals")
+
+
+def syntax_child(token: Token, *deps: str) -> bool:
+    """The token has a dependent of one of these relations."""
+    return any(c.dep_ in deps for c in token.children)
 
 
 def list_top(token: Token) -> Token:

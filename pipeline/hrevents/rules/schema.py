@@ -192,6 +192,7 @@ class ReferenceLexicon(BaseModel):
     thing_possessives: list[str]
     plural_auxiliaries: list[str]
     not_epithets: list[str]
+    partitive_heads: list[str]
 
 
 class PlaceLexicon(BaseModel):
