@@ -440,12 +440,19 @@ class Context:
     year: int | None = None
     now: dt.date | None = None
     latest: dt.date | None = None
+    # the reference's year was itself inferred, not written ("since December" in news):
+    # it dates relative words, but gives no year to a month written without one
+    reference_guessed: bool = False
 
     def year_for(self, month: int, day: int | None = None) -> tuple[int | None, bool]:
         """The year of a month (or day) written without one; (year, guess)."""
         if self.year is not None:
             return self.year, False
-        if self.reference is not None and (self.now is None or self.reference.date() != self.now):
+        if (
+            self.reference is not None
+            and not (self.reference_guessed and self.now is not None)
+            and (self.now is None or self.reference.date() != self.now)
+        ):
             return self.reference.year, False
         if self.now is None:
             return None, False
@@ -776,6 +783,7 @@ def read_date(
     year: int | None = None,
     published: str | None = None,
     latest: str | None = None,
+    reference_guessed: bool = False,
 ) -> DateReading | None:
     """The date date words give, with the context each kind of phrase counts from.
 
@@ -783,7 +791,10 @@ def read_date(
     one takes (the period a report covers, or its narrative's year); `published`: the speech
     time (deictic phrases, and the year of a year-less month where no `year` is given);
     `latest`: no year inferred for a year-less date may put it after this date (an event
-    cannot be reported before it happened). Never raises; a value is always an ISO prefix.
+    cannot be reported before it happened). `reference_guessed`: the reference's year was
+    inferred, so with a publication date a month written without a year takes the nearest
+    such month up to it, not the reference's year ("since December ... in February" in news
+    published in May). Never raises; a value is always an ISO prefix.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
         return None
@@ -799,6 +810,7 @@ def read_date(
         year if isinstance(year, int) and 1 <= year <= 9999 else None,
         now,
         latest_date.date() if latest_date else None,
+        reference_guessed,
     )
     text = _spelled_years(text)
     found = _numeric(text, context)
