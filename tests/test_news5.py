@@ -29,6 +29,8 @@ NOT_CUSTODY = [
     # what a cause leaves is no death unless the people are left dead
     ("The storm left the village without power.", "killing"),
     ("The lawyer of Ana Ruiz handles the murder case.", "killing"),
+    ("Omar Farah was later in charge of the prison.", "detention"),
+    ("Ana Ruiz has always been in favour of prison reform.", "detention"),
 ]
 
 
@@ -60,6 +62,10 @@ ACTS = [
     ("The court reopened the assassination case of Ana Ruiz.", "killing", "Ana Ruiz"),
     ("Police reopened the kidnapping case of Ana Ruiz.", "abduction", "Ana Ruiz"),
     ("Two men were charged in the abduction case of student Karl Dorn.", "abduction", "Karl Dorn"),
+    # custody as a state, with an adverb before it ("is still in detention")
+    ("Omar Farah is still in detention.", "detention", "Omar Farah"),
+    ("Ana Ruiz remains currently in custody in the capital.", "detention", "Ana Ruiz"),
+    ("The paper was owned by tycoon Omar Farah, who is now in prison.", "detention", "Omar Farah"),
     # custody to extort a payment is a kidnapping
     ("Gunmen held Ana Ruiz for ransom for three days.", "abduction", "Ana Ruiz"),
     ("A trader who was seized and held for ransom was freed by police.", "abduction", "A trader"),
@@ -128,3 +134,31 @@ def test_an_inferred_reference_year_gives_no_year_to_a_month(words, reference, g
         words, reference=reference, published="2021-05-30", latest="2021-05-30", reference_guessed=guessed
     )
     assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "value"),
+    [
+        # a weekend is dated by what its Saturday and Sunday lie in, like a week
+        ("over the weekend", "2021-05-27", "2021-05"),
+        ("last weekend", "2021-05-29", "2021-05"),
+        ("this past weekend", "2021-08-02", "2021"),  # 31 July and 1 August
+        ("next weekend", "2021-05-29", "2021-06"),
+        # a season is dated by its year: the last one over, the next one not yet begun
+        ("last summer", "2021-05-27", "2020"),
+        ("last summer", "2021-10-10", "2021"),
+        ("last fall", "2021-10-10", "2020"),
+        ("this spring", "2021-05-27", "2021"),
+        ("next spring", "2021-05-27", "2022"),
+        ("the summer of last year", "2021-05-27", "2020"),
+    ],
+)
+def test_weekends_and_seasons_count_from_the_publication_date(words, published, value):
+    reading = read_date(words, published=published)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize("words", ["last winter", "in the summer"])
+def test_a_season_that_places_nothing_gives_no_date(words):
+    """A winter spans two years; a season without "last", "this" or "next" is any year's."""
+    assert read_date(words, published="2021-05-27") is None
