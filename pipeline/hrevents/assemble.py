@@ -318,6 +318,8 @@ class Narrative:
         self.backgrounds: dict[int, set[str]] = {}
         # (year, month) the sentence being read writes out in its main clause (stated_month)
         self.sentence_month: tuple[int, int] | None = None
+        # (date, words) read with an inferred year: as a reference they give no year (read_date)
+        self.guessed: set[tuple[str, str]] = set()
 
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
@@ -369,18 +371,22 @@ class Narrative:
         Relative words count from this paragraph's own reference only, deictic ones ("on
         Tuesday", "last year") from the publication date; `guess` tells whether the words
         left the value open (an inferred year, an ambiguous numeric date)."""
+        reference = self.occasion or self.current
         reading = read_date(
             words,
-            reference=self.occasion[0] if self.occasion else self.current[0] if self.current else None,
+            reference=reference[0] if reference else None,
             year=self.year,
             published=self.published,
             latest=self.published,
+            reference_guessed=reference in self.guessed,
         )
         reading = self.in_sentence_year(words, reading)
         self.guess = bool(reading and reading.guess)
         if reading is None:
             return None
         value = reading.value
+        if reading.guess:
+            self.guessed.add((value, words))
         if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
             if self.current is None or value != self.current[0]:
                 self.current_action = action

@@ -440,12 +440,19 @@ class Context:
     year: int | None = None
     now: dt.date | None = None
     latest: dt.date | None = None
+    # the reference's year was itself inferred, not written ("since December" in news):
+    # it dates relative words, but gives no year to a month written without one
+    reference_guessed: bool = False
 
     def year_for(self, month: int, day: int | None = None) -> tuple[int | None, bool]:
         """The year of a month (or day) written without one; (year, guess)."""
         if self.year is not None:
             return self.year, False
-        if self.reference is not None and (self.now is None or self.reference.date() != self.now):
+        if (
+            self.reference is not None
+            and not (self.reference_guessed and self.now is not None)
+            and (self.now is None or self.reference.date() != self.now)
+        ):
             return self.reference.year, False
         if self.now is None:
             return None, False
@@ -666,6 +673,55 @@ def _weekday_date(now: dt.date, weekday: int, direction: str, latest: dt.date | 
     return _add_days(now, -back)
 
 
+# "over the weekend", "last weekend", "this past weekend": a weekend counted from the speech time.
+_WEEKEND = re.compile(r"\b(?:(last|this past|past)|(this|the)|(next))\s+weekend\b", re.IGNORECASE)
+# "last summer", "this spring", "the autumn of last year": a season counted from the speech
+# time, given by its year (the months are the northern seasons; a winter spans two years, so
+# it gives none).
+_SEASON = re.compile(
+    r"\b(?:(last|this past|past)|(this)|(next))\s+(spring|summer|autumn|fall)\b"
+    r"|\b(?:the\s+)?(spring|summer|autumn|fall)\s+(?:of\s+)?(last|this|next)\s+year\b",
+    re.IGNORECASE,
+)
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _weekend(now: dt.date, text: str) -> DateReading | None:
+    """A weekend in news: the one just past (the one under way on a Saturday or Sunday) unless
+    "last" or "next" moves it a week; dated by what its two days lie in, like a week."""
+    match = _WEEKEND.search(text)
+    if match is None:
+        return None
+    saturday = _add_days(now, -((now.weekday() - 5) % 7))
+    if saturday is None:
+        return None
+    if match.group(1) and now.weekday() >= 5:
+        saturday = _add_days(saturday, -7)
+    elif match.group(3):
+        saturday = _add_days(saturday, 7)
+    found = _period(saturday, _add_days(saturday, 1) if saturday else None)
+    return DateReading(found.iso(), True, "a weekend, given by what it lies in") if found else None
+
+
+def _season(now: dt.date, text: str) -> DateReading | None:
+    """ "last summer" is the most recent summer over by the speech time, "next spring" the first
+    not yet begun; "the summer of last year" the previous year's."""
+    match = _SEASON.search(text)
+    if match is None:
+        return None
+    if match.group(5):
+        offset = {"last": -1, "this": 0, "next": 1}[match.group(6).lower()]
+        return DateReading(f"{now.year + offset:04d}")
+    first, last = SEASON_MONTHS[match.group(4).lower()]
+    if match.group(1):
+        year = now.year if now.month > last else now.year - 1
+    elif match.group(3):
+        year = now.year if now.month < first else now.year + 1
+    else:
+        year = now.year
+    return DateReading(f"{year:04d}")
+
+
 def _deictic(text: str, context: Context) -> DateReading | None:
     """Phrases that count from the speech time (the publication date): nothing without one."""
     g = grammar()
@@ -732,7 +788,7 @@ def _deictic(text: str, context: Context) -> DateReading | None:
         monday = _add_days(now, 7 * sign - now.weekday())
         found = _period(monday, _add_days(monday, 6) if monday else None)
         return DateReading(found.iso(), True, "a week, given by what it lies in") if found else None
-    return None
+    return _weekend(now, text) or _season(now, text)
 
 
 @lru_cache(maxsize=64)
@@ -776,6 +832,7 @@ def read_date(
     year: int | None = None,
     published: str | None = None,
     latest: str | None = None,
+    reference_guessed: bool = False,
 ) -> DateReading | None:
     """The date date words give, with the context each kind of phrase counts from.
 
@@ -783,7 +840,10 @@ def read_date(
     one takes (the period a report covers, or its narrative's year); `published`: the speech
     time (deictic phrases, and the year of a year-less month where no `year` is given);
     `latest`: no year inferred for a year-less date may put it after this date (an event
-    cannot be reported before it happened). Never raises; a value is always an ISO prefix.
+    cannot be reported before it happened). `reference_guessed`: the reference's year was
+    inferred, so with a publication date a month written without a year takes the nearest
+    such month up to it, not the reference's year ("since December ... in February" in news
+    published in May). Never raises; a value is always an ISO prefix.
     """
     if not isinstance(text, str) or not text.strip() or len(text) > MAX_CHARS:
         return None
@@ -799,6 +859,7 @@ def read_date(
         year if isinstance(year, int) and 1 <= year <= 9999 else None,
         now,
         latest_date.date() if latest_date else None,
+        reference_guessed,
     )
     text = _spelled_years(text)
     found = _numeric(text, context)

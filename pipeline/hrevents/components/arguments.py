@@ -36,6 +36,26 @@ NOT_PLACE_LABELS = frozenset(
 # A city must be this large to name where perpetrators come from in a compound ("X police"),
 # so that a surname shared with a hamlet is not read as a town.
 LARGE_CITY = 100_000
+# Dependents of a trigger word that choose its sense (TriggerRule.forbid_complement_lemmas): a
+# predicative complement ("held accountable", "held hostage"), a particle ("held off"), or a
+# noun's modifier ("cardiac arrest", "a citizen's arrest").
+SENSE_COMPLEMENT_DEPS = frozenset(
+    {
+        "acomp",
+        "oprd",
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "prt",
+        "attr",
+        "npadvmod",
+        "dobj",
+        "advmod",
+        "amod",
+        "compound",
+        "poss",
+    }
+)
 
 
 class ArgumentFinder:
@@ -1606,6 +1626,9 @@ class ArgumentFinder:
             anchor = doc[trigger["anchor"]]
             governor = doc[trigger["governor"]] if trigger["governor"] is not None else None
             head = self.victim_head(rule, anchor, governor)
+            if rule.forbid_complement_lemmas and other_sense(anchor, rule.forbid_complement_lemmas):
+                trigger["victims"] = []
+                continue
             if head is not None and (rule.require_patient_lemmas or rule.forbid_patient_lemmas):
                 lemma = head.lemma_.lower()
                 if rule.require_patient_lemmas and lemma not in rule.require_patient_lemmas:
@@ -1713,6 +1736,21 @@ class ArgumentFinder:
             }
             trigger["words"] = sorted(words)
         return doc
+
+
+def other_sense(verb: Token, lemmas: list[str]) -> bool:
+    """The trigger word has a dependent that gives it another sense ("held accountable", "held
+    off", "held X captive", "cardiac arrest"); the parser may hang an object's complement on
+    the object ("held X responsible": "responsible" an adjective of X)."""
+    found = [child for child in verb.children if child.dep_ in SENSE_COMPLEMENT_DEPS]
+    found += [
+        grandchild
+        for child in verb.children
+        if child.dep_ in ("dobj", "nsubjpass")
+        for grandchild in child.children
+        if grandchild.dep_ in ("amod", "acomp") and grandchild.i > child.i
+    ]
+    return any(token.lemma_.lower() in lemmas for token in found)
 
 
 # Dependencies by which a verb heads a clause of its own: a date under such a verb dates that

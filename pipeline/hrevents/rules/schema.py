@@ -38,6 +38,10 @@ class TriggerRule(BaseModel):
     `clause_date: false`: the words name a state ("the exiled editor") that the date of
     their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
+    `forbid_complement_lemmas`: a complement, particle or modifier of the anchor that gives
+    it another sense, in which no one is in custody ("held accountable", "held off", "cardiac
+    arrest"), or one another rule reads as its own act ("held hostage" is an abduction):
+    with one of them, the trigger is no event.
     `possessor_preps`: the prepositions that name the victim of a noun ("an investigation
     into X", "a raid on X's home"). `subject_fallback`: whether a trigger with no victim in its
     own phrase takes its clause's subject: `always` (the noun is the ground of the clause's own
@@ -66,6 +70,7 @@ class TriggerRule(BaseModel):
     governor_lemmas: list[str] = []
     require_patient_lemmas: list[str] = []
     forbid_patient_lemmas: list[str] = []
+    forbid_complement_lemmas: list[str] = []
     ccomp_subject: bool = False
     xcomp_patient: bool = False
     context_only: bool = False
