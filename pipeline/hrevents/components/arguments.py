@@ -645,6 +645,8 @@ class ArgumentFinder:
                 None,
             )
         head = head or syntax.possessor(anchor, preps)
+        if head is None:
+            head = syntax.recipient_of_penalty(anchor)
         if head is None and anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
             head = syntax.possessor(anchor.head, preps)
         return head
@@ -664,6 +666,8 @@ class ArgumentFinder:
         doer = syntax.subject(anchor)
         if doer is None:
             return False
+        if self.said_by_which(anchor, doer):
+            return True
         if doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns):
             return True
         if doer.pos_ != "NOUN" or {doer.lower_, doer.lemma_.lower()} & (self.authority_words | self.org_words):
@@ -673,6 +677,17 @@ class ArgumentFinder:
         # ("the attorney general brought charges")
         people = doer.tag_ == "NNS" and (lemma in self.person_words or doer.lower_ in self.person_words)
         return people or lemma in self.statement_nouns
+
+    def said_by_which(self, anchor: Token, doer: Token) -> bool:
+        """ "a complaint filed by an officer, which accused X": "which" stands for a thing, so
+        where the parser hangs its clause on the person nearby, the thing said above that
+        person (a complaint, a post) is the doer."""
+        if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in anchor.children):
+            return False
+        return any(
+            ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in self.statement_nouns
+            for ancestor in [doer, *doer.ancestors]
+        )
 
     def role_of_subject(self, noun: Token) -> bool:
         """A singular role noun the clause's subject is said to be ("X was held as a suspect

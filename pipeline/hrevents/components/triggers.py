@@ -45,6 +45,22 @@ def person_to_verb(anchor: Token) -> Token:
     return anchor
 
 
+def gerund_to_verb(anchor: Token) -> Token:
+    """A phrase hung on the gerund of a purpose phrase ("summoned X for questioning in
+    connection with charges of A") qualifies the verb that acts on the person: the gerund
+    has no person of its own. Only "for": "beat X after taking him into custody" keeps its
+    own act on the gerund."""
+    if (
+        anchor.dep_ == "pcomp"
+        and anchor.tag_ == "VBG"
+        and anchor.head.dep_ == "prep"
+        and anchor.head.lower_ == "for"
+        and anchor.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return anchor.head.head
+    return anchor
+
+
 def in_a_name(anchor: Token) -> bool:
     """A capitalised trigger word inside the name of an institution, a law or a work
     ("the Commission for Investigating Human Rights", "the Detention of Persons Act") names
@@ -114,7 +130,7 @@ class TriggerMatcher:
                 anchor = anchor.head
                 if anchor.pos_ in ("ADP", "PART") and anchor.head.i != anchor.i:
                     anchor = anchor.head
-                anchor = person_to_verb(anchor)
+                anchor = person_to_verb(gerund_to_verb(anchor))
             if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
                 continue
             if in_a_name(anchor):
