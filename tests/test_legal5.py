@@ -28,6 +28,11 @@ POSITIVE = [
     # summons: the object shifted after an adverbial phrase
     ("Police questioned for a third time Omar Tahir.", "summons", "Omar Tahir"),
     ("Officers summoned for a second time Kofi Adjei.", "summons", "Kofi Adjei"),
+    (
+        "On 3 May police questioned for a third time Nadia Karim, an editor, in relation to a complaint.",
+        "summons",
+        "Nadia Karim",
+    ),
     ("Prosecutors summoned Kofi Adjei for questioning.", "summons", "Kofi Adjei"),
     # detention: house arrest (D46)
     ("Police placed Lina Sorel under house arrest.", "detention", "Lina Sorel"),
@@ -64,6 +69,14 @@ POSITIVE = [
     ("The court acquitted Lina Sorel and released her on 4 May.", "acquittal", "Lina Sorel"),
     ("The court acquitted Lina Sorel and released her on 4 May.", "release", "Lina Sorel"),
     ("Charges against Lina Sorel were withdrawn.", "acquittal", "Lina Sorel"),
+    # acquittal: a court clears a person
+    ("A court cleared Kofi Adjei.", "acquittal", "Kofi Adjei"),
+    ("In May an appeals court finally cleared blogger Lina Sorel.", "acquittal", "Lina Sorel"),
+    ("Omar Tahir was cleared by an appeals court in May.", "acquittal", "Omar Tahir"),
+    # release: bail granted
+    ("Lina Sorel was granted bail in June.", "release", "Lina Sorel"),
+    ("A judge granted bail to Omar Tahir on 4 May.", "release", "Omar Tahir"),
+    ("Kofi Adjei was acquitted in September after being granted bail in June.", "release", "Kofi Adjei"),
 ]
 
 NEGATIVE = [
@@ -76,11 +89,19 @@ NEGATIVE = [
     ("Police questioned in May, Omar Tahir said.", "summons"),  # a name after a comma is another clause
     ("The prosecution appealed the ruling in May.", "charge"),  # the party, no one's prosecution
     ("Omar Tahir thanked the prosecution for its work.", "charge"),
+    ("Government prosecution of journalists limited media freedom.", "charge"),
     ("Rights groups praised the term handed to the committee.", "sentence"),
     ("Lina Sorel moved back to Paris in May.", "arrest"),
     ("Police questioned Lina Sorel in relation to a complaint.", "charge"),
     ("A complaint filed by an officer, which accused Omar Tahir of defamation, was dismissed.", "charge"),
     ("Police released Omar Tahir pending further investigation.", "charge"),
+    ("Officials cleared Omar Tahir to travel.", "acquittal"),  # no court, no verdict
+    ("The court cleared the hall before the hearing of Lina Sorel.", "acquittal"),
+    ("Ana Lopez was granted bail but remained in prison.", "release"),
+    ("A court denied Omar Tahir bail in May.", "release"),
+    # a warrant only allows the act it is for
+    ("On 9 June a judge issued a warrant for Omar Tahir's arrest.", "arrest"),
+    ("Prosecutors issued an arrest warrant for Lina Sorel in May.", "arrest"),
 ]
 
 
@@ -116,3 +137,30 @@ def test_a_custody_resumed_is_a_new_arrest(extract_text):
     )
     arrests = sorted(event.date for event in events if event.action == "arrest")
     assert arrests == ["2020-05-03", "2020-06-09"], [(e.action, e.date) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "date"),
+    [
+        ("Police arrested Kofi Adjei on 3 May and released him in late October.", "release", "2020-10"),
+        ("Police arrested Kofi Adjei on 3 May and released him in late October.", "arrest", "2020-05-03"),
+        ("Police detained Lina Sorel in March and freed her on 2 June.", "release", "2020-06-02"),
+        ("The court acquitted Lina Sorel in May and released her on 4 June.", "release", "2020-06-04"),
+        ("The court acquitted Lina Sorel in May and released her on 4 June.", "acquittal", "2020-05"),
+        ("Authorities arrested Omar Tahir on 3 May and charged him with treason.", "charge", "2020-05-03"),
+        # hours after a dated act fall on its day (GUIDELINES D24)
+        ("Police arrested Omar Tahir on 3 May and released him six hours later.", "release", "2020-05-03"),
+        ("Police detained Lina Sorel in June and freed her a few hours later.", "release", "2020-06"),
+    ],
+)
+def test_a_coordinated_act_keeps_its_own_date(extract_text, text, action, date):
+    """A date on the act's own verb dates it, before the date of the verb it is coordinated
+    with; a verb with no date of its own still takes the first verb's."""
+    dates = {event.date for event in extract_text(text) if event.action == action}
+    assert dates == {date}, dates
+
+
+def test_an_arrest_on_a_warrant_is_an_arrest(extract_text):
+    """The warrant below the act ("arrested X on a warrant") does not make it hypothetical."""
+    found = {(e.action, e.victim) for e in extract_text("Police arrested Omar Tahir on a warrant issued in May.")}
+    assert ("arrest", "Omar Tahir") in found, found

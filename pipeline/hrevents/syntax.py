@@ -194,8 +194,8 @@ SHIFTING_PHRASES = frozenset({"absentia"})
 def shifted_object(verb: Token) -> Token | None:
     """A named object moved after a short phrase that follows the verb ("sentenced in absentia
     X to one year", "questioned for a third time X"): the parser hangs the name on that phrase's
-    noun as an apposition, or on the verb as an adverbial noun. Only a name with no punctuation
-    before it: "questioned in May, X said" is another clause."""
+    noun as an apposition, or on the verb as an adverbial noun or a second subject. Only a name
+    with no punctuation before it: "questioned in May, X said" is another clause."""
     for prep in children(verb, "prep"):
         if prep.i != verb.i + 1:
             continue
@@ -206,7 +206,9 @@ def shifted_object(verb: Token) -> Token | None:
             for name in children(obj, "appos", "npadvmod"):
                 if name.ent_type_ == "PERSON" and not any(t.is_punct for t in name.doc[obj.i : name.left_edge.i]):
                     return name
-        for name in children(verb, "npadvmod", "appos"):
+        # "police questioned for a third time X": or as a second subject, after the verb
+        second = children(verb, "nsubj") if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) else []
+        for name in [*children(verb, "npadvmod", "appos"), *second]:
             if (
                 name.ent_type_ == "PERSON"
                 and name.i > prep.i

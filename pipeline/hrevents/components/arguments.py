@@ -21,7 +21,7 @@ from hrevents import syntax
 from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
 from hrevents.components.entities import names_a_country
 from hrevents.components.triggers import TriggerMatcher
-from hrevents.dates import date_words, find_date_spans, is_duration
+from hrevents.dates import date_words, find_date_spans, hours_later, is_duration
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
@@ -1420,7 +1420,10 @@ class ArgumentFinder:
             ent
             for ent in dates
             if not (
-                ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
+                ent.label_ == "TIME"
+                and not any(c.isdigit() for c in ent.text)
+                and "morning" not in ent.text.lower()
+                and not hours_later(ent.text)
             )
         ]
         # "remanded X until June 17": the end of the period the act lasts is not when it
@@ -1452,7 +1455,9 @@ class ArgumentFinder:
             clause.add(walker.i)
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
                 break
-        best: tuple[int, Span] | None = None
+        # A date on the trigger's own verb comes before one that reaches its clause through the
+        # verb it is coordinated with ("arrested X on 3 May and released him in late October").
+        best: tuple[tuple[bool, int], Span] | None = None
         # Dates that belong to another trigger's clause, or to a verb governing this one
         # ("On September 9, the newspaper reported that gendarmes detained him on September 4").
         claimed: set[int] = set()
@@ -1461,8 +1466,9 @@ class ArgumentFinder:
         for ent in dates:
             for distance, ancestor in enumerate(ent.root.ancestors, start=1):
                 if ancestor.i in clause:
-                    if best is None or distance < best[0]:
-                        best = (distance, ent)
+                    rank = (ancestor.i != anchor.i, distance)
+                    if best is None or rank < best[0]:
+                        best = (rank, ent)
                     break
                 if self.same_moment(ancestor) and ancestor.head.i in clause:
                     continue  # "arrested X as she left her home on May 4": the clause's moment
