@@ -207,6 +207,8 @@ class Grammar:
             flags,
         )
         self.n_later = re.compile(rf"\b{count}\s+(days?|weeks?|months?|years?)\s+(later|afterwards|after|on)\b", flags)
+        # "released six hours later": hours after the reference act fall on its day (GUIDELINES D24)
+        self.hours_later = re.compile(rf"\b({count}|several|some)\s+hours?\s+(later|afterwards)\b", flags)
         self.after_n = re.compile(rf"\b(?:after|within)\s+{count}\s+(days?|weeks?|months?|years?)\b", flags)
         self.n_earlier = re.compile(
             rf"\b{count}\s+(days?|weeks?|months?|years?)\s+(earlier|before|previously)\b", flags
@@ -381,6 +383,12 @@ def _shift(reference: PartialDate, amount: int, unit: str) -> tuple[PartialDate 
     if day is None:
         return reference, True
     return _from_day(_add_days(day, days)), unit == "week"
+
+
+def hours_later(text: str) -> bool:
+    """ "six hours later": a time phrase with no clock time that still dates an act, by the
+    day of the act it counts from."""
+    return bool(grammar().hours_later.search(text))
 
 
 def is_duration(text: str) -> bool:
@@ -619,7 +627,7 @@ def _anaphoric(text: str, reference: PartialDate | None) -> DateReading | None:
     g = grammar()
     if reference is None:
         return None
-    if g.same_day.search(text):
+    if g.same_day.search(text) or g.hours_later.search(text):
         return DateReading(reference.iso())
     for pattern, sign in ((g.next_day, 1), (g.previous_day, -1)):
         if pattern.search(text):

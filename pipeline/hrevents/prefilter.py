@@ -69,6 +69,7 @@ DATE_PATTERN_NAMES = (
     "next_day",
     "previous_day",
     "n_later",
+    "hours_later",
     "after_n",
     "n_earlier",
     "next_few",

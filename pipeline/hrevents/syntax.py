@@ -118,6 +118,11 @@ def patient(verb: Token) -> Token | None:
     """Who undergoes the act: the object of an active verb, the subject of a passive one."""
     if verb.pos_ not in VERBAL and verb.dep_ in ("amod", "compound"):
         return verb.head
+    shifted = shifted_object(verb) if verb.pos_ in VERBAL else None
+    if shifted is not None:
+        # before the participle test: a parser that lost the shifted object also tends to
+        # read the verb as a participle of its subject ("A court sentenced in absentia X")
+        return shifted
     if is_passive(verb):
         return subject(verb)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
@@ -185,6 +190,55 @@ def possessor(noun: Token, preps: tuple[str, ...] = ("of", "against")) -> Token 
             objects = children(child, "pobj")
             if objects:
                 return objects[0]
+    return None
+
+
+# Participles that give a penalty to someone: "a jail term handed to X", "the fine imposed on X".
+GIVING_PARTICIPLES = frozenset({"hand", "give", "impose", "mete", "issue"})
+
+
+# Words of a fixed adverbial phrase that the parser may read as a modifier of the name after it.
+SHIFTING_PHRASES = frozenset({"absentia"})
+
+
+def shifted_object(verb: Token) -> Token | None:
+    """A named object moved after a short phrase that follows the verb ("sentenced in absentia
+    X to one year", "questioned for a third time X"): the parser hangs the name on that phrase's
+    noun as an apposition, or on the verb as an adverbial noun or a second subject. Only a name
+    with no punctuation before it: "questioned in May, X said" is another clause."""
+    for prep in children(verb, "prep"):
+        if prep.i != verb.i + 1:
+            continue
+        for obj in children(prep, "pobj"):
+            if obj.ent_type_ == "PERSON" and any(t.lower_ in SHIFTING_PHRASES for t in obj.subtree if t.i < obj.i):
+                # "in absentia journalist X": the name taken as the object of the phrase
+                return obj
+            for name in children(obj, "appos", "npadvmod"):
+                if name.ent_type_ == "PERSON" and not any(t.is_punct for t in name.doc[obj.i : name.left_edge.i]):
+                    return name
+        # "police questioned for a third time X": or as a second subject, after the verb
+        second = children(verb, "nsubj") if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) else []
+        for name in [*children(verb, "npadvmod", "appos"), *second]:
+            if (
+                name.ent_type_ == "PERSON"
+                and name.i > prep.i
+                and not any(t.is_punct for t in verb.doc[prep.i : name.left_edge.i])
+            ):
+                return name
+    return None
+
+
+def recipient_of_penalty(noun: Token) -> Token | None:
+    """Whom a penalty noun is given to, told by the participle that describes it ("increased a
+    jail term handed to X", "the fine imposed on X"): the noun has no possessor of its own."""
+    for acl in children(noun, "acl"):
+        if acl.tag_ != "VBN" or acl.lemma_.lower() not in GIVING_PARTICIPLES:
+            continue
+        for prep in children(acl, "prep", "dative"):
+            if prep.lower_ in ("to", "on", "against"):
+                objects = children(prep, "pobj")
+                if objects:
+                    return objects[0]
     return None
 
 

@@ -21,7 +21,7 @@ from hrevents import syntax
 from hrevents.components.contract import TokenSpan, VictimMention, ensure_extensions, triggers_of
 from hrevents.components.entities import names_a_country
 from hrevents.components.triggers import TriggerMatcher
-from hrevents.dates import date_words, find_date_spans, is_duration
+from hrevents.dates import date_words, find_date_spans, hours_later, is_duration
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
@@ -755,6 +755,8 @@ class ArgumentFinder:
                 None,
             )
         head = head or syntax.possessor(anchor, preps)
+        if head is None:
+            head = syntax.recipient_of_penalty(anchor)
         if head is None and anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
             head = syntax.possessor(anchor.head, preps)
         return head
@@ -774,6 +776,8 @@ class ArgumentFinder:
         doer = syntax.subject(anchor)
         if doer is None:
             return False
+        if self.said_by_which(anchor, doer):
+            return True
         if doer.ent_type_ == "PERSON" or (doer.pos_ == "PRON" and doer.lower_ in self.pronouns - self.plural_pronouns):
             return True
         if doer.pos_ != "NOUN" or {doer.lower_, doer.lemma_.lower()} & (self.authority_words | self.org_words):
@@ -783,6 +787,17 @@ class ArgumentFinder:
         # ("the attorney general brought charges")
         people = doer.tag_ == "NNS" and (lemma in self.person_words or doer.lower_ in self.person_words)
         return people or lemma in self.statement_nouns
+
+    def said_by_which(self, anchor: Token, doer: Token) -> bool:
+        """ "a complaint filed by an officer, which accused X": "which" stands for a thing, so
+        where the parser hangs its clause on the person nearby, the thing said above that
+        person (a complaint, a post) is the doer."""
+        if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in anchor.children):
+            return False
+        return any(
+            ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in self.statement_nouns
+            for ancestor in [doer, *doer.ancestors]
+        )
 
     def role_of_subject(self, noun: Token) -> bool:
         """A singular role noun the clause's subject is said to be ("X was held as a suspect
@@ -1515,7 +1530,10 @@ class ArgumentFinder:
             ent
             for ent in dates
             if not (
-                ent.label_ == "TIME" and not any(c.isdigit() for c in ent.text) and "morning" not in ent.text.lower()
+                ent.label_ == "TIME"
+                and not any(c.isdigit() for c in ent.text)
+                and "morning" not in ent.text.lower()
+                and not hours_later(ent.text)
             )
         ]
         # "remanded X until June 17": the end of the period the act lasts is not when it
@@ -1547,7 +1565,9 @@ class ArgumentFinder:
             clause.add(walker.i)
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
                 break
-        best: tuple[int, Span] | None = None
+        # A date on the trigger's own verb comes before one that reaches its clause through the
+        # verb it is coordinated with ("arrested X on 3 May and released him in late October").
+        best: tuple[tuple[bool, int], Span] | None = None
         # Dates that belong to another trigger's clause, or to a verb governing this one
         # ("On September 9, the newspaper reported that gendarmes detained him on September 4").
         claimed: set[int] = set()
@@ -1556,8 +1576,9 @@ class ArgumentFinder:
         for ent in dates:
             for distance, ancestor in enumerate(ent.root.ancestors, start=1):
                 if ancestor.i in clause:
-                    if best is None or distance < best[0]:
-                        best = (distance, ent)
+                    rank = (ancestor.i != anchor.i, distance)
+                    if best is None or rank < best[0]:
+                        best = (rank, ent)
                     break
                 if self.same_moment(ancestor) and ancestor.head.i in clause:
                     continue  # "arrested X as she left her home on May 4": the clause's moment

@@ -45,6 +45,35 @@ def person_to_verb(anchor: Token) -> Token:
     return anchor
 
 
+def gerund_to_verb(anchor: Token) -> Token:
+    """A phrase hung on the gerund of a purpose phrase ("summoned X for questioning in
+    connection with charges of A") qualifies the verb that acts on the person: the gerund
+    has no person of its own. Only "for": "beat X after taking him into custody" keeps its
+    own act on the gerund."""
+    if (
+        anchor.dep_ == "pcomp"
+        and anchor.tag_ == "VBG"
+        and anchor.head.dep_ == "prep"
+        and anchor.head.lower_ == "for"
+        and anchor.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return anchor.head.head
+    return anchor
+
+
+def undone(anchor: Token, lemmas: list[str]) -> bool:
+    """ "was granted bail but remained in prison": a verb coordinated by "but" that keeps the
+    state the act would end says the act did not take effect."""
+    if not lemmas:
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in lemmas
+        and any(t.dep_ == "cc" and t.lower_ == "but" for t in anchor.doc[anchor.i : c.i])
+        for c in anchor.children
+    )
+
+
 def in_a_name(anchor: Token) -> bool:
     """A capitalised trigger word inside the name of an institution, a law or a work
     ("the Commission for Investigating Human Rights", "the Detention of Persons Act") names
@@ -114,10 +143,10 @@ class TriggerMatcher:
                 anchor = anchor.head
                 if anchor.pos_ in ("ADP", "PART") and anchor.head.i != anchor.i:
                     anchor = anchor.head
-                anchor = person_to_verb(anchor)
+                anchor = person_to_verb(gerund_to_verb(anchor))
             if rule.anchor_lemmas and anchor.lemma_.lower() not in rule.anchor_lemmas:
                 continue
-            if in_a_name(anchor):
+            if in_a_name(anchor) or undone(anchor, rule.undone_by):
                 continue
             governor = None
             if rule.governor_lemmas:

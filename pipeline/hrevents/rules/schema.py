@@ -54,7 +54,8 @@ class TriggerRule(BaseModel):
     role; `false` and `true` are read as `never` and `indefinite`. `xcomp_patient`: a verb with
     no object of its own acts on the object of the infinitive it governs ("threatened to kill X").
     `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
-    from officials").
+    from officials"). `undone_by`: verbs coordinated with the trigger by "but" that say the act
+    did not take effect ("was granted bail but remained in prison": no release).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -81,6 +82,7 @@ class TriggerRule(BaseModel):
     possessor_preps: list[str] = ["of", "against"]
     subject_fallback: SubjectFallback = "indefinite"
     agent_preps: list[str] = []
+    undone_by: list[str] = []
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
     detail_preps: list[str] = []
