@@ -29,7 +29,9 @@ class PlaceGold(BaseModel):
     victim: str
     field: str = Field(pattern=r"^(place|destination)$")
     text: str
-    country: str = Field(pattern=r"^[A-Z]{2}$")
+    # Empty where the place lies in no one country (a continent: "exile in Europe"); a geocoder
+    # answer naming a country is then wrong, and no country is correct.
+    country: str = Field(pattern=r"^([A-Z]{2})?$")
     geonames_id: int | None = None
     geo_name: str | None = None
     admin1: str | None = None
