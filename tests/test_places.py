@@ -27,8 +27,16 @@ CLAUSE = [
         "Ana Ruiz",
         "a checkpoint near Riverton",
     ),
-    ("Journalist Omar Said was killed in his home in Riverton on 4 June.", "killing", "Omar Said", "Riverton"),
-    ("Activist Lina Haddad was arrested at her home in Westport.", "arrest", "Lina Haddad", "Westport"),
+    # a home is a place with its town, as written (GUIDELINES D29; gold: "his home in Karachi");
+    # a person's home is a place, the person's name alone is not
+    ("Police arrested activist Musa Bako at Ana Ruiz's house.", "arrest", "Musa Bako", "Ana Ruiz's house"),
+    (
+        "Journalist Omar Said was killed in his home in Riverton on 4 June.",
+        "killing",
+        "Omar Said",
+        "his home in Riverton",
+    ),
+    ("Activist Lina Haddad was arrested at her home in Westport.", "arrest", "Lina Haddad", "her home in Westport"),
     ("Ana Ruiz was arrested in Kampala and charged with treason.", "arrest", "Ana Ruiz", "Kampala"),
     (
         "On 5 May officers used force to arrest singer Joe Banda and his friend Leon Tengo in front of a "
@@ -50,7 +58,7 @@ CLAUSE += [
         "Police arrested journalist Luis Mora at his home in the city of Masaya.",
         "arrest",
         "Luis Mora",
-        "the city of Masaya",
+        "his home in the city of Masaya",
     ),
     ("Student Luis Mora was killed in the town of San Remo.", "killing", "Luis Mora", "the town of San Remo"),
     (
@@ -207,7 +215,6 @@ NO_PLACE = [
     ("In a statement, police said they had arrested activist Musa Bako.", "arrest", "Musa Bako"),
     ("A court convicted activist Musa Bako in absentia.", "sentence", "Musa Bako"),
     ("Police arrested activist Musa Bako in connection with the protest.", "arrest", "Musa Bako"),
-    ("Police arrested activist Musa Bako at Ana Ruiz's house.", "arrest", "Musa Bako"),
     ("Police arrested activist Musa Bako in Kampala and charged him with treason.", "charge", "Musa Bako"),
     ("Police arrested Luis Mora at Sunday Mass.", "arrest", "Luis Mora"),
     ("Police arrested Luis Mora in Operation Liberty.", "arrest", "Luis Mora"),

@@ -83,7 +83,7 @@ FIELD_CASES = [
         "arrest",
         "Ahmed Mansoor",
         "place",
-        "Ajman",
+        "his home in Ajman",  # as written (GUIDELINES D29; the gold's "his home in Karachi")
     ),
     (
         "Authorities deported journalist John Smith to the United Kingdom on 5 June 2019.",

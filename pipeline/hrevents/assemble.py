@@ -104,8 +104,14 @@ def is_adverbial(ent: Span) -> bool:
 def in_background(ent: Span) -> bool:
     """ "X, arrested on May 29, was beaten", "X, who was detained in 2019, ...": a date in a
     clause describing someone named dates their past, not the narrative's present; it does
-    not become the paragraph's reference."""
+    not become the paragraph's reference; nor does one in what an act was for ("convicted X
+    for organizing protests in 2020")."""
+    reasons = set(date_words().narrative.reason_prepositions)
     for ancestor in ent.root.ancestors:
+        if ancestor.pos_ == "ADP" and ancestor.lower_ in reasons:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ == "pcomp":
+            continue  # the gerund of a phrase ("in organizing protests in 2020"): look above it
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor.dep_ in ("acl", "relcl") and (
                 ancestor.head.ent_type_ == "PERSON" or ancestor.head.pos_ == "PROPN"
@@ -302,10 +308,12 @@ class Narrative:
         self.paragraph = 0
         self.year: int | None = None
         self.current: tuple[str, str] | None = None
-        # the action whose own words set `current` ("" for a date of no act): an act of the same
-        # action continues it ("On April 12 a court sentenced X ... It convicted him of ...")
-        self.current_action = ""
-        self.actions: dict[int, str] = {}
+        # the actions whose own words set `current` ("" for a date of no act): an act of one of
+        # them continues it ("On April 12 a court sentenced X ... It convicted him of ..."); a
+        # verb of two acts ("convicted": a charge and a sentence) sets both ("On December 14 a
+        # court convicted A. B was sentenced to 16 years": the same proceeding, D26)
+        self.current_actions: frozenset[str] = frozenset()
+        self.actions: dict[int, frozenset[str]] = {}
         self.background_date = False
         self.lengths: dict[int, str] = {}  # the stated length of the paragraph's last custody
         # the date of an occasion told after the reference ("In a July 13 session, ..."):
@@ -324,7 +332,7 @@ class Narrative:
     def enter(self, paragraph: int, year: int | None) -> None:
         self.paragraph, self.year = paragraph, year
         self.current = self.dates.get(paragraph)
-        self.current_action = self.actions.get(paragraph, "")
+        self.current_actions = self.actions.get(paragraph, frozenset())
         self.occasion = self.occasions.get(paragraph)
         # a sentence that dates a person's background ("X, arrested on May 29, was beaten")
         # has a time of its own: its other acts take no date from the paragraph
@@ -341,7 +349,7 @@ class Narrative:
     def leave(self) -> None:
         if self.current:
             self.dates[self.paragraph] = self.current
-            self.actions[self.paragraph] = self.current_action
+            self.actions[self.paragraph] = self.current_actions
         self.occasions[self.paragraph] = self.occasion
 
     def mark_occasion(self, words: str) -> None:
@@ -389,7 +397,9 @@ class Narrative:
             self.guessed.add((value, words))
         if move and not (self.current and len(value) < len(self.current[0]) and self.current[0].startswith(value)):
             if self.current is None or value != self.current[0]:
-                self.current_action = action
+                self.current_actions = frozenset({action})
+            else:
+                self.current_actions |= {action}
             self.current = (value, words)
             self.occasion = None
             self.backgrounds.pop(self.paragraph, None)
@@ -448,7 +458,7 @@ def _add_mentions(
         and not story.background_date
         and (
             trigger["action"] not in cues.later_stage_actions
-            or story.current_action == trigger["action"]
+            or trigger["action"] in story.current_actions
             or within_custody(anchor, cues)
         )
         and not (state or is_present(anchor) or is_sequenced(anchor, cues))
@@ -600,6 +610,8 @@ def in_state_setting(anchor: Token, cues: NarrativeCues) -> bool:
     adverbs = set(load_lexicon().places.relative_adverbs)
     if clause.dep_ != "relcl" or not any(t.lower_ in adverbs for t in clause.doc[clause.head.i + 1 : clause.i]):
         return False  # "X, who was arrested in 2004, remained in detention": about the person
+    if any(c.ent_type_ == "DATE" and c.dep_ in ("nummod", "compound", "amod", "nmod") for c in clause.head.children):
+        return False  # "continued into the 2020 incident where police killed X": a dated incident told
     lemmas: set[str] = set()
     for verb in clause.head.ancestors:
         if verb.pos_ in ("VERB", "AUX"):

@@ -93,6 +93,8 @@ class NarrativeCues(BaseModel):
 
     state_lemmas: list[str]
     sequence_adverbs: list[str]
+    reason_prepositions: list[str] = []
+    act_occasion_prepositions: list[str] = []
     later_stage_actions: list[str]
     custody_actions: list[str]
     release_actions: list[str]

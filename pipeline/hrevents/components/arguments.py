@@ -23,6 +23,7 @@ from hrevents.components.entities import names_a_country
 from hrevents.components.triggers import TriggerMatcher
 from hrevents.dates import date_words, find_date_spans, hours_later, is_duration
 from hrevents.geo.gazetteer import fold, gazetteer
+from hrevents.geo.phrases import subdivision_country
 from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -105,6 +106,12 @@ class ArgumentFinder:
         self.perpetrator_place_preps = frozenset(places.perpetrator_place_prepositions)
         self.custody_places = frozenset(places.custody_places)
         self.own_words_place_actions = frozenset(places.own_words_place_actions)
+        self.departure_lemmas = frozenset(places.departure_lemmas)
+        self.elsewhere_preps = frozenset(places.elsewhere_prepositions)
+        self.conveying_lemmas = frozenset(places.conveying_lemmas)
+        self.own_premises = frozenset(places.determined_premises)
+        self.court_words = frozenset(places.court_words)
+        self.occasion_preps = frozenset(date_words().narrative.act_occasion_prepositions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
         self.alias_words = frozenset(self.lex.roles.alias_words)
@@ -1109,6 +1116,12 @@ class ArgumentFinder:
             return True
         if (
             token.pos_ == "NOUN"
+            and token.lower_ in self.own_premises
+            and any(c.dep_ in ("det", "poss") and c.i < token.i for c in token.children)
+        ):
+            return True  # "at his home", "at a hospital"; not "under house arrest", "went home"
+        if (
+            token.pos_ == "NOUN"
             and token.lemma_.lower() in self.premises_nouns
             and any(
                 c.dep_ == "compound"
@@ -1146,6 +1159,17 @@ class ArgumentFinder:
         if key in gaz.country_names:
             return True
         return any(c.primary and c.population >= min_population for c in gaz.cities(key))
+
+    @staticmethod
+    def gazetteer_name(token: Token) -> bool:
+        """The word alone is a country, a city or a region the gazetteer knows by that name."""
+        key = fold(token.text)
+        places = gazetteer()
+        return bool(key) and (
+            key in places.country_names
+            or subdivision_country(key) is not None
+            or any(c.primary and c.population >= LARGE_CITY for c in places.cities(key))
+        )
 
     def named_place(self, token: Token, direct: bool) -> bool:
         """A proper name the tagger missed or took for a person or an organisation that names
@@ -1238,8 +1262,17 @@ class ArgumentFinder:
     def attached_prep(
         self, anchor: Token, governor: Token | None, preps: list[str], test, own: frozenset[int] = frozenset()
     ) -> tuple[int, int] | None:
-        """A place-like object of one of `preps` on the trigger, outside its own words."""
-        for host in (anchor, governor):
+        """A place-like object of one of `preps` on the trigger, outside its own words, or on a
+        word of its own that completes the verb ("went missing from X": the parser hangs the
+        phrase on "missing")."""
+        completing = [
+            anchor.doc[i]
+            for i in sorted(own)
+            if anchor.doc[i].head.i == anchor.i
+            and anchor.doc[i].dep_ in ("acomp", "advcl", "xcomp", "oprd")
+            and anchor.doc[i].pos_ in ("VERB", "ADJ")
+        ]
+        for host in (anchor, governor, *completing):
             if host is None or not preps:
                 continue
             for prep, obj in syntax.prep_objects(host, tuple(preps)):
@@ -1257,7 +1290,28 @@ class ArgumentFinder:
             # "used force to arrest A ... in front of X": the verb the infinitive completes
             # shares its place (the parser often hangs the phrase there)
             found = self.phrase_place(anchor.head, preps, test, own)
+        if found is None:
+            sharer = self.shared_phrase_verb(anchor)
+            if sharer is not None:
+                found = self.phrase_place(sharer, preps, test, own)
         return found
+
+    @staticmethod
+    def shared_phrase_verb(anchor: Token) -> Token | None:
+        """ "kidnapped and killed X in Y", "was detained and beaten in Y": a verb with nothing
+        after it but the conjunction shares the object and the place phrase that the next verb
+        of its coordination carries (the parser hangs them on the last verb)."""
+        verbs = sorted([anchor, *anchor.conjuncts], key=lambda t: t.i)
+        later = [v for v in verbs if v.i > anchor.i]
+        if not later or any(v.pos_ not in syntax.VERBAL for v in later):
+            return None
+        for verb in [anchor, *later[:-1]]:
+            # bare: only a conjunction, a comma, an adverb or the next conjunct after it
+            if any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct", "advmod", "prt") for c in verb.children):
+                return None
+            if syntax.children(verb, "dobj"):
+                return None
+        return later[-1]
 
     def phrase_place(self, verb: Token, preps: list[str], test, own: frozenset[int]) -> tuple[int, int] | None:
         """The first place of `preps` in the verb's phrase, outside embedded clauses, outside
@@ -1269,19 +1323,31 @@ class ArgumentFinder:
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
         stack += [c for c in verb.children if self.same_moment(c)]
         leaves: set[int] = set()
+        closing: set[int] = set()
         while stack:
             token = stack.pop(0)
             if token.dep_ == "prep" and token.lower_ in preps:
                 for obj in syntax.children(token, "pobj"):
                     if obj.i not in own:
                         # on the verb, or on its object ("held Mora in X": the parser's attachment)
-                        direct = token.head.i == verb.i or (
-                            token.head.head.i == verb.i and token.head.dep_ in ("dobj", "nsubjpass")
+                        direct = (
+                            token.i in closing
+                            or token.head.i == verb.i
+                            or (token.head.head.i == verb.i and token.head.dep_ in ("dobj", "nsubjpass"))
                         )
                         found = self.place_object(token, obj, test, direct)
                         if found is not None:
                             return found
             if token.dep_ == "prep" and token.lower_ in self.topic_preps:
+                continue
+            if (
+                token.dep_ == "prep"
+                and token.lower_ in self.elsewhere_preps
+                and token.lower_ not in preps
+                and not syntax.children(token, "pcomp")
+            ):
+                # "while traveling to a meeting in X", "detained following a protest in X",
+                # "charged for the killing of X at Y": a gerund's own phrase is read below
                 continue
             if token.dep_ == "pcomp" and token.head.lower_ != "of":
                 # "for criticizing X in Y", "after taking part in protests in Y": what the gerund
@@ -1297,6 +1363,33 @@ class ArgumentFinder:
             if token.dep_ == "pobj" and token.lower_ in self.topic_nouns:
                 continue  # "in connection with his posts on X", "in response to ...": what it was about
             stack.extend(c for c in token.children if c.dep_ not in stop)
+            if token.i != verb.i and token.dep_ in ("dobj", "nsubjpass", "pobj", "appos", "conj"):
+                for appos in syntax.children(token, "appos"):
+                    found_prep = self.closing_prep(appos)
+                    if found_prep is not None:
+                        closing.add(found_prep.i)
+                        stack.append(found_prep)
+        return None
+
+    @staticmethod
+    def closing_prep(appos: Token) -> Token | None:
+        """ "arrested X, alias 'Y', in Z", "detained X, a reporter for Radio Y, at his home": the
+        parser hangs the verb's place phrase on the apposition before it. A phrase after the
+        comma that closes the apposition, at its end, is the verb's; one inside it ("X, a
+        filmmaker in Z, ...") describes the person."""
+        doc = appos.doc
+        for prep in appos.subtree:
+            if prep.dep_ != "prep" or prep.i <= appos.i:
+                continue
+            before = prep.i - 1
+            while before > appos.i and doc[before].is_quote:
+                before -= 1
+            if doc[before].text != ",":
+                continue
+            # what follows is this phrase or further phrases beside it ("in Z on charges of ...")
+            inside = {t.i for p in prep.head.children if p.dep_ == "prep" and p.i >= prep.i for t in p.subtree}
+            if all(t.i < prep.i or t.i in inside or t.is_punct for t in appos.subtree):
+                return prep
         return None
 
     def same_moment(self, clause: Token) -> bool:
@@ -1390,6 +1483,17 @@ class ArgumentFinder:
         own_clause = self.attached_prep(anchor, governor, preps, self.is_place, own)
         if own_clause is None and rule.action in self.own_words_place_actions:
             own_clause = self.own_words_place(anchor, own, preps)
+        if own_clause is None:
+            own_clause = self.place_left(anchor, own)
+        if own_clause is None:
+            own_clause = self.place_taken_to(anchor, own)
+        if own_clause is None and rule.action in self.clause_only_actions and anchor.pos_ in syntax.VERBAL:
+            # "authorities in X charged A": the clause's own agent says where they acted, unless
+            # it is a court (GUIDELINES D29: a court's name is a national body's, no place)
+            perpetrator = trigger["perpetrator"]
+            agent = anchor.doc[perpetrator[0] : perpetrator[1]].root if perpetrator is not None else None
+            if agent is not None and agent.lemma_.lower() not in self.court_words:
+                own_clause = self.perpetrator_place(perpetrator, anchor.doc)
         if own_clause is not None or rule.action in self.clause_only_actions:
             return own_clause
         return (
@@ -1398,6 +1502,39 @@ class ArgumentFinder:
             or self.setting(anchor, own)
             or (self.paragraph_setting(anchor) if rule.action in self.paragraph_setting_actions else None)
         )
+
+    def place_left(self, anchor: Token, own: frozenset[int]) -> tuple[int, int] | None:
+        """ "forced the reporter to leave X", "made him quit X": a verb of leaving names the
+        place the act removes the person from as its object. A country left is no place of
+        the act (GUIDELINES D29/D30: "forced to leave Belarus" has none); a town or a
+        facility is."""
+        if anchor.lemma_.lower() not in self.departure_lemmas or anchor.pos_ not in syntax.VERBAL:
+            return None
+        for obj in syntax.children(anchor, "dobj"):
+            if obj.i in own or obj.lower_ in self.destination_nouns:
+                continue
+            start, end = syntax.noun_phrase(obj)
+            if fold(anchor.doc[start:end].text) in gazetteer().country_names:
+                continue
+            if self.is_place(obj, direct=True):
+                return start, end
+        return None
+
+    def place_taken_to(self, anchor: Token, own: frozenset[int]) -> tuple[int, int] | None:
+        """ "was taken to the police station in X and charged", "brought him to the base and
+        beat him": an act coordinated after a verb that conveys the person happens where
+        that verb took them."""
+        if anchor.dep_ != "conj" or anchor.pos_ not in syntax.VERBAL:
+            return None
+        verb = anchor.head
+        if verb.pos_ not in syntax.VERBAL or verb.lemma_.lower() not in self.conveying_lemmas or verb.i > anchor.i:
+            return None
+        for prep, obj in syntax.prep_objects(verb, ("to", "into")):
+            if obj.i not in own:
+                found = self.place_object(prep, obj, self.is_place, True)
+                if found is not None:
+                    return found
+        return None
 
     def own_words_place(self, anchor: Token, own: frozenset[int], preps: list[str]) -> tuple[int, int] | None:
         """ "died in prison", "died in military custody": the place the trigger's own words
@@ -1444,6 +1581,8 @@ class ArgumentFinder:
         preps = self.setting_preps | self.reference_preps
         for token in sent:
             if token.dep_ == "prep" and token.lower_ in preps:
+                if any(a.dep_ == "prep" and a.lower_ in self.elsewhere_preps for a in token.ancestors):
+                    continue  # "following a protest in X": the earlier event's place
                 for obj in syntax.children(token, "pobj"):
                     found = self.place_object(token, obj, self.is_place, False)
                     if found is not None:
@@ -1478,7 +1617,11 @@ class ArgumentFinder:
                 if self.is_place(token, direct=False):
                     return self.place_span(None, token)  # "police in the state of Zulia"
                 continue
-            if token.dep_ not in ("compound", "pobj", "nmod") or token.pos_ != "PROPN":
+            if token.dep_ not in ("compound", "pobj", "nmod"):
+                continue
+            if token.pos_ != "PROPN":
+                if token.dep_ == "nmod" and token.is_title and self.gazetteer_name(token):
+                    return token.i, token.i + 1  # "Oromia regional forces": the tagger read a verb
                 continue
             if token.dep_ == "pobj" and token.head.lower_ not in ("in", "at", "from", "of"):
                 continue
@@ -1539,6 +1682,7 @@ class ArgumentFinder:
         # "remanded X until June 17": the end of the period the act lasts is not when it
         # happened; another act's clause ("..., when it released them") may be dated by it.
         dates = [ent for ent in dates if not self.ends_period_of(ent, anchor)]
+        dates = [ent for ent in dates if not self.dates_a_thing(ent, anchor)]
         if nominal:
             # "On May 21 the court cancelled the sentence against X": the date of the verb
             # is not the date of the act a noun names; only a date in the noun's own phrase is.
@@ -1551,8 +1695,18 @@ class ArgumentFinder:
             own = next((e for e in dates if e.root.head.head.i == stranded.i and e.root.head.dep_ == "prep"), None)
             if own is not None:  # "had on 2 April detained X": the auxiliary's date is the act's
                 return own.root.head.i, own.end  # with its preposition
-        # "until June 17, when it released them": a clause that relates to a date happened on it
-        related = next((e for e in dates if anchor.dep_ == "relcl" and e.start <= anchor.head.i < e.end), None)
+        # "until June 17, when it released them": a clause that relates to a date happened on it;
+        # "the 2020 incident where police killed X": one that tells a dated incident, on its date
+        relative = first_conjunct(anchor)
+        related = next(
+            (
+                e
+                for e in dates
+                if relative.dep_ == "relcl"
+                and (e.start <= relative.head.i < e.end or self.dates_noun(e, relative.head))
+            ),
+            None,
+        )
         if related is not None:
             return related.start, related.end
         clause = {anchor.i}
@@ -1565,6 +1719,9 @@ class ArgumentFinder:
             clause.add(walker.i)
             if walker.pos_ in syntax.VERBAL and walker.dep_ not in ("conj", "xcomp"):
                 break
+        sharer = self.shared_phrase_verb(anchor)
+        if sharer is not None:
+            clause.add(sharer.i)  # "beaten up and detained during the May 4 protests": one phrase for both
         # A date on the trigger's own verb comes before one that reaches its clause through the
         # verb it is coordinated with ("arrested X on 3 May and released him in late October").
         best: tuple[tuple[bool, int], Span] | None = None
@@ -1617,6 +1774,38 @@ class ArgumentFinder:
             else chosen.start
         )
         return start, chosen.end
+
+    @staticmethod
+    def dates_noun(ent: Span, noun: Token) -> bool:
+        """The date is a modifier of the noun ("the 2020 incident", "a May 5 hearing")."""
+        return (
+            ent.root.head.i == noun.i and ent.root.dep_ in ("compound", "amod", "nmod", "nummod") and ent.end <= noun.i
+        )
+
+    def dates_a_thing(self, ent: Span, anchor: Token) -> bool:
+        """ "2010 presidential candidate X", "after announcing his run in the 2020 election": a
+        date inside a noun phrase dates what the noun names, a role or another event, not the
+        act, unless the noun is the act's own ("the 2019 arrest of X"), the occasion the act's
+        verb sets it in ("killed in a 2015 drone strike", "detained during the May protests"),
+        or a relative clause of the act tells of it ("the 2020 incident where ..."). A date
+        after a preposition of time is the clause's, wherever the parser hung it ("In January
+        2018 special forces")."""
+        noun = ent.root.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i == anchor.i or not self.dates_noun(ent, noun):
+            return False
+        relative = first_conjunct(anchor)
+        if relative.dep_ == "relcl" and relative.head.i == noun.i:
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.occasion_preps:
+            host = noun.head.head
+            if host in (anchor, relative, self.shared_phrase_verb(anchor)) or host.pos_ not in syntax.VERBAL:
+                # "killed in a 2015 drone strike", "detained during the May 2019 protests",
+                # "detained: 17 on the 4 October protests alone"; not another verb's occasion
+                # ("announced he would run in the 2020 election")
+                return False
+        if ent.start == ent.sent.start or self.stranded_date_prep(ent):
+            return False
+        return ent.doc[ent.start - 1].lower_ not in self.date_preps
 
     def stranded_date_prep(self, ent: Span) -> bool:
         """ "In May authorities charged X": the parser made the month a modifier of the next
@@ -1777,6 +1966,14 @@ def other_sense(verb: Token, lemmas: list[str]) -> bool:
 # Dependencies by which a verb heads a clause of its own: a date under such a verb dates that
 # clause's act, not a trigger outside it.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp", "parataxis"})
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first verb of a coordination ("shot" of "shot and killed"): it holds the clause's
+    relation to what is around it (a relative clause's noun)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def states_only(verb: Token) -> bool:

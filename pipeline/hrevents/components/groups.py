@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from hrevents.components.contract import GroupVictim, Trigger, ensure_extensions, triggers_of
+from hrevents.dates import is_duration
 from hrevents.rules.schema import GroupLexicon, load_lexicon
 
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
@@ -33,6 +34,21 @@ DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Slots a noun fills: a word there that the tagger read as a verb is still the noun.
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"})
+
+
+def _dated_occasion(ent: Span) -> bool:
+    """A date that modifies the noun of a prepositional phrase ("in the wake of the February
+    unrest", "during the May 4 protests"): the sentence is tied to a dated occasion, though
+    the date is the occasion's and not the act's (arguments.py does not give it to the act)."""
+    noun = ent.root.head
+    return (
+        ent.label_ == "DATE"
+        and ent.root.dep_ in ("compound", "amod", "nmod", "nummod")
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and ent.end <= noun.i
+        and not is_duration(ent.text)
+    )
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -465,6 +481,8 @@ class GroupFinder:
         if trigger.get("date") is not None:
             return True
         anchor = token.doc[trigger["anchor"]]
+        if any(_dated_occasion(ent) and ent.end <= anchor.i for ent in anchor.sent.ents):
+            return True  # "in the wake of the February unrest, police detained ...": a dated occasion
         own = _first_conjunct(anchor).i
         if any(c.dep_ in ("relcl", "acl") and c.i != own for c in token.children):
             return True  # "persons who had not completed national service", not the act's own participle

@@ -67,6 +67,17 @@ class ModifierDetector:
                 c.dep_ in ("mark", "advmod") and c.lower_ in FACTUAL_MARKS and c.i < head.i for c in head.children
             ):
                 break
+            if (
+                head.dep_ == "ccomp"
+                and head.i == anchor.i
+                and any(c.dep_ == "advcl" and head.i < c.i < head.head.i for c in head.head.children)
+            ):
+                # the act's clause, then a subordinate clause, then the verb the parser made
+                # their root ("A court convicted X ..., although he was detained after announcing
+                # he wanted to run"): that verb belongs inside the subordinate clause and does
+                # not modalise the act. A quote told before its verb ("'...', police warned")
+                # has no such clause between and keeps its cue.
+                break
             # A verb coordinated before the trigger is a second act, not its governor
             # ("was denied entry and deported"); what governs both is still reached.
             coordinated = head.dep_ == "conj"

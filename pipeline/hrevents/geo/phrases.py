@@ -114,6 +114,11 @@ def _unique_subdivisions() -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
 
 
+def subdivision_country(key: str) -> str | None:
+    """The country of a folded subdivision name that only one country's subdivisions use."""
+    return _unique_subdivisions().get(key)
+
+
 def _place_country(key: str) -> str | None:
     found = _unique_subdivisions().get(key)
     if found:

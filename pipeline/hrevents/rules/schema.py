@@ -223,6 +223,11 @@ class PlaceLexicon(BaseModel):
     perpetrator_place_prepositions: list[str]
     custody_places: list[str]
     own_words_place_actions: list[str]
+    departure_lemmas: list[str] = []
+    determined_premises: list[str] = []
+    elsewhere_prepositions: list[str] = []
+    conveying_lemmas: list[str] = []
+    court_words: list[str] = []
 
 
 class RoleLexicon(BaseModel):
