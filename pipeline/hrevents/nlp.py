@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from hrevents.components.attributes import FACTORY as TABLE_ATTRIBUTE_RULER
 from hrevents.errors import ModelNotInstalledError
 from hrevents.rules.schema import load_lexicon
 
@@ -54,6 +55,10 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         for form in (word, word.capitalize()):
             tokenizer.add_special_case(form, [{"ORTH": form}])  # type: ignore[union-attr]
     nlp.add_pipe("hrevents_paragraphs", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        # the same attributes by table lookup (components/attributes.py)
+        nlp.add_pipe(TABLE_ATTRIBUTE_RULER, after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     previous = "ner"
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name, after=previous)

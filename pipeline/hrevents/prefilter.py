@@ -268,8 +268,8 @@ def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, 
             for table in lookups.get_table("lemma_exc").values():
                 for form, lemmas in table.items():
                     exceptions.setdefault(form, []).extend(lemmas)
-    if "attribute_ruler" in nlp.pipe_names:
-        for entry in getattr(nlp.get_pipe("attribute_ruler"), "patterns", ()):
+    for ruler in (name for name in ("attribute_ruler", "hrevents_attributes") if name in nlp.pipe_names):
+        for entry in getattr(nlp.get_pipe(ruler), "patterns", ()):
             lemma = entry["attrs"].get("LEMMA")
             for pattern in entry["patterns"] if lemma else ():
                 for token in pattern:

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from hrevents.geo.gazetteer import Place, fold, gazetteer
 from hrevents.mappings import load_places
@@ -43,10 +44,11 @@ from hrevents_models import Report
 _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*[^\W_])?")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word of a place phrase, with its folded form as the gazetteer key (not a spaCy token:
-    the geocoder reads short phrases with a regular expression, no pipeline)."""
+    the geocoder reads short phrases with a regular expression, no pipeline). A tuple, not a
+    dataclass: a report's whole body is read into words once per report (its country
+    mentions), and a frozen dataclass costs several times more to make."""
 
     text: str
     start: int
@@ -64,10 +66,17 @@ def words_of(text: str) -> list[Word]:
         word = match.group()
         if word.endswith(".") and word.count(".") == 1:
             word = word[:-1]
-        key = fold(word)
+        key = _folded(word)
         if key:
-            out.append(Word(word, match.start(), match.start() + len(word), key))
+            start = match.start()
+            out.append(Word(word, start, start + len(word), key))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    """`fold` of one word, cached: words repeat, and folding costs a Unicode normalisation."""
+    return fold(word)
 
 
 def country_mentions(text: str, with_demonyms: bool = True) -> list[tuple[int, str, str]]:
