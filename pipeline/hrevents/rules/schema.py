@@ -172,6 +172,9 @@ class GroupLexicon(BaseModel):
     generic_cues: list[str]
     counted_act_nouns: list[str] = []
     restatement_heads: list[str] = []
+    comitative_prepositions: list[str] = []
+    comitative_modifiers: list[str] = []
+    target_prepositions: list[str] = []
 
 
 class ReferenceLexicon(BaseModel):
