@@ -45,6 +45,21 @@ POSITIVES = [
         "arrest",
         [("journalists", None), ("an NGO leader", 1), ("a teacher", 1)],
     ),
+    # a plural quantity noun alone stands for people, with no count
+    ("Militants killed hundreds with bombs in 2020.", "killing", [("hundreds", None)]),
+    ("In May, dozens were detained in the capital.", "arrest", [("dozens", None)]),
+    ("Police arrested thousands during the protests in May.", "arrest", [("thousands", None)]),
+    # a copula makes its subject the victims of an act noun
+    (
+        "Between January and September, a local group reported 16 persons were victims of enforced disappearances.",
+        "disappearance",
+        [("16 persons", 16)],
+    ),
+    (
+        "In May, dozens of students became victims of torture in the camp.",
+        "ill_treatment",
+        [("dozens of students", None)],
+    ),
     # a count in brackets after the group
     ("Security forces detained protesters (at least 30) on 3 May.", "arrest", [("protesters (at least 30)", 30)]),
     ("Students (about 40) were expelled from the university in May.", "dismissal", [("Students (about 40)", 40)]),
@@ -54,6 +69,9 @@ POSITIVES = [
     ("The crackdown led to more than 60 arrests of students in March.", "arrest", [("students", 60)]),
     ("Monitors documented 45 killings of civilians by soldiers in 2019.", "killing", [("civilians", 45)]),
     ("In May there were 12 abductions of farmers and traders by gunmen.", "abduction", [("farmers and traders", 12)]),
+    # a year before an act noun is no count of it
+    ("Monitors said the 2019 killings of activists occurred in rural areas.", "killing", [("activists", None)]),
+    ("Police detained no fewer than 20 students in May.", "arrest", [("no fewer than 20 students", 20)]),
     # companions taken with the victim
     (
         "Soldiers detained the teacher Ana Ruiz along with a group of farmers on 3 May.",
@@ -100,6 +118,12 @@ NEGATIVES = [
     ("The four had been detained since December on charges of fraud.", "arrest"),
     # people the phrase names in apposition are named events, not a group
     ("The court ruled on the arrest of two opposition politicians, Ana Ruiz and Omar Farah, in May.", "arrest"),
+    # a share of a group is no count of the act
+    ("Six out of the seven leaders were detained in May.", "arrest"),
+    # a group with "no" is an act denied
+    ("Between January and August, no journalists were illegally detained.", "arrest"),
+    ("No officials were detained or charged in connection with the shootings.", "charge"),
+    ("Neither student was expelled from the school in May.", "dismissal"),
     # a light verb's own object with no "against" people
     ("Police arrested Ana Ruiz and brought charges in May.", "arrest"),
 ]

@@ -199,6 +199,8 @@ class GroupFinder:
         start = self.left_edge(quantity if quantity is not None else head)
         if any(t.tag_ in ("WRB", "WDT") for t in doc[start : head.i]):
             return None  # "how many detainees died": a question, not a group
+        if any(c.dep_ == "det" and c.lower_ in self.lex.negative_determiners for c in head.children):
+            return None  # "no journalists were detained": the act is denied (SPEC 1)
         of = head.head if head.dep_ == "pobj" else None
         if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in self.lex.statistic_nouns:
             return None  # "60 percent of the 12,000 inmates": a statistic, not an act
@@ -292,9 +294,13 @@ class GroupFinder:
 
     def number_phrase(self, token: Token) -> GroupVictim | None:
         """A number that stands for people in a victim slot: alone ("seven were released",
-        "soldiers killed 12") or of a group told before ("five of them", "seven of the 18").
-        The number is the count; a number of things ("two of the cases") is no group."""
-        if token.pos_ != "NUM" or token.dep_ not in NUMBER_SLOTS or token.ent_type_ in NOT_PEOPLE_NUMBERS:
+        "soldiers killed 12", "dozens were detained") or of a group told before ("five of
+        them", "seven of the 18"). The number is the count ("dozens" gives none); a number
+        of things ("two of the cases") is no group."""
+        vague = token.tag_ == "NNS" and token.lemma_.lower() in self.lex.vague_quantity_nouns
+        if not (token.pos_ == "NUM" or vague) or token.dep_ not in NUMBER_SLOTS:
+            return None
+        if token.ent_type_ in NOT_PEOPLE_NUMBERS:
             return None
         doc = token.doc
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -305,11 +311,11 @@ class GroupFinder:
             return None  # "the last 12", "our two": a phrase of its own, not a bare count
         if any(c.dep_ == "det" for c in token.children):
             return None  # "the four had been detained": people told of before, whom `people` names
-        if any(c.dep_ == "prep" and c.lower_ not in ("of", "including") for c in token.children):
+        if any(c.dep_ == "prep" and c.lower_ in self.lex.share_prepositions for c in token.children):
             return None  # "six out of the seven members": a share of a group, not one act's count
         start = self.left_edge(token)
         count = count_words(self.words(doc[start : token.i + 1]), self.lex)
-        if count is None:
+        if count is None and not vague:
             return None
         end = max([token.i] + [c.right_edge.i for c in of]) + 1
         return {
@@ -318,7 +324,7 @@ class GroupFinder:
             "group": doc[start:end].text,
             "count": count,
             "head": "",
-            "kind": "counted",
+            "kind": "counted" if count is not None else "vague",
             "bare": False,
             "how": "group",
         }
@@ -392,11 +398,26 @@ class GroupFinder:
             ]
             return found + [c for c in stray if c.i not in {t.i for t in found}]
         anchor = doc[trigger["anchor"]]
+        sufferers = self.victims_of(anchor)
+        if sufferers:
+            return sufferers
         shared = self.shared_object(anchor)
         if shared is not None:
             return [shared, *shared.conjuncts]
         ranges = [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
         return ranges or self.shifted_objects(anchor) or self.shared_of(anchor)
+
+    def victims_of(self, anchor: Token) -> list[Token]:
+        """The people a copula calls victims of an act noun ("16 persons were victims of
+        enforced disappearances", "dozens of students became victims of torture")."""
+        of = anchor.head
+        if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in self.lex.victim_nouns:
+            return []
+        holder = of.head
+        if holder.dep_ != "attr":
+            return []
+        subject = next((c for c in holder.head.children if c.dep_ == "nsubj"), None)
+        return [] if subject is None else [subject, *subject.conjuncts]
 
     def companions(self, anchor: Token, victim: Token) -> list[Token]:
         """People taken with the victim of the act ("detained A along with a group of farmers",
@@ -653,8 +674,8 @@ class GroupFinder:
         anchor = doc[trigger["anchor"]]
         if anchor.pos_ != "NOUN" or anchor.tag_ != "NNS" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
             return None
-        if not any(c.dep_ == "nummod" for c in anchor.children):
-            return None
+        if not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
+            return None  # "the 2019 killings of activists": a year, not a count
         root = _first_conjunct(token)
         of = root.head
         if root.dep_ != "pobj" or of.lower_ != "of" or of.head.i != anchor.i:
@@ -669,7 +690,7 @@ class GroupFinder:
         anchor = doc[trigger["anchor"]]
         if anchor.pos_ != "NOUN" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
             return None
-        if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in anchor.children):
+        if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
             return None
         start = self.left_edge(anchor)
         count = count_words(self.words(doc[start : anchor.i]), self.lex)

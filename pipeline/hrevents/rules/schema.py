@@ -175,6 +175,10 @@ class GroupLexicon(BaseModel):
     comitative_prepositions: list[str] = []
     comitative_modifiers: list[str] = []
     target_prepositions: list[str] = []
+    negative_determiners: list[str] = []
+    vague_quantity_nouns: list[str] = []
+    victim_nouns: list[str] = []
+    share_prepositions: list[str] = []
 
 
 class ReferenceLexicon(BaseModel):
