@@ -34,6 +34,10 @@ DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # Slots a noun fills: a word there that the tagger read as a verb is still the noun.
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr"})
+# Slots where a number alone stands for people ("seven were released", "killed 12").
+NUMBER_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Entity types of numbers that count no people ("killed in 2019", "fined 500 dollars").
+NOT_PEOPLE_NUMBERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 def _dated_occasion(ent: Span) -> bool:
@@ -199,7 +203,7 @@ class GroupFinder:
         ):
             inner = self.of_object(token)
             if inner is None:
-                return None
+                return self.number_phrase(token)
             head, quantity = inner, token
         lemma = head.lemma_.lower()
         # "the release of 1,600 inmates", with "inmates" tagged as a verb: a head noun in a noun's slot
@@ -211,6 +215,8 @@ class GroupFinder:
         start = self.left_edge(quantity if quantity is not None else head)
         if any(t.tag_ in ("WRB", "WDT") for t in doc[start : head.i]):
             return None  # "how many detainees died": a question, not a group
+        if any(c.dep_ == "det" and c.lower_ in self.lex.negative_determiners for c in head.children):
+            return None  # "no journalists were detained": the act is denied (SPEC 1)
         of = head.head if head.dep_ == "pobj" else None
         if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in self.lex.statistic_nouns:
             return None  # "60 percent of the 12,000 inmates": a statistic, not an act
@@ -243,6 +249,9 @@ class GroupFinder:
                 count = None
         elif plural and self.is_head(head):
             count = count_words(before, self.lex)
+            aside = self.parenthesised_count(head) if count is None else None
+            if aside is not None:
+                count, end = aside
             if nationality and count is None and not determiners:
                 return None  # "Sudanese authorities", not a group of people
         elif (
@@ -281,6 +290,58 @@ class GroupFinder:
             "head": lemma,
             "kind": kind,
             "bare": quantity is None and count is None and not determiners and not self.words(described),
+            "how": "group",
+        }
+
+    def parenthesised_count(self, head: Token) -> tuple[int, int] | None:
+        """The count a plural gives in brackets after it ("detained protesters (at least 30)",
+        "students (about 40) were expelled"), and where the phrase then ends."""
+        doc = head.doc
+        for child in head.rights:
+            if child.dep_ != "appos" or child.pos_ != "NUM" or child.ent_type_ in NOT_PEOPLE_NUMBERS:
+                continue
+            left, right = child.left_edge.i, child.right_edge.i
+            if left == 0 or doc[left - 1].text != "(" or right + 1 >= len(doc) or doc[right + 1].text != ")":
+                continue
+            count = count_words(self.words(doc[left : right + 1]), self.lex)
+            if count is not None:
+                return count, right + 2
+        return None
+
+    def number_phrase(self, token: Token) -> GroupVictim | None:
+        """A number that stands for people in a victim slot: alone ("seven were released",
+        "soldiers killed 12", "dozens were detained") or of a group told before ("five of
+        them", "seven of the 18"). The number is the count ("dozens" gives none); a number
+        of things ("two of the cases") is no group."""
+        vague = token.tag_ == "NNS" and token.lemma_.lower() in self.lex.vague_quantity_nouns
+        if not (token.pos_ == "NUM" or vague) or token.dep_ not in NUMBER_SLOTS:
+            return None
+        if token.ent_type_ in NOT_PEOPLE_NUMBERS:
+            return None
+        doc = token.doc
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        inner = [o for c in of for o in c.children if o.dep_ == "pobj"]
+        if of and not (len(inner) == 1 and (inner[0].lower_ in PLURAL_PRONOUNS | {"those"} or inner[0].pos_ == "NUM")):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+            return None  # "the last 12", "our two": a phrase of its own, not a bare count
+        if any(c.dep_ == "det" for c in token.children):
+            return None  # "the four had been detained": people told of before, whom `people` names
+        if any(c.dep_ == "prep" and c.lower_ in self.lex.share_prepositions for c in token.children):
+            return None  # "six out of the seven members": a share of a group, not one act's count
+        start = self.left_edge(token)
+        count = count_words(self.words(doc[start : token.i + 1]), self.lex)
+        if count is None and not vague:
+            return None
+        end = max([token.i] + [c.right_edge.i for c in of]) + 1
+        return {
+            "start": start,
+            "end": end,
+            "group": doc[start:end].text,
+            "count": count,
+            "head": "",
+            "kind": "counted" if count is not None else "vague",
+            "bare": False,
             "how": "group",
         }
 
@@ -331,6 +392,8 @@ class GroupFinder:
         index = trigger.get("victim_head")
         if index is not None:
             found = [doc[index], *doc[index].conjuncts]
+            found += self.companions(doc[trigger["anchor"]], doc[index])
+            found += self.light_verb_targets(doc[trigger["anchor"]], doc[index])
             if doc[index].dep_ == "dobj":
                 # "held incommunicado at least one member": a word the parser took for a second object
                 found += [c for c in doc[index].head.children if c.dep_ == "dobj" and c.i > index]
@@ -351,11 +414,59 @@ class GroupFinder:
             ]
             return found + [c for c in stray if c.i not in {t.i for t in found}]
         anchor = doc[trigger["anchor"]]
+        sufferers = self.victims_of(anchor)
+        if sufferers:
+            return sufferers
         shared = self.shared_object(anchor)
         if shared is not None:
             return [shared, *shared.conjuncts]
         ranges = [o for c in anchor.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children]
         return ranges or self.shifted_objects(anchor) or self.shared_of(anchor)
+
+    def victims_of(self, anchor: Token) -> list[Token]:
+        """The people a copula calls victims of an act noun ("16 persons were victims of
+        enforced disappearances", "dozens of students became victims of torture")."""
+        of = anchor.head
+        if anchor.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in self.lex.victim_nouns:
+            return []
+        holder = of.head
+        if holder.dep_ != "attr":
+            return []
+        subject = next((c for c in holder.head.children if c.dep_ == "nsubj"), None)
+        return [] if subject is None else [subject, *subject.conjuncts]
+
+    def companions(self, anchor: Token, victim: Token) -> list[Token]:
+        """People taken with the victim of the act ("detained A along with a group of farmers",
+        "was arrested with his colleagues"): the object of "with" on the verb or the victim,
+        also under "along" or "together". `phrase` keeps only groups of people, so an
+        instrument or a charge ("with batons", "charged with fraud") gives nothing."""
+        preps = [c for host in (anchor, victim) for c in host.children if c.dep_ == "prep"]
+        preps += [g for c in preps if c.lower_ in self.lex.comitative_modifiers for g in c.children if g.dep_ == "prep"]
+        return [
+            o
+            for prep in preps
+            if prep.lower_ in self.lex.comitative_prepositions
+            for o in prep.children
+            if o.dep_ == "pobj"
+            and o.i != victim.i
+            and not any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in o.subtree)
+        ]
+
+    def light_verb_targets(self, anchor: Token, slot: Token) -> list[Token]:
+        """The people of a light verb coordinated with the act ("arrested and brought charges
+        against hundreds of protesters"), where the parser gives the act the light verb's
+        object ("charges") and hangs the people in a preposition of that verb."""
+        verb = slot.head
+        if slot.dep_ != "dobj" or verb.i == anchor.i or verb.dep_ != "conj" or verb.head.i != anchor.i:
+            return []
+        return [
+            o
+            for host in (verb, slot)
+            for prep in host.children
+            if prep.dep_ == "prep" and prep.lower_ in self.lex.target_prepositions
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
 
     def shared_of(self, anchor: Token) -> list[Token]:
         """The "of" group that coordinated act nouns share, which the parser hangs on the
@@ -532,8 +643,11 @@ class GroupFinder:
                 if found is None or (found["kind"] == "anaphoric-sg" and trigger.get("people")):
                     continue
                 members = self.named_members(token, names, doc[trigger["anchor"]])
-                if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in token.children):
-                    members = max(members, 1)  # "his colleague Simon Djomo", "journalists A and B": named
+                appositions = [c for c in token.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"]
+                if appositions:
+                    # "his colleague Simon Djomo", "two politicians, A and B": named
+                    apposed = {t.i for c in appositions for t in [c, *c.conjuncts] if t.ent_type_ == "PERSON"}
+                    members = max(members, len(apposed))
                 if members and (found["count"] is None or members >= found["count"]):
                     # All named: named events only (SPEC 7); `settle` drops summaries of this act.
                     trigger["groups"].append({**found, "kind": "named", "count": None})
@@ -543,11 +657,15 @@ class GroupFinder:
                 count = found["count"]
                 if members and count is not None:
                     found["count"] = count - members  # "six detainees, including A and B": four unnamed
-                if found["bare"] and not self.specific(trigger, token):
+                acts = self.act_count(trigger, token)
+                if found["bare"] and acts is None and not self.specific(trigger, token):
                     continue  # "police detained persons": a practice, not an act
                 if found["count"] is None and found["kind"] == "vague":
                     # "politicians, journalists, and activists": an uncounted list is one group
                     root = _first_conjunct(token)
+                    first = self.phrase(root) if root.i != token.i else None
+                    if first is not None and first["kind"] == "counted" and root.tag_ in ("NNS", "NNPS"):
+                        continue  # "more than 30 politicians, lawyers and critics": the number counts the list
                     if root.i in lists:
                         continue
                     lists[root.i] = found
@@ -556,6 +674,8 @@ class GroupFinder:
                     found["start"] = min(g["start"] for g in [found, *vague])
                     found["end"] = max(g["end"] for g in [found, *vague])
                     found["group"] = doc[found["start"] : found["end"]].text
+                if acts is not None and found["count"] is None:
+                    found["count"], found["kind"], found["bare"] = acts, "counted", False
                 trigger["groups"].append(found)
             if not trigger["groups"] and trigger.get("victim_head") is None and not trigger.get("victims"):
                 counted = self.counted_acts(trigger, doc)
@@ -563,6 +683,22 @@ class GroupFinder:
                     trigger["groups"].append(counted)
             trigger["groups"].extend(self.pronouns(trigger, doc))
         return doc
+
+    def act_count(self, trigger: Trigger, token: Token) -> int | None:
+        """The number of acts a counted act noun gives for the uncounted people of its "of"
+        phrase ("more than 60 arrests of students", "45 killings of civilians"): one arrest
+        or killing is one person, as in `counted_acts`."""
+        doc = token.doc
+        anchor = doc[trigger["anchor"]]
+        if anchor.pos_ != "NOUN" or anchor.tag_ != "NNS" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
+            return None
+        if not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
+            return None  # "the 2019 killings of activists": a year, not a count
+        root = _first_conjunct(token)
+        of = root.head
+        if root.dep_ != "pobj" or of.lower_ != "of" or of.head.i != anchor.i:
+            return None
+        return count_words(self.words(doc[self.left_edge(anchor) : anchor.i]), self.lex)
 
     def counted_acts(self, trigger: Trigger, doc: Doc) -> GroupVictim | None:
         """A count of acts that names no victim ("more than 40 arrests", "177 executions"):
@@ -572,7 +708,7 @@ class GroupFinder:
         anchor = doc[trigger["anchor"]]
         if anchor.pos_ != "NOUN" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
             return None
-        if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" for c in anchor.children):
+        if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
             return None
         start = self.left_edge(anchor)
         count = count_words(self.words(doc[start : anchor.i]), self.lex)

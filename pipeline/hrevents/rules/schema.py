@@ -179,6 +179,13 @@ class GroupLexicon(BaseModel):
     generic_cues: list[str]
     counted_act_nouns: list[str] = []
     restatement_heads: list[str] = []
+    comitative_prepositions: list[str] = []
+    comitative_modifiers: list[str] = []
+    target_prepositions: list[str] = []
+    negative_determiners: list[str] = []
+    vague_quantity_nouns: list[str] = []
+    victim_nouns: list[str] = []
+    share_prepositions: list[str] = []
 
 
 class ReferenceLexicon(BaseModel):
