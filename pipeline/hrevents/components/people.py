@@ -40,6 +40,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hrevents import syntax
 from hrevents.components.arguments import ArgumentFinder
 from hrevents.components.contract import (
     How,
@@ -51,6 +52,7 @@ from hrevents.components.contract import (
     ensure_extensions,
     triggers_of,
 )
+from hrevents.components.names import first_surname
 from hrevents.rules.schema import load_lexicon
 
 # A nickname in single quotes between two parts of a name, as the tokens are joined
@@ -116,12 +118,15 @@ class PeopleResolver:
         return QUOTED_NICKNAME.sub(r"\1\2\3", " ".join(words).replace(" - ", "-").replace(" -", "-"))
 
     def gender_cue(self, span: Span) -> str | None:
+        """The person's gender from a title or relation word beside the name ("Mrs. X", "his
+        wife, X"). A possessive before a relation word is another person's ("her father, X"
+        is a man; "his lawyer, X" says nothing), so it is no cue."""
         doc = span.doc
         before = doc[max(span.start - 3, 0) : span.start]
-        words = {t.lower_.rstrip(".") for t in before}
+        words = {t.lower_.rstrip(".") for t in before if t.dep_ != "poss"}
         head = span.root.head
         if span.root.dep_ == "appos":
-            words |= {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "poss"}
+            words.add(head.lower_)
         words |= {c.lower_ for c in span.root.children if c.dep_ == "appos"}
         if words & self.female:
             return "f"
@@ -385,6 +390,8 @@ def canonical_names(names: list[str]) -> dict[str, str]:
         if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
             begun = {other for other in names if len(fold(other).split()) > 1 and fold(other).split()[:1] == parts}
             options = sorted(begun) if len(begun) == 1 else options
+        if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
+            options = inner_surname(parts[0], names) or options
         # "San Miguel" after "Gabriel San Miguel": a name of two words or more that ends the
         # one longer name (a compound surname), when only one such name ends so.
         ended = {
@@ -396,6 +403,13 @@ def canonical_names(names: list[str]) -> dict[str, str]:
             options = [*options, *ended]
         full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -names.index(o)))
     return full
+
+
+def inner_surname(word: str, names: list[str]) -> list[str]:
+    """ "Sanchez" after "Ariel Sanchez Ruiz": the one full name whose first surname
+    (`names.first_surname`) the lone word is; shared by two such names, it stands for neither."""
+    inside = {other for other in names if first_surname(other) == fold(word)}
+    return sorted(inside) if len(inside) == 1 else []
 
 
 class DocPeople:
@@ -950,7 +964,7 @@ class DocPeople:
         # Only singular role nouns beside the names: "A and 20 others" is no reference.
         tokens = [t for t in (head, *head.conjuncts) if t.tag_ == "NN"]
         anchor = self.doc[trigger["anchor"]]
-        relative = anchor.dep_ == "relcl" and anchor.head.i == head.i
+        relative = anchor.dep_ == "relcl" and syntax.relative_antecedent(anchor).i == head.i
         plural = any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.refs.plural_auxiliaries for c in anchor.children
         ) or (anchor.tag_ == "VBP")

@@ -48,7 +48,9 @@ class TriggerRule(BaseModel):
     or `never` ("rights groups condemned a killing"). Left out, it is `always` for the
     `object_or_subject` role, which is that ground reading, and `indefinite` for every other
     role; `false` and `true` are read as `never` and `indefinite`. `xcomp_patient`: a verb with
-    no object of its own acts on the object of the infinitive it governs ("threatened to kill X").
+    no object of its own acts on the object of the infinitive it governs ("threatened to kill X"),
+    or, where that object names no one, on the object of the infinitive's `xcomp_preps`
+    ("threatened to take measures against X").
     `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
     from officials").
     """
@@ -68,6 +70,7 @@ class TriggerRule(BaseModel):
     forbid_patient_lemmas: list[str] = []
     ccomp_subject: bool = False
     xcomp_patient: bool = False
+    xcomp_preps: list[str] = []
     context_only: bool = False
     repetition: bool = False
     person_agent_blocks: bool = False
@@ -230,6 +233,7 @@ class RoleLexicon(BaseModel):
     other_set_words: list[str] = []
     statement_nouns: list[str] = []
     document_nouns: list[str] = []
+    naming_participles: list[str] = []
 
 
 class NameLexicon(BaseModel):
@@ -240,6 +244,7 @@ class NameLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     particles: list[str]
+    final_particles: list[str] = []
     honorifics: list[str]
     apposition_determiners: list[str]
     list_joiners: list[str]
