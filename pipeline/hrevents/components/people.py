@@ -53,6 +53,7 @@ from hrevents.components.contract import (
     triggers_of,
 )
 from hrevents.components.names import first_surname
+from hrevents.dates import date_words
 from hrevents.rules.schema import load_lexicon
 
 # A nickname in single quotes between two parts of a name, as the tokens are joined
@@ -89,6 +90,8 @@ class PeopleResolver:
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
         self.group_determiners = frozenset(lex.definite_group_determiners)
+        # Verbs whose complement tells what their subject said ("who said they were beaten")
+        self.speech_verbs = frozenset(lex.roles.reporting_verbs) | frozenset(date_words().narrative.reporting_lemmas)
         # The argument component's reading of a victim phrase, for names listed after
         # "included" or "were" that no trigger's victim slot reaches.
         self.phrases = ArgumentFinder({}, lexicon)
@@ -527,6 +530,15 @@ class DocPeople:
             self.echoes.setdefault(index, NamedGroup(index, members, index + 1, any(g.partial for g in groups)))
         return members
 
+    def same_role(self, token: Token, group: NamedGroup) -> bool:
+        """A counted reference may stand for a list that names fewer beside people it leaves
+        unnamed ("A and others ... the two men") only when its noun says nothing of their role
+        ("men", "the two") or gives the role the list gave: "President A and other officials
+        ... arrested the two police officers" reaches neither A nor the officials."""
+        lemma = token.lemma_.lower()
+        generic = token.pos_ != "NOUN" or token.lower_ in self.lex.group_refs
+        return generic or lemma in self.lex.refs.generic_plural_heads or lemma in self.group_roles(group)
+
     def group_roles(self, group: NamedGroup) -> frozenset[str]:
         """The role nouns given to any member where the group is named."""
         words: set[str] = set()
@@ -627,7 +639,8 @@ class DocPeople:
         exact = [
             g
             for g in self.candidate_groups(index, echoes=True)
-            if self.near(g, index) and (len(g.members) == size or (g.partial and len(g.members) < size))
+            if self.near(g, index)
+            and (len(g.members) == size or (g.partial and len(g.members) < size and self.same_role(token, g)))
         ]
         if exact:
             return self.chosen(index, exact[-1:])
@@ -843,6 +856,32 @@ class DocPeople:
             return True
         return False
 
+    def unnamed_speakers(self, index: int) -> bool:
+        """ "activists who said they had been abducted": a plural pronoun subject of what a
+        verb of saying reports stands for the speakers, and new speakers nobody names (through
+        a relative pronoun, the noun it describes; not "the men", who were named before) are
+        no named group."""
+        pronoun = self.doc[index]
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return False
+        verb = clause.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        speaker = syntax.subject(verb)
+        if speaker is None or speaker.tag_ != "NNS" or speaker.lemma_.lower() not in self.lex.people_heads:
+            return False
+        if any(
+            c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in self.lex.group_determiners)
+            for c in speaker.children
+        ):
+            return False  # "the two men said they ...": a reference to a group named before
+        return not (
+            speaker.i in self.name_tokens
+            or list_top(speaker).i in self.name_tokens
+            or any(c.i in self.name_tokens for c in (*speaker.children, *speaker.conjuncts))
+        )
+
     def unnamed_person_between(self, start: int, index: int) -> bool:
         """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
         doc = self.doc
@@ -899,7 +938,9 @@ class DocPeople:
         if word in self.lex.plural:
             if index not in self.plural_at:
                 candidates = self.candidate_groups(index, 2, echoes=True)
-                if candidates and self.unnamed_plural_between(candidates[-1].end, index):
+                if candidates and (
+                    self.unnamed_plural_between(candidates[-1].end, index) or self.unnamed_speakers(index)
+                ):
                     candidates = []
                 self.plural_at[index] = self.chosen(index, candidates[-1:]) if candidates else []
             return self.plural_at[index]
