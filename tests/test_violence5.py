@@ -91,6 +91,23 @@ def test_shape_is_no_event(extract_text, text, action):
     assert not any(a == action for a, _ in events), events
 
 
+ABDUCTION_BY_WHOM = [
+    # (text, is an abduction): the state's taking of a person is an arrest or a disappearance
+    ("Rights groups said authorities abducted John Okello in May.", False),
+    ("John Okello was abducted by security forces in May.", False),
+    ("Police officers kidnapped Maria Lopez outside her home.", False),
+    ("Armed men abducted John Okello in May.", True),
+    ("John Okello was kidnapped by unknown men believed to be police officers.", True),
+    ("Rebels of the northern front abducted Maria Lopez on 2 June.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "abduction"), ABDUCTION_BY_WHOM)
+def test_abduction_is_not_the_states(extract_text, text, abduction):
+    actions = {action for action, _ in found(extract_text, text)}
+    assert ("abduction" in actions) == abduction, actions
+
+
 NOT_THE_VICTIM = [
     # (text, action, wrong victim): the act may be an event, but not this person's
     # a nationality premodifying the doers

@@ -828,6 +828,13 @@ class ArgumentFinder:
             return None
         return syntax.noun_phrase(doer)
 
+    @staticmethod
+    def done_by(perpetrator: TokenSpan | None, doc: Doc, doers: list[str]) -> bool:
+        """The perpetrator's head word is one of `doers` ("Algerian security forces": forces)."""
+        if perpetrator is None:
+            return False
+        return doc[perpetrator[0] : perpetrator[1]].root.lower_ in doers
+
     def hands_of(self, anchor: Token) -> Token | None:
         """ "was tortured at the hands of intelligence officers", "died at the hands of
         soldiers": the phrase names the doer as a by-phrase does (`agent_phrases`)."""
@@ -1660,6 +1667,9 @@ class ArgumentFinder:
             trigger["perpetrator"] = self.perpetrator(
                 rule, anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
+            if rule.agent_blocks and self.done_by(trigger["perpetrator"], doc, rule.agent_blocks):
+                trigger["victims"] = []
+                trigger["victim_head"] = None
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
                 anchor, governor, rule.destination_preps, self.is_destination

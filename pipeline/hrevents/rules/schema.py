@@ -35,6 +35,9 @@ class TriggerRule(BaseModel):
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
     is no charge; nor are people holding no office, or a statement: "videos accusing X").
+    `agent_blocks`: doers (the head word of the perpetrator, lower case) whose act this is
+    not ("authorities abducted X": the authorities' taking of a person is an arrest or a
+    disappearance, never an abduction, SPEC 2).
     `clause_date: false`: the words name a state ("the exiled editor") that the date of
     their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
@@ -74,6 +77,7 @@ class TriggerRule(BaseModel):
     context_only: bool = False
     repetition: bool = False
     person_agent_blocks: bool = False
+    agent_blocks: list[str] = []
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
