@@ -187,7 +187,8 @@ class EntityFixer:
             and all(t.pos_ in ("NOUN", "ADJ") and not t.is_title for t in token.doc[token.i + 1 : head.i])
         )
 
-    def listed_modifiers(self, token: Token) -> list[int]:
+    @staticmethod
+    def listed_modifiers(token: Token) -> list[int]:
         """The one-word names coordinated before a premodifier ("A, B(,) and C activists"):
         they modify the same plural noun, so they are adjectives of a people, not persons."""
         doc = token.doc
