@@ -428,7 +428,11 @@ def _add_mentions(
     if state and own_words and not _gives_start(own_words, cues):
         own_words = ""  # "remained in detention at year's end": a state seen, not an act dated
     span = trigger.get("date")
-    if own_words and span and is_sequenced(anchor, cues) and not (anchor.left_edge.i <= span[0] <= anchor.right_edge.i):
+    # ("was shot on May 1 and died hours later": a trigger that continues its governing verb's
+    # act is dated by that verb's clause, arguments.py)
+    governor = trigger.get("governor")
+    scene = doc[governor] if governor is not None and continues_governor(doc, trigger) else anchor
+    if own_words and span and is_sequenced(anchor, cues) and not (scene.left_edge.i <= span[0] <= scene.right_edge.i):
         own_words = ""  # "arrested X that day and later accused him": the date is the first verb's
     # a clause about a person ("X, arrested on May 29, was beaten", "X, who was detained in
     # 2019, ...") dates its own act only: it does not set the time of the acts around it
@@ -619,6 +623,14 @@ def in_state_setting(anchor: Token, cues: NarrativeCues) -> bool:
             if verb.dep_ != "xcomp":
                 break
     return bool(lemmas & (set(cues.state_lemmas) - {"be"}))
+
+
+def continues_governor(doc: Doc, trigger: Trigger) -> bool:
+    """The trigger's word is coordinated after the verb that governs it ("was shot and died"),
+    so it continues that verb's act."""
+    governor = trigger.get("governor")
+    anchor = doc[trigger["anchor"]]
+    return governor is not None and anchor.dep_ == "conj" and anchor.head.i == governor
 
 
 def is_present(anchor: Token) -> bool:

@@ -55,7 +55,7 @@ def subject(verb: Token) -> Token | None:
             while clause.dep_ == "conj" and clause.head.i != clause.i:
                 clause = clause.head
             if clause.dep_ == "relcl":
-                return clause.head
+                return relative_antecedent(clause)
         return head
     if verb.dep_ == "conj" and verb.head.pos_ in VERBAL | {"NOUN", "ADJ"}:
         return subject(verb.head)
@@ -151,7 +151,38 @@ def antecedent(obj: Token | None, verb: Token) -> Token | None:
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else obj
+    return relative_antecedent(clause) if clause.dep_ == "relcl" else obj
+
+
+# Forms by which a relative clause's verb agrees with a plural antecedent ("who were arrested",
+# "who have been held", "who are detained").
+PLURAL_VERB_FORMS = frozenset({"are", "were", "have"})
+
+
+def plural_clause(clause: Token) -> bool:
+    """The clause's verb, or its auxiliary, is plural in form ("who were arrested", "who
+    remain"): it cannot agree with a singular noun."""
+    if clause.tag_ == "VBP":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PLURAL_VERB_FORMS for c in clause.children)
+
+
+def relative_antecedent(clause: Token) -> Token:
+    """The noun a relative clause describes. The parser hangs the clause on the nearest noun,
+    but agreement picks the antecedent: in "critics of the minister, who were arrested" a
+    plural verb cannot agree with the singular "minister", so it is the plural noun the "of"
+    phrase depends on (the critics) that were arrested, not the person they criticise."""
+    head = clause.head
+    if (
+        plural_clause(clause)
+        and head.tag_ in ("NN", "NNP")
+        and not head.conjuncts
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.tag_ in ("NNS", "NNPS")
+    ):
+        return head.head.head
+    return head
 
 
 def recipient(verb: Token) -> Token | None:

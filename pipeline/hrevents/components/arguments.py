@@ -118,6 +118,7 @@ class ArgumentFinder:
         self.agent_phrases = tuple(self.lex.roles.agent_phrases)
         self.statement_nouns = frozenset(self.lex.roles.statement_nouns)
         self.document_nouns = frozenset(self.lex.roles.document_nouns)
+        self.naming_participles = frozenset(self.lex.roles.naming_participles)
         self.person_words = (
             self.person_nouns
             | self.plural_groups
@@ -371,6 +372,12 @@ class ArgumentFinder:
             elif child.dep_ == "acl" and child.lower_ in self.inclusion:
                 for obj in syntax.children(child, "dobj", "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
+            elif self.naming(head, child):
+                for obj in self.named_by(child):
+                    given = self.name_given(obj)
+                    if given is not None and obj.i not in seen:
+                        seen.add(obj.i)
+                        found.append({"start": given.start, "end": given.end, "kind": "name"})
         if name is None and head.dep_ == "compound" and head.head.pos_ == "PROPN":
             found.extend(self.victims_from(head.head, seen, depth + 1))
         if name is None and head.dep_ == "appos" and depth == 0:
@@ -448,6 +455,48 @@ class ArgumentFinder:
         """The name is a modifier of a common noun after it ("Rights Union member")."""
         root = name.root
         return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= name.end and root.head.pos_ == "NOUN"
+
+    def naming(self, head: Token, child: Token) -> bool:
+        """ "a young man named A", "a suspect later identified as A": a participle of naming
+        on an unnamed noun gives that noun's name, so the name is the victim the noun stands for."""
+        return (
+            child.dep_ == "acl"
+            and child.tag_ == "VBN"
+            and head.pos_ == "NOUN"
+            and child.lemma_.lower() in self.naming_participles
+        )
+
+    def name_given(self, token: Token) -> Span | None:
+        """The name a participle of naming gives. Its slot says it is a person's, so a
+        proper name of two to five words is taken whatever label the tagger gave it ("a suspect
+        identified as 24-year-old A B", with A B tagged a facility)."""
+        name = self.name_span(token)
+        if name is not None or token.pos_ != "PROPN" or not token.is_title:
+            return name
+        doc = token.doc
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == token.i
+        ):
+            start -= 1
+        words = doc[start : token.i + 1]
+        if not 2 <= len(words) <= 5 or any(t.lower_ in self.org_words or not t.is_alpha for t in words):
+            return None
+        return words
+
+    @staticmethod
+    def named_by(participle: Token) -> list[Token]:
+        """The name a participle of naming gives: its predicate ("named A"), or the object of
+        its "as" ("identified as A")."""
+        found = syntax.children(participle, "oprd", "attr", "dobj", "appos")
+        for prep in syntax.children(participle, "prep"):
+            if prep.lower_ == "as":
+                found.extend(syntax.children(prep, "pobj"))
+        return [t for t in found if t.pos_ == "PROPN"]
 
     @staticmethod
     def names_the_relation(head: Token, child: Token) -> bool:
@@ -532,11 +581,10 @@ class ArgumentFinder:
                     if c.dep_ == "appos" and token.doc[c.left_edge.i - 1].text == "," and self.name_span(c) is not None
                 ]
                 first = next((t for t in token.subtree if t.dep_ not in ("det", "amod", "poss", "case")), token)
-                relation = (
-                    head.tag_ == "NN"
-                    and head.lemma_.lower() in self.person_words
-                    and first.lower_.rstrip(".") in self.titles | self.person_words
-                )  # "the wife of activist A", not "the mayor of Lakeside Dr. A"
+                # "the wife of activist A", not "the mayor of Lakeside Dr. A"; people in the
+                # plural are never the one person their "of" names ("supporters of President A")
+                titled_relation = head.tag_ == "NN" and first.lower_.rstrip(".") in self.titles | self.person_words
+                relation = head.lemma_.lower() in self.person_words and (head.tag_ == "NNS" or titled_relation)
                 if relation and renamed:
                     seen.add(token.i)
                     found.extend(self.victims_from(renamed[0], seen, 1))
@@ -681,6 +729,10 @@ class ArgumentFinder:
                 # "threatened to kill X": the threat is made to whom the threatened act is done
                 infinitive = next((c for c in syntax.children(verb, "xcomp") if c.pos_ in syntax.VERBAL), None)
                 head = syntax.patient(infinitive) if infinitive is not None else None
+                if infinitive is not None and rule.xcomp_preps and (head is None or not self.person_phrase(head)):
+                    # "threatened to take measures against X": the threatened act's object is a
+                    # thing; whom it is aimed at stands in its preposition
+                    head = self.aimed_at(infinitive, head, rule.xcomp_preps) or head
             if head is None and anchor.pos_ == "NOUN":
                 head = self.noun_possessor(rule, anchor)
             if head is None and anchor.dep_ in ("acomp", "oprd") and anchor.head.pos_ in syntax.VERBAL:
@@ -719,6 +771,18 @@ class ArgumentFinder:
                 or syntax.direct_object(verb)
             )
         return syntax.patient(verb) or syntax.subject(verb)
+
+    @staticmethod
+    def aimed_at(infinitive: Token, thing: Token | None, preps: list[str]) -> Token | None:
+        """The object of the first of `preps` on the infinitive or on its object ("to take
+        action against X", "to take measures on him")."""
+        for word in (infinitive, thing):
+            if word is None:
+                continue
+            for _prep, obj in syntax.prep_objects(word, tuple(preps)):
+                if obj.pos_ in ("PROPN", "PRON", "NOUN"):
+                    return obj
+        return None
 
     def noun_possessor(self, rule: TriggerRule, anchor: Token) -> Token | None:
         """Whom a noun trigger is about: "X's arrest", "charges against X", "the arrest of X",
@@ -895,6 +959,13 @@ class ArgumentFinder:
         if doer.ent_type_ == "PERSON" and rule.victim == "object_or_subject":
             return None
         return syntax.noun_phrase(doer)
+
+    @staticmethod
+    def done_by(perpetrator: TokenSpan | None, doc: Doc, doers: list[str]) -> bool:
+        """The perpetrator's head word is one of `doers` ("Algerian security forces": forces)."""
+        if perpetrator is None:
+            return False
+        return doc[perpetrator[0] : perpetrator[1]].root.lower_ in doers
 
     def hands_of(self, anchor: Token) -> Token | None:
         """ "was tortured at the hands of intelligence officers", "died at the hands of
@@ -1921,11 +1992,18 @@ class ArgumentFinder:
             trigger["perpetrator"] = self.perpetrator(
                 rule, anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
+            if rule.agent_blocks and self.done_by(trigger["perpetrator"], doc, rule.agent_blocks):
+                trigger["victims"] = []
+                trigger["victim_head"] = None
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
                 anchor, governor, rule.destination_preps, self.is_destination
             ) or self.chained_destination(governor, rule.destination_preps)
-            trigger["place"] = self.place(rule, anchor, governor, trigger, own)
+            # "was shot on May 1 outside his home and died hours later": a trigger coordinated
+            # after its governing verb continues that verb's act, whose clause says when and where
+            continues = governor is not None and anchor.dep_ == "conj" and anchor.head.i == governor.i
+            scene = governor if governor is not None and continues else anchor
+            trigger["place"] = self.place(rule, scene, governor, trigger, own)
             trigger["detail"] = None
             for _prep, obj in syntax.prep_objects(anchor, tuple(rule.detail_preps)):
                 trigger["detail"] = syntax.subtree_phrase(obj)
@@ -1937,7 +2015,7 @@ class ArgumentFinder:
             nominal = (
                 rule.victim == "possessor" and anchor.pos_ == "NOUN" and trigger["governor"] is None
             ) or not rule.clause_date
-            trigger["date"] = self.date_span(anchor, anchor.sent, anchors, nominal)
+            trigger["date"] = self.date_span(scene, scene.sent, anchors, nominal)
             words = set(trigger["words"])
             words |= {
                 c.i

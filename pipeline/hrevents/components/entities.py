@@ -12,10 +12,10 @@ date grammar override other labels.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from hrevents.components.names import NameRecogniser
+from hrevents.components.names import NameRecogniser, first_surname
 from hrevents.dates import find_date_spans
 from hrevents.geo.gazetteer import fold, gazetteer
 from hrevents.rules.schema import load_lexicon
@@ -49,6 +49,7 @@ class EntityFixer:
         self.org_words = frozenset(lex.organisation_words)
         self.place_heads = frozenset(lex.place_nouns) | frozenset(lex.facility_words) | frozenset(lex.authority_words)
         self.names = NameRecogniser(lex)
+        self.final_particles = frozenset(lex.names.final_particles)
 
     def looks_like_name(self, span: Span) -> bool:
         """Title-case proper-noun tokens with no organisation word: shaped like a person name."""
@@ -62,7 +63,7 @@ class EntityFixer:
 
     def widen(self, ent: Span) -> Span:
         """Take in name parts NER left outside: "Jean-Bosco Talla" tagged "Bosco Talla",
-        "Lovet Ndima Tingha" tagged "Ndima Tingha"."""
+        "Lovet Ndima Tingha" tagged "Ndima Tingha", "Ulan Asan uulu" tagged "Ulan Asan"."""
         doc = ent.doc
         start = ent.start
         while (
@@ -86,7 +87,10 @@ class EntityFixer:
             and not doc[start - 1].ent_type_
         ):
             start -= 1
-        return Span(doc, start, ent.end, label="PERSON") if start != ent.start else ent
+        end = ent.end
+        if end < len(doc) and doc[end].text in self.final_particles and len(ent) > 1:
+            end += 1  # "Ulan Asan uulu": a patronymic written after the name ends it
+        return Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent
 
     def not_a_person(self, ent: Span) -> bool:
         """Acronyms ("ONUB") and names with an organisation word are not people."""
@@ -129,6 +133,10 @@ class EntityFixer:
         persons = {name_key(ent) for ent in ents if ent.label_ == "PERSON"}
         surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
         first_names = {ent[0].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+        # "Sanchez" after "Ariel Sanchez Ruiz": the first of two surnames names the person too
+        surnames |= {
+            found for ent in ents if ent.label_ == "PERSON" for found in [first_surname(ent.text)] if found is not None
+        }
         fixed = []
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -162,8 +170,66 @@ class EntityFixer:
         ]
         fixed = self.drop_implausible_persons(fixed)
         fixed = self.places_named_like_people(fixed)
+        fixed = self.peoples_named_like_people(doc, fixed)
         doc.ents = filter_spans(fixed)
         return doc
+
+    @staticmethod
+    def premodifies_people(token: Token) -> bool:
+        """The word stands before a common noun in the plural that it modifies, with only
+        lower-case modifiers between ("Tajik security officers", "Baloch rights activists")."""
+        head = token.head
+        return (
+            token.dep_ in ("compound", "amod", "nmod")
+            and head.i > token.i
+            and head.pos_ == "NOUN"
+            and head.tag_ == "NNS"
+            and all(t.pos_ in ("NOUN", "ADJ") and not t.is_title for t in token.doc[token.i + 1 : head.i])
+        )
+
+    @staticmethod
+    def listed_modifiers(token: Token) -> list[int]:
+        """The one-word names coordinated before a premodifier ("A, B(,) and C activists"):
+        they modify the same plural noun, so they are adjectives of a people, not persons."""
+        doc = token.doc
+        found: list[int] = []
+        i = token.i - 1
+        while i >= 1:
+            if doc[i].lower_ in ("and", "or"):
+                i -= 1
+                if doc[i].text == ",":
+                    i -= 1
+            elif doc[i].text == ",":
+                i -= 1
+            else:
+                break
+            word = doc[i]
+            if not (word.pos_ == "PROPN" and word.is_title) or (i > 0 and doc[i - 1].pos_ == "PROPN"):
+                break
+            found.append(i)
+            i -= 1
+        return found
+
+    def peoples_named_like_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """One-word "persons" that are the name of a people: a demonym that premodifies a plural
+        noun ("Tajik security officers beat him"), and the one-word names listed before such a
+        premodifier ("arrested Pashtun, Sindhi, and Baloch activists"). They are nationalities
+        (NORP), so that neither a victim slot nor a pronoun's antecedent takes them for a person."""
+        demonyms = gazetteer().demonyms
+        peoples: set[int] = set()
+        for token in doc:
+            if not (token.pos_ in ("PROPN", "ADJ") and token.is_title and self.premodifies_people(token)):
+                continue
+            if token.i == 0 or doc[token.i - 1].pos_ != "PROPN":
+                if fold(token.text) in demonyms:
+                    peoples.add(token.i)
+                peoples.update(self.listed_modifiers(token))
+        return [
+            Span(ent.doc, ent.start, ent.end, label="NORP")
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.start in peoples
+            else ent
+            for ent in ents
+        ]
 
     def places_named_like_people(self, ents: list[Span]) -> list[Span]:
         """One-word "persons" the text itself treats as places: a country's name, or a name

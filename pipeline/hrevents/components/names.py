@@ -78,6 +78,17 @@ class NameLexicon:
         )
 
 
+def first_surname(name: str) -> str | None:
+    """The first of two surnames ("sanchez" of "Ariel Sanchez Ruiz"), folded: where a person
+    carries two (the Spanish and Portuguese custom), a later mention often gives it alone.
+    Only a name of three words or more has one, and not a name whose last word is joined to a
+    particle ("Ali Salman al-Hadi"), which is a single family name."""
+    words = name.split()
+    if len(words) < 3 or "-" in words[-1]:
+        return None
+    return fold(words[-2])
+
+
 class NameRecogniser:
     """Finds person names by their slot and shape; `recognise` returns the entity list with
     those names labelled PERSON (replacing the model's guesses they overlap)."""

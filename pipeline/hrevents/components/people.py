@@ -40,6 +40,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from hrevents import syntax
 from hrevents.components.arguments import ArgumentFinder
 from hrevents.components.contract import (
     How,
@@ -51,6 +52,8 @@ from hrevents.components.contract import (
     ensure_extensions,
     triggers_of,
 )
+from hrevents.components.names import first_surname
+from hrevents.dates import date_words
 from hrevents.rules.schema import load_lexicon
 
 # A nickname in single quotes between two parts of a name, as the tokens are joined
@@ -87,6 +90,8 @@ class PeopleResolver:
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
         self.group_determiners = frozenset(lex.definite_group_determiners)
+        # Verbs whose complement tells what their subject said ("who said they were beaten")
+        self.speech_verbs = frozenset(lex.roles.reporting_verbs) | frozenset(date_words().narrative.reporting_lemmas)
         # The argument component's reading of a victim phrase, for names listed after
         # "included" or "were" that no trigger's victim slot reaches.
         self.phrases = ArgumentFinder({}, lexicon)
@@ -116,12 +121,15 @@ class PeopleResolver:
         return QUOTED_NICKNAME.sub(r"\1\2\3", " ".join(words).replace(" - ", "-").replace(" -", "-"))
 
     def gender_cue(self, span: Span) -> str | None:
+        """The person's gender from a title or relation word beside the name ("Mrs. X", "his
+        wife, X"). A possessive before a relation word is another person's ("her father, X"
+        is a man; "his lawyer, X" says nothing), so it is no cue."""
         doc = span.doc
         before = doc[max(span.start - 3, 0) : span.start]
-        words = {t.lower_.rstrip(".") for t in before}
+        words = {t.lower_.rstrip(".") for t in before if t.dep_ != "poss"}
         head = span.root.head
         if span.root.dep_ == "appos":
-            words |= {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "poss"}
+            words.add(head.lower_)
         words |= {c.lower_ for c in span.root.children if c.dep_ == "appos"}
         if words & self.female:
             return "f"
@@ -493,6 +501,8 @@ def canonical_names(names: list[str]) -> dict[str, str]:
         if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
             begun = {other for other in names if len(fold(other).split()) > 1 and fold(other).split()[:1] == parts}
             options = sorted(begun) if len(begun) == 1 else options
+        if len(parts) == 1 and all(len(fold(o).split()) == 1 for o in options):
+            options = inner_surname(parts[0], names) or options
         # "San Miguel" after "Gabriel San Miguel": a name of two words or more that ends the
         # one longer name (a compound surname), when only one such name ends so.
         ended = {
@@ -504,6 +514,13 @@ def canonical_names(names: list[str]) -> dict[str, str]:
             options = [*options, *ended]
         full[name] = max(options or [name], key=lambda o: (len(fold(o).split()), -names.index(o)))
     return full
+
+
+def inner_surname(word: str, names: list[str]) -> list[str]:
+    """ "Sanchez" after "Ariel Sanchez Ruiz": the one full name whose first surname
+    (`names.first_surname`) the lone word is; shared by two such names, it stands for neither."""
+    inside = {other for other in names if first_surname(other) == fold(word)}
+    return sorted(inside) if len(inside) == 1 else []
 
 
 class DocPeople:
@@ -621,6 +638,15 @@ class DocPeople:
             self.echoes.setdefault(index, NamedGroup(index, members, index + 1, any(g.partial for g in groups)))
         return members
 
+    def same_role(self, token: Token, group: NamedGroup) -> bool:
+        """A counted reference may stand for a list that names fewer beside people it leaves
+        unnamed ("A and others ... the two men") only when its noun says nothing of their role
+        ("men", "the two") or gives the role the list gave: "President A and other officials
+        ... arrested the two police officers" reaches neither A nor the officials."""
+        lemma = token.lemma_.lower()
+        generic = token.pos_ != "NOUN" or token.lower_ in self.lex.group_refs
+        return generic or lemma in self.lex.refs.generic_plural_heads or lemma in self.group_roles(group)
+
     def group_roles(self, group: NamedGroup) -> frozenset[str]:
         """The role nouns given to any member where the group is named."""
         words: set[str] = set()
@@ -721,7 +747,8 @@ class DocPeople:
         exact = [
             g
             for g in self.candidate_groups(index, echoes=True)
-            if self.near(g, index) and (len(g.members) == size or (g.partial and len(g.members) < size))
+            if self.near(g, index)
+            and (len(g.members) == size or (g.partial and len(g.members) < size and self.same_role(token, g)))
         ]
         if exact:
             return self.chosen(index, exact[-1:])
@@ -937,6 +964,32 @@ class DocPeople:
             return True
         return False
 
+    def unnamed_speakers(self, index: int) -> bool:
+        """ "activists who said they had been abducted": a plural pronoun subject of what a
+        verb of saying reports stands for the speakers, and new speakers nobody names (through
+        a relative pronoun, the noun it describes; not "the men", who were named before) are
+        no named group."""
+        pronoun = self.doc[index]
+        clause = pronoun.head
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+            return False
+        verb = clause.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        speaker = syntax.subject(verb)
+        if speaker is None or speaker.tag_ != "NNS" or speaker.lemma_.lower() not in self.lex.people_heads:
+            return False
+        if any(
+            c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in self.lex.group_determiners)
+            for c in speaker.children
+        ):
+            return False  # "the two men said they ...": a reference to a group named before
+        return not (
+            speaker.i in self.name_tokens
+            or list_top(speaker).i in self.name_tokens
+            or any(c.i in self.name_tokens for c in (*speaker.children, *speaker.conjuncts))
+        )
+
     def unnamed_person_between(self, start: int, index: int) -> bool:
         """ "arrested a policeman ... charged him": the pronoun's antecedent has no name."""
         doc = self.doc
@@ -993,7 +1046,9 @@ class DocPeople:
         if word in self.lex.plural:
             if index not in self.plural_at:
                 candidates = self.candidate_groups(index, 2, echoes=True)
-                if candidates and self.unnamed_plural_between(candidates[-1].end, index):
+                if candidates and (
+                    self.unnamed_plural_between(candidates[-1].end, index) or self.unnamed_speakers(index)
+                ):
                     candidates = []
                 self.plural_at[index] = self.chosen(index, candidates[-1:]) if candidates else []
             return self.plural_at[index]
@@ -1058,7 +1113,7 @@ class DocPeople:
         # Only singular role nouns beside the names: "A and 20 others" is no reference.
         tokens = [t for t in (head, *head.conjuncts) if t.tag_ == "NN"]
         anchor = self.doc[trigger["anchor"]]
-        relative = anchor.dep_ == "relcl" and anchor.head.i == head.i
+        relative = anchor.dep_ == "relcl" and syntax.relative_antecedent(anchor).i == head.i
         plural = any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.refs.plural_auxiliaries for c in anchor.children
         ) or (anchor.tag_ == "VBP")

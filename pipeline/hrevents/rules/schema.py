@@ -35,6 +35,9 @@ class TriggerRule(BaseModel):
     ("re-arrested"), so it is a new event, not a mention of the first. `person_agent_blocks`:
     the act is no event when a person, not an institution, does it ("he accused X of lying"
     is no charge; nor are people holding no office, or a statement: "videos accusing X").
+    `agent_blocks`: doers (the head word of the perpetrator, lower case) whose act this is
+    not ("authorities abducted X": the authorities' taking of a person is an arrest or a
+    disappearance, never an abduction, SPEC 2).
     `clause_date: false`: the words name a state ("the exiled editor") that the date of
     their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
@@ -52,7 +55,9 @@ class TriggerRule(BaseModel):
     or `never` ("rights groups condemned a killing"). Left out, it is `always` for the
     `object_or_subject` role, which is that ground reading, and `indefinite` for every other
     role; `false` and `true` are read as `never` and `indefinite`. `xcomp_patient`: a verb with
-    no object of its own acts on the object of the infinitive it governs ("threatened to kill X").
+    no object of its own acts on the object of the infinitive it governs ("threatened to kill X"),
+    or, where that object names no one, on the object of the infinitive's `xcomp_preps`
+    ("threatened to take measures against X").
     `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
     from officials"). `undone_by`: verbs coordinated with the trigger by "but" that say the act
     did not take effect ("was granted bail but remained in prison": no release).
@@ -74,9 +79,11 @@ class TriggerRule(BaseModel):
     forbid_complement_lemmas: list[str] = []
     ccomp_subject: bool = False
     xcomp_patient: bool = False
+    xcomp_preps: list[str] = []
     context_only: bool = False
     repetition: bool = False
     person_agent_blocks: bool = False
+    agent_blocks: list[str] = []
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
@@ -250,6 +257,7 @@ class RoleLexicon(BaseModel):
     other_set_words: list[str] = []
     statement_nouns: list[str] = []
     document_nouns: list[str] = []
+    naming_participles: list[str] = []
 
 
 class NameLexicon(BaseModel):
@@ -260,6 +268,7 @@ class NameLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     particles: list[str]
+    final_particles: list[str] = []
     honorifics: list[str]
     apposition_determiners: list[str]
     list_joiners: list[str]
