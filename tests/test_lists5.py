@@ -124,7 +124,7 @@ PARTITIVES = [
         {"Omar Bello"},
     ),
     (
-        "Soldiers abducted five farmers on Monday. Two of the five, Rana Issa and Karim Tahir, were found dead.",
+        "Gunmen abducted five farmers on Monday. Two of the five, Rana Issa and Karim Tahir, were found dead.",
         "abduction",
         {"Rana Issa", "Karim Tahir"},
     ),
