@@ -137,10 +137,32 @@ def test_same_events_as_the_full_pipeline(extractor, slow, text):
     assert extractor.extract(report) == slow.extract(report)
 
 
+# Reports where the first pass is known to change the events, each with the reason; the closing
+# note of the round that found it lists the difference. Fixing one turns its test into an XPASS.
+KNOWN_DIFFERENCES = {
+    "2016-china-killings-disappearance-political-prisoners": (
+        "without the first pass, 'the other detained booksellers' resolves to Kong Youping, a man "
+        "named in a later paragraph (two false events); with it, to no one"
+    ),
+}
+
+
+def shipped(corpus_dir, known: bool) -> list:
+    paths = sorted((corpus_dir / "reports").glob("*.txt"))
+    return [read_report(path) for path in paths if (path.stem in KNOWN_DIFFERENCES) == known]
+
+
 def test_same_events_on_the_shipped_corpus(extractor, slow, corpus_dir):
-    reports = [read_report(path) for path in sorted((corpus_dir / "reports").glob("*.txt"))]
+    reports = shipped(corpus_dir, known=False)
     fast = [events for _, events in extractor.pipe(reports)]
     assert fast == [events for _, events in slow.pipe(reports)]
+
+
+@pytest.mark.xfail(strict=True, reason="; ".join(KNOWN_DIFFERENCES.values()))
+def test_same_events_on_the_reports_with_a_known_difference(extractor, slow, corpus_dir):
+    reports = shipped(corpus_dir, known=True)
+    assert reports
+    assert [events for _, events in extractor.pipe(reports)] == [events for _, events in slow.pipe(reports)]
 
 
 def test_units_cover_the_text_and_skip_abbreviations():
