@@ -61,3 +61,23 @@ def test_fold_ignores_case_and_diacritics():
     from hrevents.components.people import fold
 
     assert fold("Sviatlana Tsikhanoŭskaya") == fold("sviatlana tsikhanouskaya")
+
+
+SURNAME_IS_A_TITLE = [
+    # A surname that is also a title ("Sheikh") names nobody alone, since a title is cleaned
+    # away; the passage must still give its other events instead of failing on the lookup.
+    (
+        "Police arrested Omar Saeed Sheikh in May. A court later sentenced Sheikh to death.",
+        ("arrest", "Omar Saeed Sheikh"),
+    ),
+    (
+        "Gunmen kidnapped the reporter Ali Hamid Sheikh. Police said Sheikh was freed on Monday.",
+        ("abduction", "Ali Hamid Sheikh"),
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), SURNAME_IS_A_TITLE)
+def test_a_surname_that_is_a_title_does_not_take_the_passage_down(extract_text, text, expected):
+    assert expected in {(e.action, e.victim) for e in extract_text(text)}

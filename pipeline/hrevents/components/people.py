@@ -1083,7 +1083,9 @@ class DocPeople:
             return list(unique.values()), referred
         head = self.doc[index]
         for token in (head, *head.conjuncts):
-            if token.i in self.bare:
+            # A bare surname the mention list kept (one the list left out, as part of a longer
+            # span it dropped, has no canonical name and stands for no one).
+            if token.i in self.bare and token.i in self.name_start:
                 unique.setdefault(self.name_start[token.i], {"name": self.name_start[token.i], "how": "name"})
         if not unique:
             self.add_reference(head, unique, referred)
