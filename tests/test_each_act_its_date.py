@@ -129,6 +129,7 @@ COUNTED = [
     ("Ana Ruiz was arrested in March and released about two months after her arrest.", "2020-05", True),
     ("Police arrested Ana Ruiz in January. She was freed approximately two months after her arrest.", "2020-03", True),
     ("Police arrested Ana Ruiz on 3 March and freed her a few months after her arrest.", "", False),
+    ("Police arrested Ana Ruiz on 3 March. She was released over two months after her arrest.", "", False),
 ]
 
 

@@ -634,8 +634,19 @@ def _after_own_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None
                 and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
             ):
                 lengths = [c for c in prep.children if c.dep_ == "npadvmod"]
-                length = " ".join(t.text for t in lengths[0].subtree) if lengths else ""
                 first = lengths[0].left_edge.i if lengths else prep.i
+                # a bound the parser left outside the length ("over two months after") is
+                # still the length's, as the date entity over both shows
+                # ("more than", "up to"; not a word the entity took in error, "freed her three")
+                entity = next((e for e in prep.doc.ents if e.start <= first < e.end), None) if lengths else None
+                while (
+                    entity is not None
+                    and entity.label_ == "DATE"
+                    and entity.start < first
+                    and prep.doc[first - 1].pos_ in ("ADP", "ADV", "ADJ", "SCONJ")
+                ):
+                    first -= 1
+                length = prep.doc[first : lengths[0].right_edge.i + 1].text if lengths else ""
                 return length, prep.doc[first : prep.right_edge.i + 1].text
     return None
 
