@@ -25,6 +25,7 @@ from hrevents.dates import (
     date_words,
     end_of_length,
     is_duration,
+    months_on,
     read_date,
     start_of_length,
 )
@@ -434,6 +435,15 @@ def _add_mentions(
     scene = doc[governor] if governor is not None and continues_governor(doc, trigger) else anchor
     if own_words and span and is_sequenced(anchor, cues) and not (scene.left_edge.i <= span[0] <= scene.right_edge.i):
         own_words = ""  # "arrested X that day and later accused him": the date is the first verb's
+    if (
+        own_words
+        and span
+        and _after_own_act(anchor, cues)
+        and not (anchor.left_edge.i <= span[0] <= anchor.right_edge.i)
+    ):
+        # "arrested X in March and released her two months after her arrest": the release is
+        # counted from the person's own arrest, not dated by the verb it is coordinated with
+        own_words = ""
     # a clause about a person ("X, arrested on May 29, was beaten", "X, who was detained in
     # 2019, ...") dates its own act only: it does not set the time of the acts around it
     background = anchor.dep_ in ("acl", "relcl")
@@ -489,13 +499,17 @@ def _add_mentions(
     # a ResolvedPerson or a GroupVictim; read alike, by the keys each may have
     victims: list[Mapping[str, Any]] = [*trigger.get("people", []), *trigger.get("groups", [])]
     after = _after_own_act(anchor, cues) if dated is None or inherited else None
+    listed = _listed_dates(doc, trigger, story, move=not background)
     for person in victims:
         if after is not None and person.get("name"):
             counted = _dated_from_own_act(mentions, person["name"], after[0], cues)
             if counted:
                 date, date_text, inherited = counted, after[1], True
+        # a listed victim with its own date ("... and B on 15 June") is dated by it alone
+        own = _listed_date_of(listed, person["name"]) if listed and person.get("name") else None
         own_past = (
-            inherited
+            own is None
+            and inherited
             and story.current is not None
             and date == story.current[0]
             and bool(person.get("name"))
@@ -514,10 +528,10 @@ def _add_mentions(
                 place=_span_text(doc, trigger.get("place")),
                 destination=_span_text(doc, trigger.get("destination")),
                 detail=_span_text(doc, trigger.get("detail")),
-                date="" if own_past else date,
-                date_text="" if own_past else date_text,
-                own_date=bool(own_words) and dated is not None and dated[1] == own_words,
-                date_inherited=inherited and not own_past,
+                date=own[0] if own else "" if own_past else date,
+                date_text=own[1] if own else "" if own_past else date_text,
+                own_date=own is not None or (bool(own_words) and dated is not None and dated[1] == own_words),
+                date_inherited=own is None and inherited and not own_past,
                 start=start,
                 end=end,
                 paragraph=story.paragraph,
@@ -525,6 +539,85 @@ def _add_mentions(
                 asserted=asserted,
             )
         )
+
+
+def _listed_dates(doc: Doc, trigger: Trigger, story: Narrative, move: bool) -> dict[str, tuple[str, str] | None]:
+    """(ISO date, words) by folded victim words for the victims of a list that each have their
+    own date ("killed A on 7 January and B on 15 June"); None for those the trigger's own date,
+    already read, dates."""
+    found: dict[str, tuple[str, str] | None] = {}
+    own = tuple(trigger.get("date") or ())
+    for start, end, span in _victim_dates(doc, trigger, date_words().narrative):
+        read = None if span == own else story.resolve(_span_text(doc, span), move=move, action=trigger["action"])
+        found[fold(doc[start:end].text)] = read
+    return found
+
+
+def _listed_date_of(listed: dict[str, tuple[str, str] | None], name: str) -> tuple[str, str] | None:
+    """The listed date of the person: by the words that named them, else by their last name
+    when no other listed victim shares it ("killed Aly Dominguez on 7 January and Oqueli
+    Dominguez on 15 June" are two people)."""
+    folded = fold(name)
+    if folded in listed:
+        return listed[folded]
+    key = _person_key(name)
+    same = [words for words in listed if _person_key(words) == key]
+    return listed[same[0]] if len(same) == 1 else None
+
+
+def _victim_dates(doc: Doc, trigger: Trigger, cues: NarrativeCues) -> list[tuple[int, int, tuple[int, int]]]:
+    """(victim start, end, date span) for a list of named victims each followed by its own
+    date: "killed A on 7 January and B on 15 June", "detained A in March, B in May and C in
+    July", "A was arrested on 2 May and B on 5 May". A run of victims before a date shares it
+    ("abducted A and B on 4 April and C on 9 April"). Only a strict alternation counts, every
+    date a time phrase of the verb (its preposition on the verb or inside the list) right
+    after its victims, none before the first: "On 2 May police arrested A and B" and "arrested
+    A and B on 2 May" keep one date for both."""
+    names = sorted((v for v in trigger.get("victims", []) if v["kind"] == "name"), key=lambda v: v["start"])
+    if len(names) < 2:
+        return []
+    anchor = doc[trigger["anchor"]]
+    listed = {i for v in names for i in range(v["start"], v["end"])}
+    dates: list[tuple[int, int]] = []
+    for ent in anchor.sent.ents:
+        if ent.label_ != "DATE" or ent.start == 0:
+            continue
+        prep = doc[ent.start - 1]
+        if prep.lower_ not in cues.listed_date_prepositions or ent.root.head.i != prep.i:
+            continue
+        if is_duration(f"{prep.lower_} {ent.text}") or (prep.head.i != anchor.i and prep.head.i not in listed):
+            continue
+        dates.append((prep.i, ent.end))
+    if len(dates) < 2 or dates[0][0] < names[0]["start"]:
+        return []
+    found: list[tuple[int, int, tuple[int, int]]] = []
+    pending: list[tuple[int, int]] = []
+
+    def follows(date: tuple[int, int]) -> bool:
+        """The date comes right after the victims or their own words ("B, her husband, on 5
+        May"), or after the verb they are the subject of and its agent."""
+        if not pending:
+            return False
+        last = pending[-1][1]
+        if last <= anchor.i:  # ("A was arrested by police on 2 May and B on 5 May")
+            agent = {t.i for c in anchor.children if c.dep_ == "agent" for t in c.subtree}
+            return date[0] > anchor.i and all(i in agent for i in range(anchor.i + 1, date[0]))
+        described = {t.i for t in doc[last - 1].subtree}
+        return all(doc[i].is_punct or i in described for i in range(last, date[0]))
+
+    rest = list(dates)
+    for victim in names:
+        while rest and rest[0][0] < victim["start"]:
+            if not follows(rest[0]):
+                return []
+            found.extend((start, end, rest[0]) for start, end in pending)
+            pending = []
+            rest.pop(0)
+        pending.append((victim["start"], victim["end"]))
+    if len(rest) != 1 or not follows(rest[0]):
+        return []
+    found.extend((start, end, rest[0]) for start, end in pending)
+    return found
 
 
 def _after_own_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None:
@@ -541,8 +634,19 @@ def _after_own_act(anchor: Token, cues: NarrativeCues) -> tuple[str, str] | None
                 and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
             ):
                 lengths = [c for c in prep.children if c.dep_ == "npadvmod"]
-                length = " ".join(t.text for t in lengths[0].subtree) if lengths else ""
                 first = lengths[0].left_edge.i if lengths else prep.i
+                # a bound the parser left outside the length ("over two months after") is
+                # still the length's, as the date entity over both shows
+                # ("more than", "up to"; not a word the entity took in error, "freed her three")
+                entity = next((e for e in prep.doc.ents if e.start <= first < e.end), None) if lengths else None
+                while (
+                    entity is not None
+                    and entity.label_ == "DATE"
+                    and entity.start < first
+                    and prep.doc[first - 1].pos_ in ("ADP", "ADV", "ADJ", "SCONJ")
+                ):
+                    first -= 1
+                length = prep.doc[first : lengths[0].right_edge.i + 1].text if lengths else ""
                 return length, prep.doc[first : prep.right_edge.i + 1].text
     return None
 
@@ -577,7 +681,9 @@ def _dated_from_own_act(mentions: list[Mention], victim: str, length: str, cues:
     key = fold(victim).split()[-1:]
     for earlier in reversed(mentions):
         if earlier.action in cues.custody_actions and earlier.date and fold(earlier.victim).split()[-1:] == key:
-            ended = end_of_length(earlier.date, f"for {length}") if length else None
+            ended = (
+                (end_of_length(earlier.date, f"for {length}") or months_on(earlier.date, length)) if length else None
+            )
             if ended:
                 return ended
             if not length or "hour" in length.lower():

@@ -105,6 +105,7 @@ class NarrativeCues(BaseModel):
     length_prepositions: list[str]
     lasting_actions: list[str]
     own_act_prepositions: list[str]
+    listed_date_prepositions: list[str]
     reporting_lemmas: list[str]
     holding_lemmas: list[str]
 
@@ -427,6 +428,25 @@ def _moved_by_length(reference: str | None, length: str, sign: int) -> str | Non
     days = amount // 24 if unit == "hour" else amount * (7 if unit == "week" else 1)
     found = _from_day(_add_days(day, sign * days))
     return found.iso() if found else None
+
+
+def months_on(reference: str | None, length: str) -> str | None:
+    """The month a stated number of months after the reference falls in: "two months after
+    his arrest", the arrest in March 2020 (or on 3 March), is 2020-05, at month precision only
+    (the day is not said). A round figure ("about", "approximately two months") still names
+    the month the text means, as the labellers read it (the caller flags it as inferred); a
+    bound or no count ("over a month", "up to two months", "a few months") gives none."""
+    start = PartialDate.parse(reference)
+    match = re.fullmatch(
+        rf"(?:(?:about|approximately|around|roughly|nearly|almost|some)\s+)?{grammar().count}[\s-]+months?",
+        length.strip(),
+        re.I,
+    )
+    if start is None or start.month is None or match is None or match.group(1).lower().startswith("a "):
+        return None
+    amount = _count(match.group(1))
+    shifted = _add_months(start.year, start.month, amount) if amount else None
+    return shifted.iso() if shifted else None
 
 
 def _month_of(name: str) -> int:
