@@ -64,6 +64,8 @@ class ArgumentFinder:
     pipeline), so a trigger and its arguments always come from the same records."""
 
     def __init__(self, rules: Mapping[str, TriggerRule], lexicon: str) -> None:
+        self._ents_doc: Doc | None = None
+        self._ents: tuple[Span, ...] = ()
         ensure_extensions()
         self.rules = rules
         self.lex: Lexicon = load_lexicon(lexicon)
@@ -128,6 +130,19 @@ class ArgumentFinder:
         )
         self.descriptive_determiners = frozenset(self.lex.roles.descriptive_determiners)
 
+    def doc_ents(self, doc: Doc) -> tuple[Span, ...]:
+        """`doc.ents`, built once per doc: spaCy makes every entity span anew on each access,
+        and `Span.ents` reads all of the doc's, which cost about 5% of the CPU time with one
+        access per trigger and per date or place looked for. No component after
+        `hrevents_entities` changes the entities, so one copy per doc is exact."""
+        if self._ents_doc is not doc:
+            self._ents_doc, self._ents = doc, tuple(doc.ents)
+        return self._ents
+
+    def sent_ents(self, sent: Span) -> list[Span]:
+        """The entities inside the sentence, as `sent.ents` gives them."""
+        return [ent for ent in self.doc_ents(sent.doc) if ent.start >= sent.start and ent.end <= sent.end]
+
     # ------------------------------------------------------------------ victims
     def name_span(self, token: Token) -> Span | None:
         """The person name a token belongs to, if it is one.
@@ -139,7 +154,7 @@ class ArgumentFinder:
         if token.ent_type_ == "PERSON":
             if self.described_as_organisation(token) and not self.in_person_phrase(token):
                 return None  # "X, an Arabic financial newspaper"
-            for ent in doc.ents:
+            for ent in self.doc_ents(doc):
                 if ent.start <= token.i < ent.end:
                     return None if self.describes_or_names_organisation(ent) else self.split_name(ent)
         if token.pos_ != "PROPN" or not token.is_title:
@@ -524,7 +539,7 @@ class ArgumentFinder:
             return []
         if doc[after].ent_iob_ != "B" or doc[after].ent_type_ != "PERSON":
             return []
-        ent = next((e for e in doc.ents if e.start == after), None)
+        ent = next((e for e in self.doc_ents(doc) if e.start == after), None)
         if ent is None or ent.root.i in seen or self.describes_or_names_organisation(ent):
             return []
         seen.add(ent.root.i)
@@ -1625,7 +1640,7 @@ class ArgumentFinder:
         """The sentence gives a date (not a duration): it opens an incident of its own."""
         return any(
             ent.label_ in ("DATE", "TIME") and not is_duration(self.date_words(ent)) and find_date_spans(ent.text)
-            for ent in sent.ents
+            for ent in self.sent_ents(sent)
         )
 
     def paragraph_setting(self, anchor: Token) -> tuple[int, int] | None:
@@ -1633,7 +1648,11 @@ class ArgumentFinder:
         Police beat B.": a sentence that names no place and no date goes on with the incident
         the paragraph's last dated sentence set, and takes that sentence's first place."""
         sent = anchor.sent
-        if anchor.pos_ not in syntax.VERBAL or self.dated(sent) or any(ent.label_ in PLACE_LABELS for ent in sent.ents):
+        if (
+            anchor.pos_ not in syntax.VERBAL
+            or self.dated(sent)
+            or any(ent.label_ in PLACE_LABELS for ent in self.sent_ents(sent))
+        ):
             return None  # a noun ("mass arrests of protesters") sums up acts; it tells no incident
         doc = anchor.doc
         start = sent.start
@@ -1731,7 +1750,7 @@ class ArgumentFinder:
         """The date attached to the trigger's clause; else the sentence's single date."""
         dates = [
             ent
-            for ent in sent.ents
+            for ent in self.sent_ents(sent)
             if ent.label_ in ("DATE", "TIME")
             and not is_duration(self.date_words(ent))
             and not (
