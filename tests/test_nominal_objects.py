@@ -1,8 +1,9 @@
 """An act named by a noun under another verb (issue 15): the object of a verb of reporting,
 condemning, documenting or protesting ("condemned the detention of X"), the subject of a
 passive one ("the detention of X was condemned"), the act an inquiry or an explanation is
-demanded about ("demanded an inquiry into the killing of X"), and a name used as the act
-noun's premodifier ("the X killing"). The negative table holds the same nouns under demands,
+demanded about ("demanded an inquiry into the killing of X"), the act in which someone's part
+is denied ("denied responsibility for the killing of X"), and a name used as the act noun's
+premodifier ("the X killing"). The negative table holds the same nouns under demands, denials,
 warrants, enabling rulings and ends, and generic uses. Every sentence is invented."""
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ NAMED = [
     ("Relatives sought an explanation for the disappearance of Karim Bey.", "disappearance", "Karim Bey"),
     ("The minister ordered an investigation into the beating of Ana Ruiz by police.", "ill_treatment", "Ana Ruiz"),
     ("Lawyers demanded the prosecution of those responsible for the killing of Omar Said.", "killing", "Omar Said"),
+    ("The army denied responsibility for the killing of Tomas Berg.", "killing", "Tomas Berg"),
+    ("Police denied any involvement in the abduction of Lina Moss.", "abduction", "Lina Moss"),
     ("Investigators reopened the Omar Said killing in May.", "killing", "Omar Said"),
     ("Relatives protested the Lina Moss arrest.", "arrest", "Lina Moss"),
     ("Lawyers protested Ana Ruiz's arrest.", "arrest", "Ana Ruiz"),
@@ -61,6 +64,8 @@ NO_EVENT = [
     ("Activists called for an end to the detention of Ali Hassan.", "arrest"),
     ("Activists demanded an inquiry into calls for the arrest of Omar Said.", "arrest"),
     ("Lawyers demanded the prosecution of Omar Said.", "charge"),
+    ("The army denied the killing of Tomas Berg.", "killing"),
+    ("Police denied arresting Lina Moss.", "arrest"),
     ("Lawyers sought the arrest of those responsible for the killing of Omar Said.", "arrest"),
     ("The law allows the detention of suspects for 48 hours.", "arrest"),
     ("The Ruiz family protested the arrest.", "arrest"),
