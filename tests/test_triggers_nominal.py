@@ -34,6 +34,7 @@ REALIS = [
     ("Maya Lind was ordered to pay a fine of 500 dollars.", "sentence", "Maya Lind"),
     ("The court imposed a fine on blogger Ada Obi.", "sentence", "Ada Obi"),
     ("In May a court reduced a two-year sentence for fraud against Ali Hassan.", "sentence", "Ali Hassan"),
+    ("A sentence of five years was handed down to Lena Sorel.", "sentence", "Lena Sorel"),
     # charge
     ("Journalist Tom Ekene was indicted in May for sedition.", "charge", "Tom Ekene"),
     ("Blogger Sara Kim faces charges of spreading false news.", "charge", "Sara Kim"),
@@ -79,6 +80,8 @@ REALIS = [
     ("Editor Lina Moss is serving her sentence in Hill Prison.", "detention", "Lina Moss"),
     ("Authorities continued to detain Ali Hassan without charge.", "detention", "Ali Hassan"),
     ("A court extended the detention of Ali Hassan by 45 days.", "detention", "Ali Hassan"),
+    ("A judge ordered Ali Hassan held in pretrial detention for two months.", "detention", "Ali Hassan"),
+    ("The court ordered Lina Sorel kept in custody until her trial.", "detention", "Lina Sorel"),
     ("Ali Hassan's detention was extended by 15 days.", "detention", "Ali Hassan"),
     # release
     ("Abebe Kebede walked free in May.", "release", "Abebe Kebede"),
@@ -138,6 +141,8 @@ NO_EVENT = [
     ("Police arraigned Ali Hassan in court on 3 May.", "charge"),
     ("Ali Hassan booked a flight to Paris.", "charge"),
     ("Ali Hassan could not leave prison.", "release"),
+    ("Prosecutors asked that Ali Hassan be held in detention.", "detention"),
+    ("Lawyers urged the court to order Ali Hassan held in custody.", "detention"),
     ("The president refused to pardon Ana Lopez.", "release"),
     ("Activists asked the president to pardon Ana Lopez.", "release"),
     ("Ana Lopez could walk free next year.", "release"),
@@ -171,8 +176,6 @@ def test_a_copular_among_list_is_read_as_the_act(extract_text):
 KNOWN_GAPS = [
     # shapes not handled yet; strict, so a fix shows up as an unexpected pass
     ("The court handed a five-year sentence to activist Omar Bakri.", "sentence", "Omar Bakri"),  # "to" parsed as aux
-    ("A sentence of five years was handed down to Lena Sorel.", "sentence", "Lena Sorel"),
-    ("A judge ordered Ali Hassan held in pretrial detention for two months.", "detention", "Ali Hassan"),  # "ordered"
 ]
 
 

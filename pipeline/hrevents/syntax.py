@@ -212,7 +212,10 @@ def agent(verb: Token) -> Token | None:
 
 
 def possessor(noun: Token, preps: tuple[str, ...] = ("of", "against")) -> Token | None:
-    """ "X's arrest", "the arrest of X", "charges against X"."""
+    """ "X's arrest", "the arrest of X", "charges against X", and a person's name used as a
+    premodifier ("the Ruiz abduction", "the Omar Said killing"): a name before an act noun
+    names whom the act was done to, as a possessive does. Only before a singular noun: "the
+    Duterte killings" names who ordered them."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -221,6 +224,10 @@ def possessor(noun: Token, preps: tuple[str, ...] = ("of", "against")) -> Token 
             objects = children(child, "pobj")
             if objects:
                 return objects[0]
+    if noun.tag_ == "NN":
+        for child in noun.children:
+            if child.dep_ == "compound" and child.ent_type_ == "PERSON" and child.i < noun.i:
+                return child
     return None
 
 
@@ -261,9 +268,13 @@ def shifted_object(verb: Token) -> Token | None:
 
 def recipient_of_penalty(noun: Token) -> Token | None:
     """Whom a penalty noun is given to, told by the participle that describes it ("increased a
-    jail term handed to X", "the fine imposed on X"): the noun has no possessor of its own."""
-    for acl in children(noun, "acl"):
-        if acl.tag_ != "VBN" or acl.lemma_.lower() not in GIVING_PARTICIPLES:
+    jail term handed to X", "the fine imposed on X") or by the passive verb it is the subject
+    of ("a fine was imposed on X"): the noun has no possessor of its own."""
+    givers = [acl for acl in children(noun, "acl") if acl.tag_ == "VBN"]
+    if noun.dep_ == "nsubjpass":
+        givers.append(noun.head)  # "a sentence of five years was handed down to X"
+    for acl in givers:
+        if acl.lemma_.lower() not in GIVING_PARTICIPLES:
             continue
         for prep in children(acl, "prep", "dative"):
             if prep.lower_ in ("to", "on", "against"):

@@ -840,6 +840,10 @@ class ArgumentFinder:
                 ),
                 None,
             )
+        if head is None and anchor.dep_ == "nsubjpass":
+            # "a sentence of five years was handed down to X": "of" names the term, the verb's
+            # "to" the person
+            head = syntax.recipient_of_penalty(anchor)
         head = head or syntax.possessor(anchor, preps)
         if head is None:
             head = syntax.recipient_of_penalty(anchor)

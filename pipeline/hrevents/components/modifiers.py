@@ -91,6 +91,17 @@ class ModifierDetector:
         return found
 
     @staticmethod
+    def unscreened(rule: ModifierRule, governors: list[Token]) -> list[Token]:
+        """The governors below the first noun of the rule's `screened_by`, climbing from the
+        trigger: "demanded an inquiry into the killing of X" demands the inquiry, whose
+        subject, the killing, is stated as a fact. The screening noun is itself kept, so
+        "called for inquiries" reaches nothing it does not already govern."""
+        for position, token in enumerate(governors):
+            if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in rule.screened_by:
+                return governors[: position + 1]
+        return governors
+
+    @staticmethod
     def infinitive(clause: Token) -> bool:
         """A "to" clause hanging on a noun ("the charges against X to be dropped")."""
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -120,6 +131,8 @@ class ModifierDetector:
                     ]
                 else:
                     tokens = list(doc[anchor.sent.start : anchor.i])
+                if rule.screened_by:
+                    tokens = self.unscreened(rule, tokens)
                 cue = next((token for token in tokens if _cue(rule, token)), None)
                 if cue is not None:
                     found.append({"rule": rule.id, "category": rule.category, "blocks": rule.blocks, "cue": cue.i})

@@ -135,7 +135,10 @@ class ModifierRule(BaseModel):
     (one of the `window` tokens just before it: "court orders to free them", where the
     parser often attaches the infinitive elsewhere). `light_verbs` (child scope): verbs that
     perform a noun trigger ("carry out", "conduct"); a cue on such a verb whose object is the
-    trigger modifies it ("had not carried out the execution of X").
+    trigger modifies it ("had not carried out the execution of X"). `screened_by` (governor
+    scope): nouns that, met between the trigger and the cue, take the cue for themselves
+    ("demanded an inquiry into the killing of X": the inquiry is demanded, the killing is
+    the inquiry's fact).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -148,6 +151,7 @@ class ModifierRule(BaseModel):
     lower: list[str] = []
     deps: list[str] = []
     light_verbs: list[str] = []
+    screened_by: list[str] = []
     blocks: bool = True
     examples: list[str] = Field(min_length=1)
 
