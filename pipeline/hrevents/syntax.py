@@ -6,7 +6,7 @@ clauses), so the rules can name a role ("patient") instead of a parse configurat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 
 from spacy.tokens import Token
@@ -154,17 +154,21 @@ def antecedent(obj: Token | None, verb: Token) -> Token | None:
     return relative_antecedent(clause) if clause.dep_ == "relcl" else obj
 
 
-# Forms by which a relative clause's verb agrees with a plural antecedent ("who were arrested",
-# "who have been held", "who are detained").
-PLURAL_VERB_FORMS = frozenset({"are", "were", "have"})
+@cache
+def _plural_auxiliaries() -> frozenset[str]:
+    """The lexicon's auxiliaries that agree with a plural antecedent ("who were arrested",
+    "who have been held"; read once)."""
+    return frozenset(load_lexicon().references.plural_auxiliaries)
 
 
-def plural_clause(clause: Token) -> bool:
+def plural_clause(clause: Token, auxiliaries: Collection[str] | None = None) -> bool:
     """The clause's verb, or its auxiliary, is plural in form ("who were arrested", "who
-    remain"): it cannot agree with a singular noun."""
+    remain"): it cannot agree with a singular noun. `auxiliaries` defaults to the shipped
+    lexicon's; a component with a lexicon of its own passes that one's."""
     if clause.tag_ == "VBP":
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PLURAL_VERB_FORMS for c in clause.children)
+    forms = _plural_auxiliaries() if auxiliaries is None else auxiliaries
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in forms for c in clause.children)
 
 
 def relative_antecedent(clause: Token) -> Token:

@@ -427,11 +427,12 @@ class ArgumentFinder:
                 name = self.next_list_member(doc, cursor, sent_end)
                 if name is None:
                     break
-                if name.root.i in seen and not known & set(range(name.start, name.end)):
+                words = set(range(name.start, name.end))
+                if name.root.i in seen and not known & words:
                     break  # a name some other part of the phrase already took
-                if not known & set(range(name.start, name.end)):
+                if not known & words:
                     seen.add(name.root.i)
-                    known |= set(range(name.start, name.end))
+                    known |= words
                     added.append({"start": name.start, "end": name.end, "kind": "name"})
                 cursor = name.end
         return added
@@ -845,7 +846,7 @@ class ArgumentFinder:
             # "to" the person
             head = syntax.recipient_of_penalty(anchor)
         head = head or syntax.possessor(anchor, preps)
-        if head is None:
+        if head is None and anchor.dep_ != "nsubjpass":  # a passive subject's was read above
             head = syntax.recipient_of_penalty(anchor)
         if head is None and anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
             head = syntax.possessor(anchor.head, preps)

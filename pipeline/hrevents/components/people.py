@@ -251,10 +251,12 @@ class PeopleResolver:
         if anchor.dep_ != "relcl" or index is None or anchor.head.i != index:
             return []
         head = doc[index]
-        agrees_plural = anchor.tag_ == "VBP" or any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in self.refs.plural_auxiliaries for c in anchor.children
-        )
-        if not agrees_plural or head.ent_type_ != "PERSON" or head.conjuncts or head.tag_ != "NNP":
+        if (
+            not syntax.plural_clause(anchor, self.refs.plural_auxiliaries)
+            or head.ent_type_ != "PERSON"
+            or head.conjuncts
+            or head.tag_ != "NNP"
+        ):
             return []
         for above in head.ancestors:
             if above.dep_ == "ROOT" or (above.pos_ in ("VERB", "AUX") and syntax_child(above, "nsubj", "nsubjpass")):
@@ -1116,10 +1118,7 @@ class DocPeople:
         tokens = [t for t in (head, *head.conjuncts) if t.tag_ == "NN"]
         anchor = self.doc[trigger["anchor"]]
         relative = anchor.dep_ == "relcl" and syntax.relative_antecedent(anchor).i == head.i
-        plural = any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ in self.lex.refs.plural_auxiliaries for c in anchor.children
-        ) or (anchor.tag_ == "VBP")
-        if relative and plural:
+        if relative and syntax.plural_clause(anchor, self.lex.refs.plural_auxiliaries):
             top = list_top(head)
             # A singular word cannot be what "were" agrees with: "its editor in chief, A, who
             # were charged" reaches past "in chief" to the list "the owner and its editor".
