@@ -1243,24 +1243,13 @@ class ArgumentFinder:
 
     def known_place(self, token: Token, min_population: int = 0) -> bool:
         """The gazetteer knows the proper name `token` ends as a country or a city."""
-        key = fold(token.doc[self.name_start(token) : token.i + 1].text)
-        if not key:
-            return False
-        gaz = gazetteer()
-        if key in gaz.country_names:
-            return True
-        return any(c.primary and c.population >= min_population for c in gaz.cities(key))
+        return known_name(fold(token.doc[self.name_start(token) : token.i + 1].text), min_population)
 
     @staticmethod
     def gazetteer_name(token: Token) -> bool:
         """The word alone is a country, a city or a region the gazetteer knows by that name."""
         key = fold(token.text)
-        places = gazetteer()
-        return bool(key) and (
-            key in places.country_names
-            or subdivision_country(key) is not None
-            or any(c.primary and c.population >= LARGE_CITY for c in places.cities(key))
-        )
+        return bool(key) and (subdivision_country(key) is not None or known_name(key, LARGE_CITY))
 
     def named_place(self, token: Token, direct: bool) -> bool:
         """A proper name the tagger missed or took for a person or an organisation that names
@@ -2048,6 +2037,14 @@ class ArgumentFinder:
             }
             trigger["words"] = sorted(words)
         return doc
+
+
+def known_name(key: str, min_population: int = 0) -> bool:
+    """The folded name is a country's, or a primary city's of at least `min_population`."""
+    if not key:
+        return False
+    gaz = gazetteer()
+    return key in gaz.country_names or any(c.primary and c.population >= min_population for c in gaz.cities(key))
 
 
 def other_sense(verb: Token, lemmas: list[str]) -> bool:
