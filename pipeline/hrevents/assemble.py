@@ -703,10 +703,19 @@ def _clause_words(anchor: Token) -> list[Token]:
 
 def is_state(anchor: Token, cues: NarrativeCues) -> bool:
     """The clause tells a state ("remained in custody", "was under investigation", "continued
-    to keep him in detention"), not an act that happened on a day."""
+    to keep him in detention", "was still detained"), not an act that happened on a day."""
     lemmas = {anchor.lemma_.lower()}
     if anchor.dep_ == "xcomp":
         lemmas.add(anchor.head.lemma_.lower())
+    if any(c.dep_ == "advmod" and c.lower_ in cues.state_adverbs for c in anchor.children):
+        return True  # "was still detained at year's end": custody seen, not its start
+    if anchor.pos_ == "PRON" and any(
+        c.dep_ == "prep"
+        and c.lower_ in cues.state_prepositions
+        and any(o.lemma_.lower() in cues.state_places for o in c.children)
+        for c in anchor.children
+    ):
+        return True  # "those in detention at year's end": people described by their custody
     return bool(lemmas & set(cues.state_lemmas)) or in_state_setting(anchor, cues)
 
 

@@ -108,6 +108,11 @@ class NarrativeCues(BaseModel):
     listed_date_prepositions: list[str]
     reporting_lemmas: list[str]
     holding_lemmas: list[str]
+    # adverbs that make a participle a state ("was still detained at year's end")
+    state_adverbs: list[str] = []
+    # a pronoun described by custody ("those in detention at year's end") tells a state
+    state_prepositions: list[str] = []
+    state_places: list[str] = []
 
 
 class DateWords(BaseModel):

@@ -126,7 +126,10 @@ def patient(verb: Token) -> Token | None:
     if is_passive(verb):
         return subject(verb)
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
-        return verb.head
+        # a participle has no object of its own: one with a direct object after it is the
+        # active verb the parser misread ("Authorities released from prison four prisoners")
+        obj = direct_object(verb)
+        return obj if obj is not None and obj.i > verb.i else verb.head
     return antecedent(direct_object(verb) or fronted_whom(verb), verb)
 
 
@@ -246,12 +249,18 @@ SHIFTING_PHRASES = frozenset({"absentia"})
 def shifted_object(verb: Token) -> Token | None:
     """A named object moved after a short phrase that follows the verb ("sentenced in absentia
     X to one year", "questioned for a third time X"): the parser hangs the name on that phrase's
-    noun as an apposition, or on the verb as an adverbial noun or a second subject. Only a name
-    with no punctuation before it: "questioned in May, X said" is another clause."""
+    noun as an apposition, or on the verb as an adverbial noun or a second subject, or reads
+    the moved phrase as the preposition's second object ("released from prison four prisoners,
+    A and B"). Only a name with no punctuation before it: "questioned in May, X said" is another
+    clause."""
     for prep in children(verb, "prep"):
         if prep.i != verb.i + 1:
             continue
-        for obj in children(prep, "pobj"):
+        objects = children(prep, "pobj")
+        if len(objects) > 1 and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in objects[-1].children):
+            # "released from prison four prisoners, A and B": the parser gave the phrase two objects
+            return objects[-1]
+        for obj in objects:
             if obj.ent_type_ == "PERSON" and any(t.lower_ in SHIFTING_PHRASES for t in obj.subtree if t.i < obj.i):
                 # "in absentia journalist X": the name taken as the object of the phrase
                 return obj

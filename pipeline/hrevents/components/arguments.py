@@ -29,7 +29,9 @@ from hrevents.rules.schema import Lexicon, TriggerRule, load_lexicon
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model often gives to people's names; the others never name a person.
 NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP"})
-MAX_VICTIM_DEPTH = 6
+# How far a victim slot is followed along appositions and coordinations: a list of sixteen
+# names is a chain of sixteen conjuncts in the parse, and each must be reached.
+MAX_VICTIM_DEPTH = 24
 # Labels that rule out a place name whatever the gazetteer says.
 NOT_PLACE_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE", "LAW", "EVENT"}
@@ -412,15 +414,20 @@ class ArgumentFinder:
         own role words ("A, B, and C"; "director A, editor B and cameraman C"), are members of
         the same list however the parser hung them: the small model often makes a middle
         member an adverbial modifier of the name before it. A name that heads a clause of its
-        own ("A, and B said"), or owns something ("A, B's lawyer"), starts something else."""
+        own ("A, and B said"), or owns something ("A, B's lawyer"), starts something else.
+        A list opened by an inclusion word ("..., including writer A (B); scholar C; and D")
+        may separate its members with semicolons, and a member's alias in brackets is part of
+        that member: the parser splits such a list into fragments of a new clause."""
         added: list[VictimMention] = []
         known = {i for v in found if v["kind"] == "name" for i in range(v["start"], v["end"])}
         for victim in sorted((v for v in found if v["kind"] == "name"), key=lambda v: v["start"]):
             cursor = victim["end"]
             sent_end = doc[cursor - 1].sent.end
+            separators = (",", "and", ";") if self.included(doc[victim["start"] : victim["end"]].root) else (",", "and")
             while cursor < sent_end:
                 after = cursor
-                while cursor < sent_end and doc[cursor].lower_ in (",", "and"):
+                cursor = self.past_bracketed_alias(doc, cursor, sent_end)
+                while cursor < sent_end and doc[cursor].lower_ in separators:
                     cursor += 1
                 if cursor == after or cursor >= sent_end:
                     break
@@ -436,6 +443,20 @@ class ArgumentFinder:
                     added.append({"start": name.start, "end": name.end, "kind": "name"})
                 cursor = name.end
         return added
+
+    def included(self, name: Token) -> bool:
+        """The name is an object of an inclusion word ("including A", "among them A")."""
+        return name.dep_ == "pobj" and name.head.lower_ in self.inclusion
+
+    def past_bracketed_alias(self, doc: Doc, start: int, end: int) -> int:
+        """The index after "(B)" when a bracketed name follows a list member ("A (B); C"):
+        another name of the same person, which the member's own phrase already gave."""
+        if start >= end or doc[start].text != "(":
+            return start
+        close = next((i for i in range(start + 1, min(start + 8, end)) if doc[i].text == ")"), None)
+        if close is None or close == start + 1 or any(t.pos_ != "PROPN" for t in doc[start + 1 : close]):
+            return start
+        return close + 1
 
     def next_list_member(self, doc: Doc, start: int, end: int) -> Span | None:
         """The name that begins at `start`, after role words that modify it ("program director
@@ -2059,9 +2080,12 @@ def other_sense(verb: Token, lemmas: list[str]) -> bool:
         for grandchild in child.children
         if grandchild.dep_ in ("amod", "acomp") and grandchild.i > child.i
     ]
-    return any(token.lemma_.lower() in lemmas for token in found)
+    # ("held up to two months": "up" begins a length, which the tagger marks as a date)
+    return any(token.lemma_.lower() in lemmas and token.ent_type_ not in LENGTH_LABELS for token in found)
 
 
+# Entity labels of a length or amount: a word inside one is no particle of the verb's sense.
+LENGTH_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY"})
 # Dependencies by which a verb heads a clause of its own: a date under such a verb dates that
 # clause's act, not a trigger outside it.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp", "parataxis"})

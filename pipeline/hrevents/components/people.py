@@ -87,6 +87,7 @@ class PeopleResolver:
         self.organisations = frozenset(lex.organisation_words)
         self.single_determiners = frozenset(lex.groups.single_determiners)
         self.refs = lex.references
+        self.case_nouns = frozenset(lex.case_nouns)
         self.people_heads = frozenset(lex.groups.heads) | self.person_nouns
         self.group_refs = frozenset(lex.group_reference_words)
         self.group_determiners = frozenset(lex.definite_group_determiners)
@@ -152,13 +153,18 @@ class PeopleResolver:
     def listed_victims(self, doc: Doc, trigger: Trigger) -> list[VictimMention]:
         """The names a copular or inverted list gives a participle's subject: "Those
         convicted in absentia included A, B and C", "Those released were A and B", "The
-        detained included A", "Among those arrested were A and B", "Among the detainees were A"."""
+        detained included A", "Among those arrested were A and B", "Among the detainees were A",
+        "Those who remained in custody included A", "The names of those detained are A and B"."""
         anchor = doc[trigger["anchor"]]
         if anchor.dep_ == "acl" and (
             anchor.head.lower_ in self.refs.list_subjects
             or (anchor.head.tag_ == "NNS" and anchor.head.lemma_.lower() in self.people_heads)
         ):
             subject = anchor.head  # "Those convicted", "The journalists arrested"
+        elif anchor.dep_ == "relcl" and anchor.head.lower_ in self.refs.list_subjects:
+            subject = anchor.head  # "Those who remained in detention included A"
+        elif anchor.lower_ in self.refs.list_subjects and anchor.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            subject = anchor  # "Those in custody included A", "Among those in detention were A"
         elif anchor.dep_ == "pobj" and anchor.head.lower_ in self.refs.list_prepositions:
             subject = anchor  # "Among the detainees were A and B"
         elif anchor.dep_ in ("nsubj", "nsubjpass") and any(
@@ -167,6 +173,12 @@ class PeopleResolver:
             subject = anchor  # "the detained": the participle is the noun
         else:
             return []
+        if (
+            subject.dep_ == "pobj"
+            and subject.head.lower_ == "of"
+            and subject.head.head.lemma_.lower() in self.refs.list_name_nouns
+        ):
+            subject = subject.head.head  # "The names of those still detained are A and B"
         verb = subject.head
         own: tuple[str, ...] = ("dobj", "attr", "oprd")
         if subject.dep_ == "pobj" and verb.lower_ in self.refs.list_prepositions:
@@ -304,6 +316,41 @@ class PeopleResolver:
                 found.extend(v for v in self.phrases.victims_from(whole, seen) if v["kind"] == "name")
         return found
 
+    def case_referents(
+        self, doc: Doc, trigger: Trigger, triggers: list[Trigger], paragraphs: list[int]
+    ) -> list[VictimMention]:
+        """ "X was charged ..., but the case was terminated"; "police arrested A and B ...
+        Authorities dropped the charges": a definite case noun that names no one ends the case
+        the paragraph has just told. Its people are the victims of the nearest earlier act of
+        the paragraph that opens a case, by the preference of `case_referent_actions` (the
+        charge first: it is what a dismissal ends). A case noun with its own "against" or
+        possessor has its victims already; an indefinite one ("dismissed a case") is not
+        the one told before."""
+        if trigger["action"] not in self.refs.case_reference_actions:
+            return []
+        index = trigger.get("victim_head")
+        if index is None:
+            index = next((t.i for t in doc[trigger["anchor"]].children if t.dep_ == "nsubjpass"), None)
+        if index is None:
+            return []
+        head = doc[index]
+        if head.lemma_.lower() not in self.case_nouns or not any(
+            c.dep_ == "det" and c.lower_ in self.group_determiners for c in head.children
+        ):
+            return []
+        paragraph = paragraphs[trigger["anchor"]]
+        earlier = [
+            t
+            for t in triggers
+            if t["anchor"] < trigger["anchor"] and paragraphs[t["anchor"]] == paragraph and t.get("victims")
+        ]
+        for action in self.refs.case_referent_actions:
+            opened = [t for t in earlier if t["action"] == action]
+            if opened:
+                nearest = max(opened, key=lambda t: t["anchor"])
+                return [{"start": v["start"], "end": v["end"], "kind": v["kind"]} for v in nearest.get("victims", [])]
+        return []
+
     def is_part(self, token: Token) -> bool:
         """The head of a partitive: a count or quantity ("seven", "some", "most", "one")."""
         return token.like_num or token.lower_ in self.number_words or token.lower_ in self.refs.partitive_heads
@@ -326,6 +373,13 @@ class PeopleResolver:
             if gapped:
                 trigger["victims"] = [*trigger.get("victims", []), *gapped]
         paragraphs = paragraph_numbers(doc)
+        case_references: set[int] = set()
+        for trigger in triggers:
+            if not trigger.get("victims"):
+                referents = self.case_referents(doc, trigger, triggers, paragraphs)
+                if referents:
+                    trigger["victims"] = referents
+                    case_references.add(trigger["anchor"])
         for trigger in triggers:
             members = self.partitive_members(doc, trigger, paragraphs)
             if members:
@@ -333,6 +387,9 @@ class PeopleResolver:
         people = DocPeople(self, doc, self.mentions(doc, triggers), triggers)
         for trigger in triggers:
             trigger["people"], trigger["referred"] = people.of_trigger(trigger)
+            if trigger["anchor"] in case_references:
+                # read by reference, not by name: the event's confidence says so
+                trigger["people"] = [{"name": p["name"], "how": "group"} for p in trigger["people"]]
         doc._.hr_people = people.table()
         return doc
 

@@ -218,6 +218,12 @@ class ReferenceLexicon(BaseModel):
     plural_auxiliaries: list[str]
     not_epithets: list[str]
     partitive_heads: list[str]
+    # "the case was dismissed": actions whose definite case noun naming no one points back,
+    # and the acts that open the case it points to, the preferred first (people component)
+    case_reference_actions: list[str] = []
+    case_referent_actions: list[str] = []
+    # "The names of those detained are A and B": nouns for the names of a listed subject
+    list_name_nouns: list[str] = []
 
 
 class PlaceLexicon(BaseModel):
