@@ -24,7 +24,9 @@ nobody names come between. A role noun may be a thing's ("the station's owner"),
 a name ("the owner and its editor, A"), or carry an epithet ("the young Kenyan researcher": the
 one victim the paragraph just named); a relative clause agreeing with a plural ("..., who were
 charged") takes the whole list. A first name alone, or the last words of a compound surname,
-stand for the one full name they fit.
+stand for the one full name they fit. A case ended without naming its people ("the case was
+dismissed", "authorities dropped the charges") takes those of the paragraph's nearest earlier
+act that opened it, a charge first (`references.case_referent_actions`).
 
 The result is written as plain strings on each trigger and a name table on `doc._.hr_people`.
 """
