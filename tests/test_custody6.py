@@ -188,3 +188,17 @@ def test_a_case_ended_takes_the_charge_before_the_custody(extract_text):
     )
     acquitted = {event.victim for event in events if event.action == "acquittal"}
     assert acquitted == {"Omar Tahir", "Lina Sorel"}, acquitted
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "perpetrator"),
+    [
+        ("Omar Tahir, a trader who was in NSS custody on fraud charges, fell ill.", "detention", "NSS"),
+        ("Lina Sorel remained in Lakeside Prison.", "detention", ""),
+        # a death in custody names no killer
+        ("Kofi Adjei died in police custody in May.", "killing", ""),
+    ],
+)
+def test_the_force_that_holds_a_named_custody_holds_the_person(extract_text, text, action, perpetrator):
+    found = {event.perpetrator or "" for event in extract_text(text) if event.action == action}
+    assert found == {perpetrator}, found

@@ -990,7 +990,7 @@ class ArgumentFinder:
         ):
             doer = self.active_subject(anchor, verb)
         if doer is None:
-            doer = self.custodian(anchor, victim_tokens)
+            doer = self.custodian(anchor, victim_tokens, rule.custodian_compound)
         if doer is not None and doer.i in victim_tokens:
             return None  # "they remained in confinement on charges of ...": the victims, not an agent
         if doer is not None and doer.lower_ in self.institution_pronouns and doer.pos_ == "PRON":
@@ -1136,9 +1136,11 @@ class ArgumentFinder:
             return None
         return None
 
-    def custodian(self, anchor: Token, victim_tokens: set[int]) -> Token | None:
+    def custodian(self, anchor: Token, victim_tokens: set[int], compound: bool = False) -> Token | None:
         """ "remained in the custody of the intelligence service": who holds the person, named
-        by "of" on a custody noun the person is in ("in"/"under" the custody of X)."""
+        by "of" on a custody noun the person is in ("in"/"under" the custody of X); with
+        `compound` (a custody the rule states), also by the noun's modifier ("was in NSS
+        custody", "remained in police custody"), when it is a force or an organisation."""
         custody = set(date_words().narrative.custody_nouns)
         for token in [anchor, *anchor.subtree]:
             if token.lemma_.lower() not in custody or token.dep_ != "pobj" or token.head.lower_ not in ("in", "under"):
@@ -1147,7 +1149,15 @@ class ArgumentFinder:
                 for holder in syntax.children(of, "pobj"):
                     if of.lower_ == "of" and holder.i not in victim_tokens and holder.ent_type_ != "PERSON":
                         return holder
+            for holder in syntax.children(token, "compound"):
+                if compound and holder.i not in victim_tokens and self.holding_body(holder):
+                    return holder
         return None
+
+    def holding_body(self, token: Token) -> bool:
+        """A force or organisation that can hold a person: an authority word ("police") or an
+        organisation's name ("NSS"), never a person."""
+        return token.ent_type_ != "PERSON" and (token.lower_ in self.authority_words or token.ent_type_ == "ORG")
 
     def refers_back(self, token: Token) -> bool:
         """A pronoun or a definite group noun pointing back at people ("they", "the three",

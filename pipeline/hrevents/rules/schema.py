@@ -59,7 +59,10 @@ class TriggerRule(BaseModel):
     or, where that object names no one, on the object of the infinitive's `xcomp_preps`
     ("threatened to take measures against X").
     `agent_preps`: the prepositions of the trigger's words that name its doer ("threats
-    from officials"). `undone_by`: verbs coordinated with the trigger by "but" that say the act
+    from officials"). `custodian_compound`: the custody the words state is held by the force
+    that modifies its noun ("was in NSS custody", "remained in police custody"); a death "in
+    police custody" names no killer, so the rules of other acts leave it out.
+    `undone_by`: verbs coordinated with the trigger by "but" that say the act
     did not take effect ("was granted bail but remained in prison": no release).
     """
 
@@ -89,6 +92,7 @@ class TriggerRule(BaseModel):
     possessor_preps: list[str] = ["of", "against"]
     subject_fallback: SubjectFallback = "indefinite"
     agent_preps: list[str] = []
+    custodian_compound: bool = False
     undone_by: list[str] = []
     place_preps: list[str] = ["in", "at"]
     destination_preps: list[str] = []
