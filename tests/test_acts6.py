@@ -219,6 +219,13 @@ PRONOUN_AFTER_DESCRIPTION = [
         "Karim Tahir",
         "Lakeside Star",
     ),
+    # a person the description relates the name to stays a person
+    (
+        "Rana Issa, a teacher and Omar Tahir's mother, wrote days before his sentencing that he was innocent.",
+        "sentence",
+        "Omar Tahir",
+        "Rana Issa",
+    ),
     # the apposition's own name is the person the pronoun means
     (
         "Police detained the son of journalist Omar Tahir, Sami Tahir, and beat him.",

@@ -1043,13 +1043,18 @@ class DocPeople:
         )
 
     def inside_description(self, start: int) -> bool:
-        """ "A, a Tamil journalist, ...", "A, editor of the magazine B, ...": a name within the
-        apposition that describes another name, other than that apposition's own name ("the son
-        of A, B"), is part of the description; a pronoun later in the sentence means A."""
+        """ "A, a Tamil journalist, ...", "A, editor of the magazine B, ...": a name that only
+        modifies or renames a noun within the apposition describing another name is part of the
+        description; a pronoun later in the sentence means A. A person the description relates
+        A to ("A, B's mother", "A, son of B") and the apposition's own name ("the son of A, B")
+        stay people."""
         root = self.doc[start]
         while root.dep_ in ("compound", "flat") and root.head.i != root.i and root.head.i in self.name_tokens:
             root = root.head
-        return self.describes_a_name(root) and root.head.i not in self.name_tokens
+        naming = root.dep_ in ("compound", "amod", "nmod", "appos") or (
+            root.dep_ == "pobj" and start > 0 and self.doc[start - 1].pos_ == "NOUN"
+        )  # "of the magazine B": B names the noun before it
+        return naming and self.describes_a_name(root) and root.head.i not in self.name_tokens
 
     def describes_a_name(self, token: Token) -> bool:
         """The token lies inside an apposition to a name ("A, an activist and son of a
