@@ -64,6 +64,7 @@ class Mention:
     own_date: bool = False
     date_inherited: bool = False  # the paragraph's date, not words of the act's own clause
     asserted: bool = True
+    repeated: bool = False  # the words say the act happened again ("re-arrested", "again")
     sources: list[str] = field(default_factory=list)
     victim_group: str = ""  # a group event (SPEC 7): empty victim, the group as written
     victim_count: int | None = None
@@ -78,10 +79,13 @@ def event_id(report_id: str, action: str, victim: str, number: int = 0) -> str:
 
 
 def compatible_dates(kept: Mention, new: Mention) -> bool:
-    """Two mentions are one act unless the later one asserts the act anew with a date of
-    its own that differs ("detained on June 8" ... "detained him again on August 19");
+    """Two mentions are one act unless the later one says the act happened again after the
+    first ("was rearrested", "detained him again": GUIDELINES D22, dated or not) or asserts the
+    act anew with a date of its own that differs ("detained on June 8" ... "detained on August 19");
     a back-reference ("after detaining him for four months", "after her disappearance")
     never starts a new event."""
+    if new.repeated and not kept.repeated:
+        return False  # GUIDELINES D22: a re-arrest after the arrest is a new event
     if not (new.asserted and kept.own_date and new.own_date):
         return True
     return kept.date.startswith(new.date) or new.date.startswith(kept.date)
@@ -491,11 +495,10 @@ def _add_mentions(
     start, end = repaired.original_span(sent.start_char, sent.end_char)
     words = " ".join(doc[i].text for i in trigger["words"])
     # Asserted as a new act: a finite clause of its own, or marked as a repetition.
-    asserted = (
-        any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children)
-        or trigger.get("repetition", False)
-        or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
+    repeated = any(t.lower_ in load_lexicon().repetition_cues for t in anchor.children) or trigger.get(
+        "repetition", False
     )
+    asserted = repeated or (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT", "conj", "ccomp"))
     # a ResolvedPerson or a GroupVictim; read alike, by the keys each may have
     victims: list[Mapping[str, Any]] = [*trigger.get("people", []), *trigger.get("groups", [])]
     after = _after_own_act(anchor, cues) if dated is None or inherited else None
@@ -537,6 +540,7 @@ def _add_mentions(
                 paragraph=story.paragraph,
                 confidence=round(confidence * (0.85 if person["how"] != "name" else 1.0), 3),
                 asserted=asserted,
+                repeated=repeated,
             )
         )
 

@@ -58,6 +58,8 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\w")
 YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 NAME_JOINER = re.compile(r"[ \t]+")
+# "The lawyers were A, B and C": the group's own noun, then the names (ArgumentFinder.named_later)
+LATER_LIST_NOUN = re.compile(r"\s*(?:The|These|Those)\s+\w+s\s+(?:were|are)\b")
 MAX_SENTENCE_CHARS = 20_000
 LOOKBACK_SENTENCES = 3
 REQUIRED_OPS = (None, "+", "1")
@@ -350,6 +352,25 @@ class Prefilter:
         return not words.isdisjoint(self.references) or not words.isdisjoint(self.group_references)
 
     @cached_property
+    def list_cues(self) -> frozenset[str]:
+        """Words of a sentence that lists names for a group told before ("They included A",
+        "Among them were A", "The names of ... are A"): the lexicon's later-list words."""
+        roles = load_lexicon().roles
+        # "be" is in every other sentence: the copular shape is the group noun's (LATER_LIST_NOUN)
+        verbs = {
+            form
+            for verb in roles.later_list_verbs
+            if verb != "be"
+            for form in (verb, verb + "s", verb + "d" if verb.endswith("e") else verb + "ed")
+        }
+        nouns = {form for noun in roles.later_list_nouns for form in (noun, noun + "s")}
+        return frozenset({*verbs, *roles.later_list_preps, *nouns})
+
+    def lists_names(self, words: set[str], text: str) -> bool:
+        """Whether a sentence may list names for a group an earlier act befell."""
+        return not words.isdisjoint(self.list_cues) or bool(LATER_LIST_NOUN.match(text))
+
+    @cached_property
     def titles(self) -> frozenset[str]:
         return frozenset(load_lexicon().titles)
 
@@ -418,6 +439,13 @@ class Prefilter:
                 units[index - 1].paragraph == paragraph or not words[index].isdisjoint(self.institution_pronouns)
             ):
                 context.add(index - 1)
+            # names listed after the act for the group it befell ("They included A and B",
+            # "The names of those still held are A, B"; ArgumentFinder.named_later)
+            later = index + 1
+            while later < min(index + 4, len(units)) and units[later].paragraph == paragraph:
+                if names[later] and self.lists_names(words[later], unit_text[later]):
+                    context.add(later)
+                later += 1
         # bare names ("Babaryka") and the sentences that give them in full ("Viktar Babaryka")
         kept = set(chosen) | context
         bare = {name for index in kept for name in _lone_capitalised(unit_text[index]) if name in names[index]}

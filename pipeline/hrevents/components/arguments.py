@@ -123,6 +123,12 @@ class ArgumentFinder:
         self.statement_nouns = frozenset(self.lex.roles.statement_nouns)
         self.document_nouns = frozenset(self.lex.roles.document_nouns)
         self.naming_participles = frozenset(self.lex.roles.naming_participles)
+        self.role_phrase_preps = frozenset(self.lex.roles.role_phrase_prepositions)
+        self.role_phrase_nouns = frozenset(self.lex.roles.role_phrase_nouns)
+        self.later_subjects = frozenset(self.lex.roles.later_list_subjects)
+        self.later_verbs = frozenset(self.lex.roles.later_list_verbs)
+        self.later_preps = frozenset(self.lex.roles.later_list_preps)
+        self.later_nouns = frozenset(self.lex.roles.later_list_nouns)
         self.person_words = (
             self.person_nouns
             | self.plural_groups
@@ -360,7 +366,8 @@ class ArgumentFinder:
         elif self.is_group_reference(head):
             found.append({"start": head.i, "end": head.i + 1, "kind": "group"})
         elif lower in self.property_words or head.lemma_.lower() in self.property_words:
-            owner = syntax.possessor(head, ("of",))
+            # "the trial of X", "a trial against X"
+            owner = syntax.possessor(head, ("of", "against"))
             if owner is not None:
                 found.extend(self.victims_from(owner, seen, depth + 1))
         for child in head.children:
@@ -382,7 +389,10 @@ class ArgumentFinder:
                 and (head.lemma_.lower() in self.person_nouns | self.titles or head.ent_type_ == "PERSON")
             ):
                 # ("both singer A and director B": the parser hangs A on B's title as nmod)
-                found.extend(self.victims_from(child, seen, depth + 1))
+                # A list's next member is no deeper than the one before it: a long list
+                # ("A, B, ..., and P") is read to its end.
+                step = 0 if child.dep_ == "conj" and depth > 0 else 1
+                found.extend(self.victims_from(child, seen, depth + step))
             elif (child.dep_ == "prep" and child.lower_ in self.inclusion) or self.such_as(head, child):
                 for obj in syntax.children(child, "pobj"):
                     found.extend(self.victims_from(obj, seen, depth + 1))
@@ -405,6 +415,8 @@ class ArgumentFinder:
             found.extend(self.names_in_phrase(head, seen))
         if name is None and not found:
             found.extend(self.name_after_role(head, seen))
+        if name is None and not found:
+            found.extend(self.name_after_role_phrase(head, seen, depth))
         if depth == 0:
             found.extend(self.listed_after(head.doc, found, seen))
         return found
@@ -567,6 +579,61 @@ class ArgumentFinder:
         seen.add(ent.root.i)
         return [{"start": ent.start, "end": ent.end, "kind": "name"}]
 
+    def name_after_role_phrase(self, head: Token, seen: set[int], depth: int) -> list[VictimMention]:
+        """ "head of the tax department for the region A", "member of parliament A", "lawyer
+        for the protesters A": a singular role noun whose "of"/"for" phrase ends in a name
+        written straight after that phrase's noun is that name's title; the parser hangs the
+        name on the last noun. A name after a person's own title is that person, not the role
+        ("the lawyer of activist A" is the lawyer, unnamed). Where the role already describes a
+        name ("A, editor of the weekly B"), a name straight after an organisation noun is the
+        organisation's; in a list ("A, deputy head of the division B, and C") it is the next member."""
+        if head.tag_ != "NN" or head.lemma_.lower() not in self.person_words | self.role_phrase_nouns:
+            return []
+        describes = head.dep_ == "appos" and self.name_span(head.head) is not None
+        doc = head.doc
+        token = head
+        for _ in range(4):
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in self.role_phrase_preps]
+            objects = [o for p in preps for o in syntax.children(p, "pobj")]
+            if not objects:
+                return []
+            token = objects[0]
+            prep = token.head
+            if token.tag_ == "NN" and token.lemma_.lower() in self.person_words:
+                return []  # "son of the member A": A is the relation, not the role's holder
+            if token.pos_ == "PROPN":
+                name = self.name_span(token)
+                candidate, noun = name, doc[name.start - 1] if name is not None and name.start > 0 else None
+            else:
+                candidate = next(
+                    (n for c in token.children if c.dep_ == "appos" for n in [self.name_span(c)] if n is not None), None
+                )
+                noun = token
+            if candidate is not None:
+                before = doc[candidate.start - 1] if candidate.start > 0 else None
+                # a person's own title before the name ("son of the council member A") makes A the relation
+                singular_person = any(
+                    t.tag_ in ("NN", "NNP") and t.lemma_.lower().rstrip(".") in self.person_words
+                    for t in doc[prep.i + 1 : candidate.start]
+                )
+                if (
+                    before is not None
+                    and noun is not None
+                    and before.i == noun.i
+                    and (noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.ent_type_ != "PERSON"))
+                    and not singular_person
+                    and not (describes and {noun.lower_, noun.lemma_.lower()} & (self.org_words | self.facility_words))
+                    and candidate.root.i not in seen
+                ):
+                    seen.add(candidate.root.i)
+                    found: list[VictimMention] = [{"start": candidate.start, "end": candidate.end, "kind": "name"}]
+                    for child in candidate.root.children:
+                        if child.dep_ in ("conj", "appos"):
+                            found.extend(self.victims_from(child, seen, depth + 1))
+                    return found
+                return []
+        return []
+
     def is_group_reference(self, head: Token) -> bool:
         """A phrase that points back at people named just before ("the two", "both", "the men")."""
         lower = head.lower_
@@ -661,6 +728,82 @@ class ArgumentFinder:
                 seen.add(name.root.i)
                 found.append({"start": name.start, "end": name.end, "kind": "name"})
         return found
+
+    def named_later(self, head: Token, seen: set[int]) -> list[VictimMention]:
+        """ "Police arrested six activists. They included A and B.": the names a later
+        sentence lists for an unnamed plural victim. The list sentence points back at the group
+        by a pronoun ("They included", "Among them were"), by the group's own noun ("The
+        lawyers were A and B"), or by "the names of" ("The names of those still held are A, B
+        and C", also within the phrase of the act itself); the pronoun and the noun only in the
+        very next sentence, "the names of" up to three sentences on in the same paragraph. A
+        list that names no one ("They included two women") adds nothing."""
+        if not (
+            (head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in self.person_words)
+            or head.lower_ in self.later_subjects
+        ):
+            return []
+        doc = head.doc
+        sent = head.sent
+        listed = self.later_list(sent, head, 0)
+        distance = 0
+        while not listed and distance < 3 and sent.end < len(doc):
+            following = doc[sent.end].sent
+            if any(
+                t.text.count("\n") >= 2 or t.whitespace_.count("\n") >= 2
+                for t in doc[sent.end - 1 : following.start + 1]
+            ):
+                break  # the paragraph ends
+            sent = following
+            distance += 1
+            listed = self.later_list(sent, head, distance)
+        found: list[VictimMention] = []
+        for token in listed:
+            found.extend(v for v in self.victims_from(token, seen) if v["kind"] == "name")
+        return found
+
+    def later_list(self, sent: Span, head: Token, distance: int) -> list[Token]:
+        """The heads of the list `sent` gives for the group `head` (see `named_later`), or []."""
+        root = sent.root
+        if root.lemma_.lower() not in self.later_verbs:
+            return []
+        subject = syntax.subject(root)
+        complements = syntax.children(root, "attr", "dobj")
+        among = [
+            obj
+            for prep in syntax.children(root, "prep")
+            if prep.lower_ in self.later_preps
+            for obj in syntax.children(prep, "pobj")
+        ]
+        if among:
+            # "Among them were A and B": the names stand where the subject would
+            if distance == 1 and all(obj.lower_ in self.later_subjects | {"them"} for obj in among):
+                return [t for t in (subject, *complements) if t is not None]
+            return []
+        if subject is None or not complements:
+            return []
+        lemma = subject.lemma_.lower()
+        if lemma in self.later_nouns:
+            named = [
+                obj
+                for prep in syntax.children(subject, "prep")
+                if prep.lower_ == "of"
+                for obj in syntax.children(prep, "pobj")
+            ]
+            if distance == 0 and not any(obj.i == head.i for obj in named):
+                return []
+            if distance > 0 and not any(
+                obj.lower_ in self.later_subjects or obj.lemma_.lower() == head.lemma_.lower() for obj in named
+            ):
+                return []
+            return complements
+        if distance != 1:
+            return []
+        if subject.lower_ in self.later_subjects and subject.pos_ == "PRON":
+            return complements
+        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        if lemma == head.lemma_.lower() and subject.tag_ in ("NNS", "NNPS") and determiners & {"the", "these", "those"}:
+            return complements
+        return []
 
     def inclusion_above(self, anchor: Token, head: Token, seen: set[int]) -> list[VictimMention]:
         """ "Many activists held as political prisoners remained in prison, including A and
@@ -784,6 +927,18 @@ class ArgumentFinder:
                 # "was stripped of citizenship and deported": the tagger reads the second
                 # participle as a past tense; with no subject of its own it shares the passive.
                 head = syntax.subject(anchor.head)
+            if head is None and verb.i == anchor.i and anchor.pos_ in syntax.VERBAL:
+                # "Detained on Monday was journalist X": the fronted participle's subject stands
+                # after its auxiliary, where the parser makes it the auxiliary's attribute
+                head = next(
+                    (
+                        a
+                        for aux in syntax.children(anchor, "auxpass")
+                        if aux.i > anchor.i
+                        for a in syntax.children(aux, "attr", "nsubj", "nsubjpass")
+                    ),
+                    None,
+                )
             return head
         if rule.victim == "subject":
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("attr", "appos", "pobj", "dobj"):
@@ -2015,6 +2170,8 @@ class ArgumentFinder:
                     fallback = bool(victims)
             if head is not None:
                 victims.extend(self.colon_list(head, seen))
+            if head is not None and not any(v["kind"] == "name" for v in victims):
+                victims.extend(self.named_later(head, seen))
             # "including X" hangs on the anchor or, after a fixed phrase, on its last word
             # ("dozens remain behind bars, including X")
             own_words = [anchor, *(doc[i] for i in trigger["words"] if i != anchor.i)]
@@ -2037,8 +2194,11 @@ class ArgumentFinder:
                 rule, anchor, governor, victim_tokens, frozenset(trigger["words"])
             )
             if rule.agent_blocks and self.done_by(trigger["perpetrator"], doc, rule.agent_blocks):
-                trigger["victims"] = []
-                trigger["victim_head"] = None
+                if rule.agent_action is not None:
+                    trigger["action"] = rule.agent_action  # D11: the state's abduction is an arrest
+                else:
+                    trigger["victims"] = []
+                    trigger["victim_head"] = None
             own = frozenset(trigger["words"])
             trigger["destination"] = self.attached_prep(
                 anchor, governor, rule.destination_preps, self.is_destination

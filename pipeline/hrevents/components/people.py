@@ -158,6 +158,8 @@ class PeopleResolver:
         detained included A", "Among those arrested were A and B", "Among the detainees were A",
         "Those who remained in custody included A", "The names of those detained are A and B"."""
         anchor = doc[trigger["anchor"]]
+        if anchor.dep_ == "conj" and anchor.tag_ == "VBN" and anchor.head.dep_ == "acl":
+            anchor = anchor.head  # "Among those detained and fined was A": the participles share A
         if anchor.dep_ == "acl" and (
             anchor.head.lower_ in self.refs.list_subjects
             or (anchor.head.tag_ == "NNS" and anchor.head.lemma_.lower() in self.people_heads)
@@ -972,6 +974,7 @@ class DocPeople:
             for m in compatible
             if m.sentence == sentence
             and not (m.role in ("nsubj", "nsubjpass") and self.doc[m.start].head.i == pronoun.head.i)
+            and not self.inside_description(m.start)
         ]
         if same:
             return max(same, key=lambda m: m.start).person
@@ -1062,6 +1065,8 @@ class DocPeople:
             roles = ("dobj", "nsubj", "nsubjpass", "pobj") if token.i >= sent_start else ("dobj", "nsubjpass")
             if self.describes_a_name(token):
                 continue  # "A, son of a councillor, ... his arrest": the name's own apposition
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == doc[index].head.i and doc[index].dep_ == "dobj":
+                continue  # "when an officer threatened him": the object is never its own verb's subject
             if (
                 token.lemma_.lower() in self.lex.person_nouns | self.lex.single_people
                 and token.tag_ == "NN"
@@ -1095,6 +1100,20 @@ class DocPeople:
             and child.lower_ == "of"
             and any(o.dep_ == "pobj" and o.i in self.name_tokens for o in child.children)
         )
+
+    def inside_description(self, start: int) -> bool:
+        """ "A, a Tamil journalist, ...", "A, editor of the magazine B, ...": a name that only
+        modifies or renames a noun within the apposition describing another name is part of the
+        description; a pronoun later in the sentence means A. A person the description relates
+        A to ("A, B's mother", "A, son of B") and the apposition's own name ("the son of A, B")
+        stay people."""
+        root = self.doc[start]
+        while root.dep_ in ("compound", "flat") and root.head.i != root.i and root.head.i in self.name_tokens:
+            root = root.head
+        naming = root.dep_ in ("compound", "amod", "nmod", "appos") or (
+            root.dep_ == "pobj" and start > 0 and self.doc[start - 1].pos_ == "NOUN"
+        )  # "of the magazine B": B names the noun before it
+        return naming and self.describes_a_name(root) and root.head.i not in self.name_tokens
 
     def describes_a_name(self, token: Token) -> bool:
         """The token lies inside an apposition to a name ("A, an activist and son of a

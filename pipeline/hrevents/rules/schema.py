@@ -37,7 +37,10 @@ class TriggerRule(BaseModel):
     is no charge; nor are people holding no office, or a statement: "videos accusing X").
     `agent_blocks`: doers (the head word of the perpetrator, lower case) whose act this is
     not ("authorities abducted X": the authorities' taking of a person is an arrest or a
-    disappearance, never an abduction, SPEC 2).
+    disappearance, never an abduction, SPEC 2). `agent_action`: the action the act is when one
+    of those doers does it (GUIDELINES D11: "X was abducted by security forces" is an arrest);
+    left out, such an act is no event. The event keeps the rule's id, so its provenance shows
+    which words it was read from.
     `clause_date: false`: the words name a state ("the exiled editor") that the date of
     their clause does not date. `clause_agent: false`: whoever the clause names as
     doer found or reported the act ("police found X dead"), so it is never the perpetrator.
@@ -87,6 +90,7 @@ class TriggerRule(BaseModel):
     repetition: bool = False
     person_agent_blocks: bool = False
     agent_blocks: list[str] = []
+    agent_action: str | None = None
     clause_date: bool = True
     clause_agent: bool = True
     possessor_preps: list[str] = ["of", "against"]
@@ -272,6 +276,17 @@ class RoleLexicon(BaseModel):
     statement_nouns: list[str] = []
     document_nouns: list[str] = []
     naming_participles: list[str] = []
+    # Names given after the act, for the unnamed group it befell ("Police arrested six
+    # activists. They included A and B."): see ArgumentFinder.named_later.
+    later_list_subjects: list[str] = []
+    later_list_verbs: list[str] = []
+    later_list_preps: list[str] = []
+    later_list_nouns: list[str] = []
+    # Prepositions of a role noun's phrase that may end in the person's name ("head of the
+    # department for the region A"): see ArgumentFinder.name_after_role_phrase.
+    role_phrase_prepositions: list[str] = []
+    # Role nouns of such a phrase that are no person noun elsewhere ("head": "shot in the head").
+    role_phrase_nouns: list[str] = []
 
 
 class NameLexicon(BaseModel):
