@@ -2,7 +2,8 @@
 count of cases or incidents of an act ("three cases of arbitrary arrest", "16 incidents of
 threats against journalists", "80 cases of persons killed by police"), a bare number that adds
 people to those told before ("two more were abducted"), and people nouns that were missing
-from the heads and from the nouns of one unnamed person ("344 schoolboys", "a shepherd").
+from the heads and from the nouns of one unnamed person ("344 schoolboys", "a shepherd"), and a
+part of a group told before standing alone ("most were released", "many of whom remained").
 Every sentence is invented, several verbs and actions per shape.
 
 A positive lists the group events expected of one action as (victim_group, victim_count);
@@ -62,6 +63,28 @@ POSITIVES = [
         "arrest",
         [("20 students", 20), ("six more", 6)],
     ),
+    # a part standing alone ("most", "many of whom") is a part of the group told before, uncounted
+    (
+        "Police arrested 300 students in Lakeside in May. Most were released after two days.",
+        "release",
+        [("300 students (Most)", None)],
+    ),
+    (
+        "Soldiers detained numerous teachers, many of whom remained in prison at year's end.",
+        "detention",
+        [("numerous teachers (many of whom)", None)],
+    ),
+    (
+        "Police arrested 40 journalists in May. Most of them were released in June, but some remained in detention.",
+        "detention",
+        [("40 journalists (some)", None)],
+    ),
+    # ... but the part is not the victim of an act noun that only mentions the act told before
+    (
+        "Police arrested 40 journalists in May. Most were released shortly after arrest.",
+        "arrest",
+        [("40 journalists", 40)],
+    ),
     # people nouns: schoolboys, bodyguards, friends, pharmacists are people an act is done to
     ("Gunmen abducted 344 schoolboys in Lakeside in May.", "abduction", [("344 schoolboys", 344)]),
     ("In May police arrested three pharmacists in Eastvale.", "arrest", [("three pharmacists", 3)]),
@@ -79,6 +102,10 @@ NEGATIVES = [
     # cases pending in court, and cases counted over several years, are statistics, not acts
     ("Lawyers noted 300 open cases of arbitrary detention in May.", "detention"),
     ("Monitors reported 1,200 cases of arbitrary detention between March 2016 and June 2019.", "detention"),
+    # a part with no group before it, or of one unnamed person, or of things, is no group
+    ("Most were released in June.", "release"),
+    ("Police arrested a teacher in Eastvale in May. Most were released in June.", "release"),
+    ("Most of the cases were dismissed in May.", "acquittal"),
     # "more" after a vague quantity adds no count
     ("Militants killed hundreds and injured hundreds more in May.", "ill_treatment"),
     # "more" before a noun of things is no people

@@ -319,6 +319,8 @@ class GroupFinder:
         them", "seven of the 18"). The number is the count ("dozens" gives none); a number
         of things ("two of the cases") is no group."""
         vague = token.tag_ == "NNS" and token.lemma_.lower() in self.lex.vague_quantity_nouns
+        if token.pos_ != "NUM" and not vague and token.lower_ in self.partitives:
+            return self.partitive_phrase(token)
         if not (token.pos_ == "NUM" or vague) or token.dep_ not in NUMBER_SLOTS:
             return None
         if token.ent_type_ in NOT_PEOPLE_NUMBERS:
@@ -352,6 +354,32 @@ class GroupFinder:
             "count": count,
             "head": "",
             "kind": "counted" if count is not None else "vague",
+            "bare": False,
+            "how": "group",
+        }
+
+    def partitive_phrase(self, token: Token) -> GroupVictim | None:
+        """A part of a group told before, standing alone in a victim slot ("most were
+        released", "many of whom remained in prison", "some of them"): `settle` finds the
+        group it is part of; the part has no count of its own (GUIDELINES 8.3)."""
+        if token.dep_ not in NUMBER_SLOTS or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
+            return None  # "the rest", "the majority": the people component reads these
+        of = [c for c in token.children if c.dep_ == "prep"]
+        inner = [o for c in of for o in c.children if o.dep_ == "pobj"]
+        if of and not (
+            [c.lower_ for c in of] == ["of"]
+            and len(inner) == 1
+            and (inner[0].lower_ in PLURAL_PRONOUNS | {"those", "whom"})
+        ):
+            return None  # "most of the cases", "some in prison": not a part of people told before
+        end = max([token.i] + [c.right_edge.i for c in of]) + 1
+        return {
+            "start": token.i,
+            "end": end,
+            "group": token.doc[token.i : end].text,
+            "count": None,
+            "head": "",
+            "kind": "partitive",
             "bare": False,
             "how": "group",
         }
@@ -660,8 +688,10 @@ class GroupFinder:
                 if token.i in referred:
                     continue  # "both men", "the rest": the people component named them
                 found = self.phrase(token)
-                if found is None or (found["kind"] == "anaphoric-sg" and trigger.get("people")):
+                if found is None or (found["kind"] in ("anaphoric-sg", "partitive") and trigger.get("people")):
                     continue
+                if found["kind"] == "partitive" and anchor.pos_ == "NOUN" and anchor not in token.ancestors:
+                    continue  # "most were released shortly after arrest": the clause's part, an act told before
                 members = self.named_members(token, names, doc[trigger["anchor"]])
                 appositions = [c for c in token.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"]
                 if appositions:
@@ -923,7 +953,14 @@ def settle(mentions: list[M]) -> list[M]:
             kept.append(mention)
             continue
         _, head, kind = _parts(mention)
-        if kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
+        if kind == "partitive":
+            # "most were released": a part, of no count, of the group told before in the paragraph
+            wholes = [g for g in groups if _parts(g)[2] != "partitive"]
+            found = _antecedent(mention, wholes, head, "pronoun-pl")
+            if found is None or found.victim_count == 1:
+                continue
+            mention.victim_group = f"{written.get(id(found), found.victim_group)} ({mention.victim_group})"
+        elif kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
             found = _antecedent(mention, groups, head, kind)
             if found is None and (kind.startswith("pronoun") or kind == "anaphoric-sg"):
                 continue  # "the man" with no unnamed man before: a named person, or no one counted
