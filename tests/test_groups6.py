@@ -3,7 +3,8 @@ count of cases or incidents of an act ("three cases of arbitrary arrest", "16 in
 threats against journalists", "80 cases of persons killed by police"), a bare number that adds
 people to those told before ("two more were abducted"), and people nouns that were missing
 from the heads and from the nouns of one unnamed person ("344 schoolboys", "a shepherd"), and a
-part of a group told before standing alone ("most were released", "many of whom remained").
+part of a group told before standing alone ("most were released", "many of whom remained"),
+and "those" that a clause describes ("those who were deemed unfit were released").
 Every sentence is invented, several verbs and actions per shape.
 
 A positive lists the group events expected of one action as (victim_group, victim_count);
@@ -85,6 +86,13 @@ POSITIVES = [
         "arrest",
         [("40 journalists", 40)],
     ),
+    # "those" with a relative clause or a participle is a group of people of its own
+    (
+        "Those who were found unfit for service were released in May.",
+        "release",
+        [("Those who were found unfit for service", None)],
+    ),
+    ("Authorities arrested dozens of participants in a sit-in in June.", "arrest", [("dozens of participants", None)]),
     # people nouns: schoolboys, bodyguards, friends, pharmacists are people an act is done to
     ("Gunmen abducted 344 schoolboys in Lakeside in May.", "abduction", [("344 schoolboys", 344)]),
     ("In May police arrested three pharmacists in Eastvale.", "arrest", [("three pharmacists", 3)]),
@@ -106,6 +114,11 @@ NEGATIVES = [
     ("Most were released in June.", "release"),
     ("Police arrested a teacher in Eastvale in May. Most were released in June.", "release"),
     ("Most of the cases were dismissed in May.", "acquittal"),
+    # "those" with no clause of its own, or told only by the act's participle, is no group
+    ("Police arrested those responsible for the attack in May.", "arrest"),
+    ("Those arrested in May were released in June.", "arrest"),
+    # ... nor is a share of people a participle describes ("many of those executed")
+    ("Monitors said many of those executed during the year were convicted in unfair trials.", "sentence"),
     # "more" after a vague quantity adds no count
     ("Militants killed hundreds and injured hundreds more in May.", "ill_treatment"),
     # "more" before a noun of things is no people

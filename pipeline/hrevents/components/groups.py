@@ -200,6 +200,8 @@ class GroupFinder:
         head = token
         quantity: Token | None = None
         lower = token.lower_
+        if lower == "those":
+            return self.those_phrase(token)
         if (token.lemma_.lower() in self.quantities and token.pos_ in ("NOUN", "NUM")) or (
             (token.pos_ == "NUM" or lower in self.partitives) and token.dep_ != "nummod"
         ):
@@ -358,6 +360,32 @@ class GroupFinder:
             "how": "group",
         }
 
+    def described_those(self, token: Token) -> Token | None:
+        """The clause that makes "those" a group of people ("those who were deemed unfit",
+        "those arrested during the unrest"), or None."""
+        if token.lower_ != "those":
+            return None
+        return next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+
+    def those_phrase(self, token: Token) -> GroupVictim | None:
+        """People a relative clause or participle describes, with "those" as their head
+        ("those who were deemed unfit for military training were released"): an uncounted
+        group; `describes` still drops an act told only by that participle."""
+        clause = self.described_those(token)
+        if clause is None or token.dep_ not in NUMBER_SLOTS:
+            return None
+        end = clause.right_edge.i + 1
+        return {
+            "start": token.i,
+            "end": end,
+            "group": token.doc[token.i : end].text,
+            "count": None,
+            "head": "those",
+            "kind": "vague",
+            "bare": False,
+            "how": "group",
+        }
+
     def partitive_phrase(self, token: Token) -> GroupVictim | None:
         """A part of a group told before, standing alone in a victim slot ("most were
         released", "many of whom remained in prison", "some of them"): `settle` finds the
@@ -372,6 +400,8 @@ class GroupFinder:
             and (inner[0].lower_ in PLURAL_PRONOUNS | {"those", "whom"})
         ):
             return None  # "most of the cases", "some in prison": not a part of people told before
+        if inner and self.described_those(inner[0]) is not None:
+            return None  # "many of those executed during the year": a share of people told elsewhere
         end = max([token.i] + [c.right_edge.i for c in of]) + 1
         return {
             "start": token.i,
