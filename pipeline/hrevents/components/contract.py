@@ -52,7 +52,7 @@ class ResolvedPerson(TypedDict):
 class GroupVictim(TypedDict):
     """A group victim (groups, SPEC 7): the phrase as written and its count.
 
-    `kind` is counted, vague, definite, anaphoric, anaphoric-sg, named, pronoun-sg or pronoun-pl; `bare`
+    `kind` is counted, vague, definite, anaphoric, anaphoric-sg, named, pronoun-sg, pronoun-pl or partitive; `bare`
     (no determiner, count or modifier) is only on phrases, not on pronoun entries.
     `quantity` is read by `GroupFinder.describes` but no component writes it.
     """

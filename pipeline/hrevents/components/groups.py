@@ -27,6 +27,7 @@ from hrevents.components.contract import GroupVictim, Trigger, ensure_extensions
 from hrevents.dates import is_duration
 from hrevents.rules.schema import GroupLexicon, load_lexicon
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 # Children of a group head that belong to the phrase as written ("more than 100 OFDM members").
 PHRASE_DEPS = frozenset({"det", "predet", "nummod", "quantmod", "amod", "compound", "poss", "nmod", "advmod", "case"})
@@ -156,6 +157,7 @@ class GroupFinder:
         self.negated_nouns = frozenset(self.lex.negated_nouns)
         self.anaphoric = frozenset(self.lex.anaphoric_heads)
         self.periods = frozenset(self.lex.period_words)
+        self.case_nouns = frozenset(self.lex.case_nouns)
 
     # ------------------------------------------------------------------ phrases
     def words(self, tokens: Iterable[Token]) -> list[str]:
@@ -198,6 +200,8 @@ class GroupFinder:
         head = token
         quantity: Token | None = None
         lower = token.lower_
+        if lower == "those":
+            return self.those_phrase(token)
         if (token.lemma_.lower() in self.quantities and token.pos_ in ("NOUN", "NUM")) or (
             (token.pos_ == "NUM" or lower in self.partitives) and token.dep_ != "nummod"
         ):
@@ -252,6 +256,9 @@ class GroupFinder:
             aside = self.parenthesised_count(head) if count is None else None
             if aside is not None:
                 count, end = aside
+            cases = self.cases_of(head) if count is None and not determiners else None
+            if cases is not None:
+                count, start = cases  # "80 cases of individuals killed by police"
             if nationality and count is None and not determiners:
                 return None  # "Sudanese authorities", not a group of people
         elif (
@@ -314,6 +321,8 @@ class GroupFinder:
         them", "seven of the 18"). The number is the count ("dozens" gives none); a number
         of things ("two of the cases") is no group."""
         vague = token.tag_ == "NNS" and token.lemma_.lower() in self.lex.vague_quantity_nouns
+        if token.pos_ != "NUM" and not vague and token.lower_ in self.partitives:
+            return self.partitive_phrase(token)
         if not (token.pos_ == "NUM" or vague) or token.dep_ not in NUMBER_SLOTS:
             return None
         if token.ent_type_ in NOT_PEOPLE_NUMBERS:
@@ -323,8 +332,11 @@ class GroupFinder:
         inner = [o for c in of for o in c.children if o.dep_ == "pobj"]
         if of and not (len(inner) == 1 and (inner[0].lower_ in PLURAL_PRONOUNS | {"those"} or inner[0].pos_ == "NUM")):
             return None
-        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
-            return None  # "the last 12", "our two": a phrase of its own, not a bare count
+        if any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in self.lex.additive_words
+            for c in token.children
+        ):
+            return None  # "the last 12", "our two": a phrase of its own, not a bare count ("two more" is one)
         if any(c.dep_ == "det" for c in token.children):
             return None  # "the four had been detained": people told of before, whom `people` names
         if any(c.dep_ == "prep" and c.lower_ in self.lex.share_prepositions for c in token.children):
@@ -333,7 +345,10 @@ class GroupFinder:
         count = count_words(self.words(doc[start : token.i + 1]), self.lex)
         if count is None and not vague:
             return None
-        end = max([token.i] + [c.right_edge.i for c in of]) + 1
+        more = [c.i for c in token.children if c.lower_ in self.lex.additive_words]
+        if more and count is None:
+            return None  # "injured hundreds more": no count of its own to add
+        end = max([token.i, *more] + [c.right_edge.i for c in of]) + 1
         return {
             "start": start,
             "end": end,
@@ -341,6 +356,60 @@ class GroupFinder:
             "count": count,
             "head": "",
             "kind": "counted" if count is not None else "vague",
+            "bare": False,
+            "how": "group",
+        }
+
+    def described_those(self, token: Token) -> Token | None:
+        """The clause that makes "those" a group of people ("those who were deemed unfit",
+        "those arrested during the unrest"), or None."""
+        if token.lower_ != "those":
+            return None
+        return next((c for c in token.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+
+    def those_phrase(self, token: Token) -> GroupVictim | None:
+        """People a relative clause or participle describes, with "those" as their head
+        ("those who were deemed unfit for military training were released"): an uncounted
+        group; `describes` still drops an act told only by that participle."""
+        clause = self.described_those(token)
+        if clause is None or token.dep_ not in NUMBER_SLOTS:
+            return None
+        end = clause.right_edge.i + 1
+        return {
+            "start": token.i,
+            "end": end,
+            "group": token.doc[token.i : end].text,
+            "count": None,
+            "head": "those",
+            "kind": "vague",
+            "bare": False,
+            "how": "group",
+        }
+
+    def partitive_phrase(self, token: Token) -> GroupVictim | None:
+        """A part of a group told before, standing alone in a victim slot ("most were
+        released", "many of whom remained in prison", "some of them"): `settle` finds the
+        group it is part of; the part has no count of its own (GUIDELINES 8.3)."""
+        if token.dep_ not in NUMBER_SLOTS or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
+            return None  # "the rest", "the majority": the people component reads these
+        of = [c for c in token.children if c.dep_ == "prep"]
+        inner = [o for c in of for o in c.children if o.dep_ == "pobj"]
+        if of and not (
+            [c.lower_ for c in of] == ["of"]
+            and len(inner) == 1
+            and (inner[0].lower_ in PLURAL_PRONOUNS | {"those", "whom"})
+        ):
+            return None  # "most of the cases", "some in prison": not a part of people told before
+        if inner and self.described_those(inner[0]) is not None:
+            return None  # "many of those executed during the year": a share of people told elsewhere
+        end = max([token.i] + [c.right_edge.i for c in of]) + 1
+        return {
+            "start": token.i,
+            "end": end,
+            "group": token.doc[token.i : end].text,
+            "count": None,
+            "head": "",
+            "kind": "partitive",
             "bare": False,
             "how": "group",
         }
@@ -626,6 +695,11 @@ class GroupFinder:
         return anchor.dep_ in ("acl", "relcl") and on_group and found["count"] is None
 
     def __call__(self, doc: Doc) -> Doc:
+        cased = {
+            (doc[t["anchor"]].sent.start, t["action"])
+            for t in triggers_of(doc)
+            if doc[t["anchor"]].pos_ == "NOUN" and self.cases_of(doc[t["anchor"]]) is not None
+        }
         for trigger in triggers_of(doc):
             trigger["groups"] = []
             if self.not_an_act(trigger, doc):
@@ -634,14 +708,20 @@ class GroupFinder:
             name_tokens = {t.i for name in names for t in name}
             referred = set(trigger.get("referred", []))
             lists: dict[int, GroupVictim] = {}
+            anchor = doc[trigger["anchor"]]
+            # "800 cases of arbitrary arrest during the year in which individuals were detained":
+            # the relative clause tells the cases again, which the case noun already counts
+            retold = anchor.dep_ == "relcl" and (anchor.sent.start, trigger["action"]) in cased
             for token in self.candidates(trigger, doc):
                 if token.i in name_tokens or (token.dep_ == "appos" and token.head.i in name_tokens):
                     continue
                 if token.i in referred:
                     continue  # "both men", "the rest": the people component named them
                 found = self.phrase(token)
-                if found is None or (found["kind"] == "anaphoric-sg" and trigger.get("people")):
+                if found is None or (found["kind"] in ("anaphoric-sg", "partitive") and trigger.get("people")):
                     continue
+                if found["kind"] == "partitive" and anchor.pos_ == "NOUN" and anchor not in token.ancestors:
+                    continue  # "most were released shortly after arrest": the clause's part, an act told before
                 members = self.named_members(token, names, doc[trigger["anchor"]])
                 appositions = [c for c in token.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON"]
                 if appositions:
@@ -653,6 +733,8 @@ class GroupFinder:
                     trigger["groups"].append({**found, "kind": "named", "count": None})
                     continue
                 if self.describes(trigger, token, found) or self.statistic(trigger, token, found):
+                    continue
+                if retold and found["count"] is None:
                     continue
                 count = found["count"]
                 if members and count is not None:
@@ -684,12 +766,71 @@ class GroupFinder:
             trigger["groups"].extend(self.pronouns(trigger, doc))
         return doc
 
+    def case_count(self, noun: Token) -> tuple[int, int] | None:
+        """The count a case noun gives ("three cases", "16 incidents", "a minimum of five
+        reports") and where its phrase starts; None for an uncounted or dated one."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.case_nouns:
+            return None
+        if not any(c.dep_ == "nummod" and c.ent_type_ not in NOT_PEOPLE_NUMBERS for c in noun.children):
+            return None
+        if any(c.dep_ == "amod" and c.lower_ in self.lex.pending_case_modifiers for c in noun.children):
+            return None  # "2,000 open cases": cases pending in the courts, not acts
+        years = {y for ent in noun.sent.ents if ent.label_ == "DATE" for y in YEAR.findall(ent.text)}
+        if len(years) > 1:
+            return None  # "5,853 cases between February 2014 and June 2016": a statistic over years
+        start = self.left_edge(noun)
+        count = count_words(self.words(noun.doc[start : noun.i]), self.lex)
+        return None if count is None else (count, start)
+
+    def cases_of(self, token: Token) -> tuple[int, int] | None:
+        """The count of the case noun whose "of" phrase the token is ("80 cases of persons
+        killed by police", "14 cases of arbitrary arrest"): one case is one act done to one
+        person, as for a counted act noun."""
+        root = _first_conjunct(token)
+        of = root.head
+        if root.dep_ != "pobj" or of.lower_ != "of":
+            return None
+        return self.case_count(of.head)
+
+    def involved(self, case: Token) -> GroupVictim | None:
+        """The counted people a participle on a case noun, or on its verb, names ("16
+        incidents of torture involving at least 35 victims"): they, not the cases, are the
+        count of people."""
+        hosts = [case, case.head]
+        for verb in (c for host in hosts for c in host.children if c.dep_ in ("acl", "advcl")):
+            if verb.lemma_.lower() not in self.lex.case_people_verbs:
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                found = self.phrase(obj)
+                if found is not None and found["count"] is not None:
+                    return found
+        return None
+
+    def act_cases(self, trigger: Trigger, token: Token) -> int | None:
+        """The count of the case noun over an act noun for the uncounted people the act is
+        done to ("14 cases of arbitrary arrest or detention of journalists", "16 incidents of
+        threats against journalists")."""
+        doc = token.doc
+        anchor = doc[trigger["anchor"]]
+        if anchor.pos_ != "NOUN":
+            return None
+        cases = self.cases_of(anchor)
+        if cases is None:
+            return None
+        case = _first_conjunct(anchor).head.head
+        if not any(a.i == anchor.i for a in token.ancestors) or not any(a.i == case.i for a in token.ancestors):
+            return None
+        return cases[0]
+
     def act_count(self, trigger: Trigger, token: Token) -> int | None:
         """The number of acts a counted act noun gives for the uncounted people of its "of"
         phrase ("more than 60 arrests of students", "45 killings of civilians"): one arrest
         or killing is one person, as in `counted_acts`."""
         doc = token.doc
         anchor = doc[trigger["anchor"]]
+        cases = self.act_cases(trigger, token)
+        if cases is not None:
+            return cases
         if anchor.pos_ != "NOUN" or anchor.tag_ != "NNS" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
             return None
         if not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
@@ -704,8 +845,35 @@ class GroupFinder:
         """A count of acts that names no victim ("more than 40 arrests", "177 executions"):
         one arrest or killing is one person, so the number of acts is the group's count
         (SPEC 7); uncounted ("arrests") it is no group. A count of cases ("800 cases of
-        arbitrary arrest") is a statistic of complaints, not of acts (GUIDELINES 7.1, 8.2)."""
+        arbitrary arrest") counts the acts too, one person each ("three cases of arbitrary
+        arrest" is a group of 3)."""
         anchor = doc[trigger["anchor"]]
+        cases = self.cases_of(anchor) if anchor.pos_ == "NOUN" else None
+        if cases is not None:
+            told, begin = cases
+            root = _first_conjunct(anchor)
+            involved = self.involved(root.head.head)
+            if involved is not None:
+                return involved  # "16 incidents of torture involving at least 35 victims"
+            if any(
+                self.is_head(obj)
+                for act in [root, *root.conjuncts]
+                for prep in act.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", *self.lex.target_prepositions)
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ):
+                return None  # "14 cases of arrest or detention of journalists": the journalists are counted
+            return {
+                "start": begin,
+                "end": anchor.i + 1,
+                "group": doc[begin : anchor.i + 1].text,
+                "count": told,
+                "head": _first_conjunct(anchor).head.head.lemma_.lower(),
+                "kind": "counted",
+                "bare": False,
+                "how": "group",
+            }
         if anchor.pos_ != "NOUN" or anchor.lemma_.lower() not in self.lex.counted_act_nouns:
             return None
         if anchor.tag_ != "NNS" or not any(c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in anchor.children):
@@ -815,7 +983,14 @@ def settle(mentions: list[M]) -> list[M]:
             kept.append(mention)
             continue
         _, head, kind = _parts(mention)
-        if kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
+        if kind == "partitive":
+            # "most were released": a part, of no count, of the group told before in the paragraph
+            wholes = [g for g in groups if _parts(g)[2] != "partitive"]
+            found = _antecedent(mention, wholes, head, "pronoun-pl")
+            if found is None or found.victim_count == 1:
+                continue
+            mention.victim_group = f"{written.get(id(found), found.victim_group)} ({mention.victim_group})"
+        elif kind == "definite" or kind.startswith("pronoun") or kind.startswith("anaphoric"):
             found = _antecedent(mention, groups, head, kind)
             if found is None and (kind.startswith("pronoun") or kind == "anaphoric-sg"):
                 continue  # "the man" with no unnamed man before: a named person, or no one counted

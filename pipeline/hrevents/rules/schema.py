@@ -205,6 +205,16 @@ class GroupLexicon(BaseModel):
     vague_quantity_nouns: list[str] = []
     victim_nouns: list[str] = []
     share_prepositions: list[str] = []
+    # "three cases of arbitrary arrest", "16 incidents of threats against journalists": nouns
+    # whose number counts the acts of the act noun in their "of" phrase, one person each.
+    case_nouns: list[str] = []
+    # "two more were abducted": words after a bare number that add people to those told before.
+    additive_words: list[str] = []
+    # "2,000 open cases of detention": modifiers that make cases pending in court, not acts.
+    pending_case_modifiers: list[str] = []
+    # "16 incidents of torture involving 35 victims": participles whose counted object, not the
+    # case noun, counts the people.
+    case_people_verbs: list[str] = []
 
 
 class ReferenceLexicon(BaseModel):
