@@ -142,7 +142,35 @@ def test_a_state_named_by_the_agents_and_the_mainland_are_places(extract_text, t
     assert _place(extract_text, text, action, victim) == place
 
 
+SCENE = [
+    # the town the parser hangs on the verb after a building; "from" a home for an abduction;
+    # a building "in front of" which; an act coordinated after a verb whose phrase names the scene
+    ("Teo Vance was held at Vela prison in Dunmore.", "detention", "Teo Vance", "Vela prison in Dunmore"),
+    ("Gunmen kidnapped trader Sam Corr from his home in Dunmore.", "abduction", "Sam Corr", "his home in Dunmore"),
+    (
+        "Mara Lind was arrested in front of the parliament building in Dunmore.",
+        "arrest",
+        "Mara Lind",
+        "in front of the parliament building in Dunmore",
+    ),
+    ("Police raided a meeting in Dunmore and arrested Teo Vance.", "arrest", "Teo Vance", "Dunmore"),
+    ("Soldiers opened fire in the town of Dunmore and killed Sam Corr.", "killing", "Sam Corr", "the town of Dunmore"),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "victim", "place"), SCENE, ids=[c[3] for c in SCENE])
+def test_a_building_with_its_town_and_a_scene_that_carries_over(extract_text, text, action, victim, place):
+    assert _place(extract_text, text, action, victim) == place
+
+
 NO_PLACE = [
+    # a verb that shares the subject goes on with the person, who is no longer where they were taken
+    (
+        "According to his family, Teo Vance was disappeared in Dunmore in March and was reportedly "
+        "subjected to torture by authorities.",
+        "ill_treatment",
+        "Teo Vance",
+    ),
     # (text, action, victim): shapes that must still give no place
     # a charge is not laid where the main clause's arrest was made
     ("Police arrested Teo Vance in Riverton, charging him with treason.", "charge", "Teo Vance"),

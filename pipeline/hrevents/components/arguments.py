@@ -1341,7 +1341,22 @@ class ArgumentFinder:
                         end = max(end, syntax.noun_phrase(far)[1])
         if prep is not None and (prep.lower_ in self.reference_preps or prep.i < start - 1):
             start = prep.i  # "near X"; "in front of X" (prep, relation noun, "of")
-        return start, end
+        return start, self.town_after(prep, obj, end)
+
+    def town_after(self, prep: Token | None, obj: Token, end: int) -> int:
+        """ "held at Kirov prison in Dunmore": the parser hangs the town of a building on the verb,
+        right after the building's phrase; it is part of the place (GUIDELINES D29 keeps
+        "Nefas Mewcha prison in South Gondar Zone"), and the geocoder needs it."""
+        doc = obj.doc
+        if prep is None or obj.pos_ != "NOUN" or end >= len(doc):
+            return end
+        after = doc[end]
+        if after.dep_ != "prep" or after.lower_ != "in" or after.head.i != prep.head.i:
+            return end
+        for town in syntax.children(after, "pobj"):
+            if town.pos_ == "PROPN" and self.is_place(town, direct=False):
+                return max(end, syntax.noun_phrase(town)[1])
+        return end
 
     def place_object(self, prep: Token, obj: Token, test, direct: bool) -> tuple[int, int] | None:
         """The place a prepositional object gives, if any: the object itself, or the object
@@ -1598,6 +1613,8 @@ class ArgumentFinder:
             own_clause = self.place_taken_to(anchor, own)
         if own_clause is None and rule.action not in self.clause_only_actions:
             own_clause = self.result_clause_place(anchor, preps, own)
+        if own_clause is None and rule.action in self.paragraph_setting_actions:
+            own_clause = self.earlier_conjunct_place(anchor, preps, own)
         if own_clause is None and rule.action in self.clause_only_actions and anchor.pos_ in syntax.VERBAL:
             # "authorities in X charged A": the clause's own agent says where they acted, unless
             # it is a court (GUIDELINES D29: a court's name is a national body's, no place)
@@ -1660,6 +1677,20 @@ class ArgumentFinder:
             or head.pos_ not in syntax.VERBAL
             or any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in anchor.children)
         ):
+            return None
+        return self.phrase_place(head, preps, self.is_place, own)
+
+    def earlier_conjunct_place(self, anchor: Token, preps: list[str], own: frozenset[int]) -> tuple[int, int] | None:
+        """ "Police raided a meeting in X and arrested A", "opened fire in X and killed A": an act
+        of the incident coordinated after a verb, naming no place of its own, goes on in the
+        place that verb's phrase names (the scene carries over, GUIDELINES D29). Only a verb
+        with an object of its own: one that shares the subject ("was disappeared in X and was
+        tortured") goes on with the person, who is no longer there. Custody, charges and
+        releases do not (`paragraph_setting_actions`, the caller's test)."""
+        head = anchor.head
+        if anchor.dep_ != "conj" or anchor.pos_ not in syntax.VERBAL or head.pos_ not in syntax.VERBAL:
+            return None
+        if head.i > anchor.i or not syntax.children(anchor, "dobj"):
             return None
         return self.phrase_place(head, preps, self.is_place, own)
 
