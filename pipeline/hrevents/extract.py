@@ -51,6 +51,15 @@ class PassageFailures:
             self.failed[key] = (name, error)
 
 
+def component_warnings(doc: Doc, report: Report, part: Repaired) -> list[str]:
+    """Failures a component caught itself and left on `doc._.hr_warnings` (the trained
+    candidates component keeps the rules' events when it fails), naming report and passage."""
+    if not Doc.has_extension("hr_warnings"):
+        return []
+    start, end = part.original_span(0, len(part.text))
+    return [f"{report.report_id}: characters {start}-{end}: {message}" for message in doc._.hr_warnings or []]
+
+
 def _install_handler(nlp: Language) -> PassageFailures:
     """One `PassageFailures` per pipeline, shared by the extractors that use it. Components
     spaCy compiled without an `error_handler` slot (the parser in spaCy 3.8) keep raising; a
@@ -189,6 +198,7 @@ class Extractor:
                 progress.year = last_year(doc, piece.report) or progress.year
             except Exception as error:
                 failure = ("assemble", error)
+            piece.warnings.extend(component_warnings(doc, piece.report, piece.part))
         if failure is not None:
             self._by_paragraph(piece, progress)
         if not piece.last:
@@ -215,6 +225,7 @@ class Extractor:
                     doc = docs[0][0]
                     progress.found.append(assemble(doc, report, part, progress.year))
                     progress.year = last_year(doc, report) or progress.year
+                    piece.warnings.extend(component_warnings(doc, report, part))
             except Exception as problem:
                 failure = ("assemble", problem)
             self.failures.pending.discard(key)

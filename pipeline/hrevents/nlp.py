@@ -6,6 +6,7 @@ import spacy
 from spacy.language import Language
 
 from hrevents.components.attributes import FACTORY as TABLE_ATTRIBUTE_RULER
+from hrevents.components.candidates import candidates_switch
 from hrevents.errors import ModelNotInstalledError
 from hrevents.rules.schema import load_lexicon
 
@@ -21,6 +22,7 @@ OUR_COMPONENTS = (
     "hrevents_people",
     "hrevents_groups",
 )
+CANDIDATES = "hrevents_candidates"
 NEEDED = ("parser", "ner")
 
 
@@ -63,4 +65,8 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name, after=previous)
         previous = name
+    # the trained component for pairs no rule read (components/candidates.py); its factory's
+    # `enabled` is the shipped default, HREVENTS_CANDIDATES=1/0 overrides it
+    switch = candidates_switch()
+    nlp.add_pipe(CANDIDATES, after=previous, config={} if switch is None else {"enabled": switch})
     return nlp
