@@ -1692,6 +1692,8 @@ class ArgumentFinder:
             return None
         if head.i > anchor.i or not syntax.children(anchor, "dobj"):
             return None
+        if head.dep_ in ("relcl", "acl"):
+            return None  # "arrested citizens who were employed at X and detained them": a person's description
         return self.phrase_place(head, preps, self.is_place, own)
 
     def own_words_place(self, anchor: Token, own: frozenset[int], preps: list[str]) -> tuple[int, int] | None:
