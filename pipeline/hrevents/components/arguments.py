@@ -115,6 +115,7 @@ class ArgumentFinder:
         self.conveying_lemmas = frozenset(places.conveying_lemmas)
         self.own_premises = frozenset(places.determined_premises)
         self.court_words = frozenset(places.court_words)
+        self.surface_nouns = frozenset(places.surface_nouns)
         self.occasion_preps = frozenset(date_words().narrative.act_occasion_prepositions)
         self.covictim_heads = frozenset(phrase.split()[-1] for phrase in self.lex.covictim_words)
         self.reporting_verbs = frozenset(self.lex.roles.reporting_verbs)
@@ -1408,10 +1409,32 @@ class ArgumentFinder:
             )
         ):
             return True  # "the Kampala office of the party", not "the Riverton killings"
+        if token.pos_ == "NOUN" and self.located_by_reference(token):
+            return True  # "in a parking lot outside of X": a spot the town it is near places
         return (
             any(t.lower_ in self.facility_words for t in token.subtree)
             and token.pos_ in ("PROPN", "NOUN")
             and token.ent_type_ in ("ORG", "FAC", "")
+        )
+
+    def reference_objects(self, token: Token) -> list[Token]:
+        """The objects of the reference phrases right of `token`: "near X", "outside X" and
+        "outside of X" (the parser makes "outside" an adverb there, with "of" under it)."""
+        found = []
+        for child in token.rights:
+            if child.lower_ in self.reference_preps and child.dep_ in ("prep", "advmod"):
+                found += syntax.children(child, "pobj")
+                for of in syntax.children(child, "prep"):
+                    if of.lower_ == "of":
+                        found += syntax.children(of, "pobj")
+        return found
+
+    def located_by_reference(self, token: Token) -> bool:
+        """ "a parking lot outside of X", "a farm near X": a determined common noun that a
+        reference phrase to a place locates is where the act happened (GUIDELINES D29 keeps the
+        whole phrase); a bare noun ("fire near X") is not."""
+        return any(c.dep_ == "det" and c.i < token.i for c in token.children) and any(
+            self.is_place(far, direct=False) for far in self.reference_objects(token)
         )
 
     def name_start(self, token: Token) -> int:
@@ -1498,19 +1521,38 @@ class ArgumentFinder:
                 and (child.ent_type_ in ("GPE", "LOC") or child.lemma_.lower() in self.place_nouns)
             ):
                 end = syntax.noun_phrase(child)[1]  # "San Cristobal, Tachira State"
-            if child.dep_ == "prep" and child.lower_ in self.reference_preps and child.i == end:
-                for far in syntax.children(child, "pobj"):
-                    if self.is_place(far, direct=False):
+            if child.dep_ in ("prep", "advmod") and child.lower_ in self.reference_preps and child.i == end:
+                for far in self.reference_objects(obj):
+                    if far.i > child.i and self.is_place(far, direct=False):
                         end = max(end, syntax.noun_phrase(far)[1])
         if prep is not None and (prep.lower_ in self.reference_preps or prep.i < start - 1):
             start = prep.i  # "near X"; "in front of X" (prep, relation noun, "of")
-        return start, end
+        return start, self.town_after(prep, obj, end)
+
+    def town_after(self, prep: Token | None, obj: Token, end: int) -> int:
+        """ "held at Kirov prison in Dunmore": the parser hangs the town of a building on the verb,
+        right after the building's phrase; it is part of the place (GUIDELINES D29 keeps
+        "Nefas Mewcha prison in South Gondar Zone"), and the geocoder needs it."""
+        doc = obj.doc
+        if prep is None or obj.pos_ != "NOUN" or end >= len(doc):
+            return end
+        after = doc[end]
+        if after.dep_ != "prep" or after.lower_ != "in" or after.head.i != prep.head.i:
+            return end
+        for town in syntax.children(after, "pobj"):
+            if town.pos_ == "PROPN" and self.is_place(town, direct=False):
+                return max(end, syntax.noun_phrase(town)[1])
+        return end
 
     def place_object(self, prep: Token, obj: Token, test, direct: bool) -> tuple[int, int] | None:
         """The place a prepositional object gives, if any: the object itself, or the object
         of its relation noun ("in front of the embassy", "on the outskirts of X")."""
-        if prep.lower_ in self.relation_preps and obj.lower_ not in self.relation_nouns:
-            return None  # "on" sets a place only as "on the outskirts of X"
+        if (
+            prep.lower_ in self.relation_preps
+            and obj.lower_ not in self.relation_nouns
+            and not (obj.pos_ == "PROPN" and obj.lemma_.lower() in self.surface_nouns)
+        ):
+            return None  # "on" sets a place only as "on the outskirts of X" or "on X Square"
         if obj.lower_ in self.relation_nouns:
             for of in syntax.children(obj, "prep"):
                 for target in syntax.children(of, "pobj"):
@@ -1587,7 +1629,9 @@ class ArgumentFinder:
         stop = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "appos"}
         stack = [c for c in verb.children if c.dep_ not in stop]
         # "beaten while reporting in X": a clause of the same moment happens in the same place.
-        stack += [c for c in verb.children if self.same_moment(c)]
+        # Its infinitive too: "when he tried to call for help at X, officers beat him".
+        moments = [c for c in verb.children if self.same_moment(c)]
+        stack += moments + [x for c in moments for x in syntax.children(c, "xcomp")]
         leaves: set[int] = set()
         closing: set[int] = set()
         while stack:
@@ -1753,6 +1797,10 @@ class ArgumentFinder:
             own_clause = self.place_left(anchor, own)
         if own_clause is None:
             own_clause = self.place_taken_to(anchor, own)
+        if own_clause is None and rule.action not in self.clause_only_actions:
+            own_clause = self.result_clause_place(anchor, preps, own)
+        if own_clause is None and rule.action in self.paragraph_setting_actions:
+            own_clause = self.earlier_conjunct_place(anchor, preps, own)
         if own_clause is None and rule.action in self.clause_only_actions and anchor.pos_ in syntax.VERBAL:
             # "authorities in X charged A": the clause's own agent says where they acted, unless
             # it is a court (GUIDELINES D29: a court's name is a national body's, no place)
@@ -1801,6 +1849,38 @@ class ArgumentFinder:
                 if found is not None:
                     return found
         return None
+
+    def result_clause_place(self, anchor: Token, preps: list[str], own: frozenset[int]) -> tuple[int, int] | None:
+        """ "Police opened fire at a protest in X, killing A": a participle clause after its main
+        verb, with no conjunction and no subject of its own, tells what the main act did, so it
+        happened where the main clause says. A charge or a sentence is not laid there
+        (`clause_only_actions`, the caller's test)."""
+        head = anchor.head
+        if (
+            anchor.dep_ != "advcl"
+            or anchor.tag_ != "VBG"
+            or anchor.i < head.i
+            or head.pos_ not in syntax.VERBAL
+            or any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in anchor.children)
+        ):
+            return None
+        return self.phrase_place(head, preps, self.is_place, own)
+
+    def earlier_conjunct_place(self, anchor: Token, preps: list[str], own: frozenset[int]) -> tuple[int, int] | None:
+        """ "Police raided a meeting in X and arrested A", "opened fire in X and killed A": an act
+        of the incident coordinated after a verb, naming no place of its own, goes on in the
+        place that verb's phrase names (the scene carries over, GUIDELINES D29). Only a verb
+        with an object of its own: one that shares the subject ("was disappeared in X and was
+        tortured") goes on with the person, who is no longer there. Custody, charges and
+        releases do not (`paragraph_setting_actions`, the caller's test)."""
+        head = anchor.head
+        if anchor.dep_ != "conj" or anchor.pos_ not in syntax.VERBAL or head.pos_ not in syntax.VERBAL:
+            return None
+        if head.i > anchor.i or not syntax.children(anchor, "dobj"):
+            return None
+        if head.dep_ in ("relcl", "acl"):
+            return None  # "arrested citizens who were employed at X and detained them": a person's description
+        return self.phrase_place(head, preps, self.is_place, own)
 
     def own_words_place(self, anchor: Token, own: frozenset[int], preps: list[str]) -> tuple[int, int] | None:
         """ "died in prison", "died in military custody": the place the trigger's own words
@@ -1883,6 +1963,14 @@ class ArgumentFinder:
                 continue  # "Kenya Defense Forces personnel": a national body (GUIDELINES D29)
             if token.dep_ == "compound" and token.pos_ == "PROPN" and token.lemma_.lower() in self.facility_words:
                 return token.left_edge.i, token.i + 1  # "Kitalya Prison authorities transferred him"
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ in self.setting_preps
+                and token.pos_ == "PROPN"
+                and token.lemma_.lower() in self.place_nouns
+                and self.is_place(token, direct=False)
+            ):
+                return self.place_span(None, token)  # "authorities in X State": a name the tagger took for a building
             if token.dep_ == "pobj" and token.head.lower_ in self.setting_preps and token.pos_ == "NOUN":
                 if self.is_place(token, direct=False):
                     return self.place_span(None, token)  # "police in the state of Zulia"

@@ -270,6 +270,9 @@ class PlaceLexicon(BaseModel):
     elsewhere_prepositions: list[str] = []
     conveying_lemmas: list[str] = []
     court_words: list[str] = []
+    # Ways and open spaces that "on" places an act on ("on Liberty Square", "on the X Highway"),
+    # unlike the "on" of a topic or a date: read only when the noun is also a named place.
+    surface_nouns: list[str] = []
 
 
 class RoleLexicon(BaseModel):
