@@ -75,6 +75,7 @@ class ArgumentFinder:
         self.org_words = frozenset(self.lex.organisation_words)
         self.property_words = frozenset(self.lex.property_words)
         self.case_nouns = frozenset(self.lex.case_nouns)
+        self.offence_heads = frozenset(self.lex.offence_heads)
         self.facility_words = frozenset(self.lex.facility_words)
         self.group_refs = frozenset(self.lex.group_reference_words)
         self.plural_groups = frozenset(self.lex.plural_group_nouns)
@@ -1110,6 +1111,25 @@ class ArgumentFinder:
             return True
         determiners = [child.morph for child in anchor.children if child.dep_ == "det"]
         return any("Def" in m.get("Definite", []) or "Dem" in m.get("PronType", []) for m in determiners)
+
+    def names_offence(self, anchor: Token) -> bool:
+        """A noun or gerund that names what a person is accused, convicted or held for ("X is
+        charged with kidnapping", "X was arrested on kidnapping charges", "guilty of abduction
+        and assault", "jailed for kidnapping"): the clause's person is the one accused of the
+        act, not its victim, so the act takes no victim from its clause (`offence_heads`)."""
+        if anchor.pos_ not in ("NOUN", "VERB"):
+            return False
+        noun = anchor
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "compound" and noun.pos_ == "NOUN":
+            return noun.head.lemma_.lower() in self.offence_heads
+        preposition = noun.head
+        return (
+            noun.dep_ in ("pobj", "pcomp")
+            and preposition.lower_ in ("with", "of", "for")
+            and preposition.head.lemma_.lower() in self.offence_heads
+        )
 
     # ------------------------------------------------------------------ other arguments
     def perpetrator(
@@ -2220,7 +2240,9 @@ class ArgumentFinder:
             # person ("always": the ground of the clause's act, "on trumped-up charges") or only
             # when it does not point to an act told elsewhere ("indefinite"); see TriggerRule.
             takes_subject = rule.subject_fallback == "always" or (
-                rule.subject_fallback == "indefinite" and not self.refers_elsewhere(anchor)
+                rule.subject_fallback == "indefinite"
+                and not self.refers_elsewhere(anchor)
+                and not self.names_offence(anchor)
             )
             # a rule that names the noun its act needs ("increased the sentence") never takes
             # the clause's subject for a missing object ("the number of women increased")
@@ -2337,6 +2359,11 @@ def other_sense(verb: Token, lemmas: list[str]) -> bool:
         if child.dep_ in ("dobj", "nsubjpass")
         for grandchild in child.children
         if grandchild.dep_ in ("amod", "acomp") and grandchild.i > child.i
+    ]
+    # a particle the parser reads as a preposition because a second one follows it
+    # ("kicked out of the party", "kicked X out of the flat"): "out" heads "of", not a noun
+    found += [
+        child for child in verb.children if child.dep_ == "prep" and any(g.dep_ == "prep" for g in child.children)
     ]
     # ("held up to two months": "up" begins a length, which the tagger marks as a date)
     return any(token.lemma_.lower() in lemmas and token.ent_type_ not in LENGTH_LABELS for token in found)

@@ -359,6 +359,10 @@ class Lexicon(BaseModel):
     groups: GroupLexicon
     roles: RoleLexicon
     names: NameLexicon
+    # Words whose "with", "of" or "for" names an offence ("charged with kidnapping", "guilty of
+    # abduction", "arrested for kidnapping", "kidnapping charges"): an act noun there is what
+    # the clause's person is accused of, so that person is never its victim (arguments.py).
+    offence_heads: list[str] = []
 
 
 class TriggerFile(BaseModel):
