@@ -707,10 +707,17 @@ def _clause_words(anchor: Token) -> list[Token]:
 
 def is_state(anchor: Token, cues: NarrativeCues) -> bool:
     """The clause tells a state ("remained in custody", "was under investigation", "continued
-    to keep him in detention", "was still detained"), not an act that happened on a day."""
+    to keep him in detention", "was still detained", "jailed economist X"), not an act that
+    happened on a day."""
     lemmas = {anchor.lemma_.lower()}
     if anchor.dep_ == "xcomp":
         lemmas.add(anchor.head.lemma_.lower())
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ in ("VERB", "AUX"):
+        # "remained in prison", "stayed under house arrest", "she was in custody": the noun of
+        # custody is the state of the verb it completes
+        lemmas.add(anchor.head.head.lemma_.lower())
+    if described_in_custody(anchor):
+        return True
     if any(c.dep_ == "advmod" and c.lower_ in cues.state_adverbs for c in anchor.children):
         return True  # "was still detained at year's end": custody seen, not its start
     if anchor.pos_ == "PRON" and any(
@@ -721,6 +728,20 @@ def is_state(anchor: Token, cues: NarrativeCues) -> bool:
     ):
         return True  # "those in detention at year's end": people described by their custody
     return bool(lemmas & set(cues.state_lemmas)) or in_state_setting(anchor, cues)
+
+
+def described_in_custody(anchor: Token) -> bool:
+    """ "included jailed economist X", "his imprisoned brother": a participle that describes a
+    person tells what they are, not an act on the paragraph's day. A definite noun phrase refers
+    back to the act just told ("The detained journalists included A and B", GUIDELINES D26), and
+    a participle right after a noun or a conjunction is a verb the parser misread ("a court
+    convicted popstar X", "... and acquitted managers A and B")."""
+    if anchor.dep_ != "amod" or anchor.tag_ != "VBN" or anchor.head.i <= anchor.i:
+        return False
+    if anchor.i > anchor.sent.start and anchor.doc[anchor.i - 1].pos_ in ("NOUN", "PROPN", "CCONJ"):
+        return False
+    definite = set(load_lexicon().definite_group_determiners)
+    return not any(c.dep_ in ("det", "predet") and c.lower_ in definite for c in anchor.head.children)
 
 
 def in_state_setting(anchor: Token, cues: NarrativeCues) -> bool:
@@ -770,7 +791,13 @@ def is_sequenced(anchor: Token, cues: NarrativeCues) -> bool:
 def told_at_a_date(anchor: Token, cues: NarrativeCues) -> bool:
     """ "X told media on June 15 that guards transferred him", "In March monitors reported
     police held X": the sentence dates the telling, so the act under it has no date of its own
-    and none from the paragraph either (the telling's date was refused in arguments.py)."""
+    and none from the paragraph either (the telling's date was refused in arguments.py). An
+    act told second hand ("He added that officers beat him", "Media published evidence that
+    police tortured him", "According to the NGO, X was killed") is the teller's account,
+    given at a time the paragraph does not set: it takes no date from the paragraph, dated
+    telling or not (GUIDELINES D45)."""
+    if told_second_hand(anchor, cues):
+        return True
     telling = False
     for verb in anchor.ancestors:
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in cues.reporting_lemmas:
@@ -782,6 +809,24 @@ def told_at_a_date(anchor: Token, cues: NarrativeCues) -> bool:
             if dates:
                 return True
     return False
+
+
+def told_second_hand(anchor: Token, cues: NarrativeCues) -> bool:
+    """The act is the object of a verb of telling or believing ("X said police beat him",
+    "it was believed that she was in custody"), or its clause names its source ("According
+    to the NGO, X was killed")."""
+    tellers = set(cues.reporting_lemmas) | set(cues.hearsay_lemmas)
+    if any(verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in tellers for verb in anchor.ancestors):
+        return True
+    adverbs = set(cues.hearsay_adverbs)
+    if any(c.dep_ == "advmod" and c.lower_ in adverbs for word in _clause_words(anchor) for c in word.children):
+        return True  # "reportedly interrogated them", "was allegedly beaten"
+    sources = set(cues.source_prepositions)
+    return any(
+        child.dep_ == "prep" and child.lower_ in sources
+        for word in [anchor, *anchor.ancestors]
+        for child in word.children
+    )
 
 
 def _dated_prep(token: Token) -> bool:

@@ -113,6 +113,15 @@ class NarrativeCues(BaseModel):
     # a pronoun described by custody ("those in detention at year's end") tells a state
     state_prepositions: list[str] = []
     state_places: list[str] = []
+    hearsay_lemmas: list[str] = []
+    """Verbs of believing or publishing that, like `reporting_lemmas`, make the act under them
+    someone's account: it takes no date from the paragraph (they date nothing themselves)."""
+    hearsay_adverbs: list[str] = []
+    """Adverbs that mark the act as someone's account ("reportedly interrogated them"): it takes
+    no date from the paragraph."""
+    source_prepositions: list[str] = []
+    """Prepositions that name an account's source ("according to the NGO"): the act of their
+    clause takes no date from the paragraph."""
 
 
 class DateWords(BaseModel):

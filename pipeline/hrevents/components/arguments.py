@@ -2115,8 +2115,11 @@ class ArgumentFinder:
                     if best is None or rank < best[0]:
                         best = (rank, ent)
                     break
-                if self.same_moment(ancestor) and ancestor.head.i in clause:
-                    continue  # "arrested X as she left her home on May 4": the clause's moment
+                if self.same_moment(ancestor) and ancestor.head.i in clause and not states_only(ancestor):
+                    # "arrested X as she left her home on May 4": the clause's moment; not a
+                    # state seen at a time ("released A, while B remained in detention at
+                    # year's end")
+                    continue
                 if ancestor.i in anchors and ancestor.i not in clause:
                     claimed.add(ent.start)
                     if ancestor.i == anchor.head.i and anchor.dep_ in ("advcl", "conj", "xcomp"):
@@ -2133,7 +2136,12 @@ class ArgumentFinder:
                     break
                 if ancestor.i in governing and ancestor.pos_ in syntax.VERBAL:
                     claimed.add(ent.start)
-                    if not (states_only(ancestor) or tells(ancestor) or told_below(anchor, ancestor)):
+                    if not (
+                        states_only(ancestor)
+                        or tells(ancestor)
+                        or told_below(anchor, ancestor)
+                        or verb_between(anchor, ancestor)
+                    ):
                         reported.append(ent)
                     break
         chosen = best[1] if best is not None else None
@@ -2418,6 +2426,25 @@ def told_below(anchor: Token, verb: Token) -> bool:
         if token.i == verb.i:
             return False
         if token.pos_ in syntax.VERBAL and tells(token):
+            return True
+    return False
+
+
+def verb_between(anchor: Token, verb: Token) -> bool:
+    """Another verb stands between the act and the dated verb above it ("On July 20 the court
+    ruled that the agency violated rights in the arrest of X", "On June 4 the judge found cause
+    to try X, accused of ordering ..."): the date is the upper verb's, two clauses away from
+    the act, and not the act's last-resort date. The verbs the act's own verb is coordinated
+    with ("shot and killed") are not other verbs."""
+    own = {anchor.i}
+    walker = anchor
+    while walker.dep_ == "conj" and walker.head.i != walker.i:
+        walker = walker.head
+        own.add(walker.i)
+    for token in anchor.ancestors:
+        if token.i == verb.i:
+            return False
+        if token.pos_ == "VERB" and token.i not in own:
             return True
     return False
 
