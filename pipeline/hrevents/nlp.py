@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from hrevents.components.attributes import FACTORY as TABLE_ATTRIBUTE_RULER
 from hrevents.components.candidates import candidates_switch
+from hrevents.components.lemmas import FACTORY as CLASS_LEMMATIZER
 from hrevents.errors import ModelNotInstalledError
 from hrevents.rules.schema import load_lexicon
 
@@ -61,6 +62,10 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         # the same attributes by table lookup (components/attributes.py)
         nlp.add_pipe(TABLE_ATTRIBUTE_RULER, after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names:
+        # the same lemmas, worked out once per kind of token (components/lemmas.py)
+        nlp.add_pipe(CLASS_LEMMATIZER, after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     previous = "ner"
     for name in OUR_COMPONENTS:
         nlp.add_pipe(name, after=previous)

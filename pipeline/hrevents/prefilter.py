@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -242,11 +242,16 @@ class TriggerWords:
 
     def rules_possible(self, words: set[str]) -> list[str]:
         """Ids of the rules whose every needed token has a candidate among `words`."""
-        met = self.needs_met(words)
-        return [rule_id for rule_id, needs in self.rules if needs <= met]
+        return self.rules_met(self.needs_met(words))
 
     def any_in(self, words: set[str]) -> bool:
-        met = self.needs_met(words)
+        return self.any_met(self.needs_met(words))
+
+    def rules_met(self, met: Set[int]) -> list[str]:
+        """Ids of the rules whose every need is among the needs `met`."""
+        return [rule_id for rule_id, needs in self.rules if needs <= met]
+
+    def any_met(self, met: Set[int]) -> bool:
         return any(needs <= met for _, needs in self.rules)
 
 
@@ -261,8 +266,8 @@ def _lemmatizer_tables(nlp: Language) -> tuple[list[tuple[str, str]], dict[str, 
     attribute ruler sets for particular words; empty if the model has no such tables."""
     rules: set[tuple[str, str]] = set()
     exceptions: dict[str, list[str]] = {}
-    if "lemmatizer" in nlp.pipe_names:
-        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    for lemmatizer in (name for name in ("lemmatizer", "hrevents_lemmas") if name in nlp.pipe_names):
+        lookups = getattr(nlp.get_pipe(lemmatizer), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_rules"):
             for pairs in lookups.get_table("lemma_rules").values():
                 rules.update((old, new) for old, new in pairs if old)
@@ -420,12 +425,15 @@ class Prefilter:
         chosen = sorted(selection.triggers)
         context: set[int] = set()
         refers = [self.refers(found, piece) for found, piece in zip(words, unit_text, strict=True)]
+        has_date: dict[int, bool] = {}  # whether a sentence has date words, read once however many follow it
         for index in chosen:
             paragraph = units[index].paragraph
             # the paragraph's reference date
             earlier = index - 1
             while earlier >= 0 and units[earlier].paragraph == paragraph:
-                if any(cue.search(unit_text[earlier]) for cue in self.date_cues):
+                if earlier not in has_date:
+                    has_date[earlier] = any(cue.search(unit_text[earlier]) for cue in self.date_cues)
+                if has_date[earlier]:
                     context.add(earlier)
                 earlier -= 1
             # antecedents of pronouns and group references

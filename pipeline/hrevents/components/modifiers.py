@@ -110,6 +110,9 @@ class ModifierDetector:
         for trigger in triggers_of(doc):
             anchor = doc[trigger["anchor"]]
             found: list[ModifierHit] = []
+            # what does not depend on the rule, worked out once per trigger
+            governors: list[Token] | None = None
+            sent_start: int | None = None
             for rule in self.rules:
                 if rule.scope == "child":
                     hosts = self.hosts(rule, anchor)
@@ -120,17 +123,21 @@ class ModifierDetector:
                         hosts.append(doc[governor])
                     tokens = [c for host in hosts for c in host.children]
                 elif rule.scope == "governor":
-                    tokens = self.governors(anchor, trigger.get("governor"))
+                    if governors is None:
+                        governors = self.governors(anchor, trigger.get("governor"))
+                    tokens = list(governors)
                 elif rule.scope == "window":
+                    sent_start = anchor.sent.start if sent_start is None else sent_start
                     # The rule's own governor ("was ordered to leave") makes the act, and a
                     # compound only names a noun ("an appeals court"): neither is a cue.
                     tokens = [
                         t
-                        for t in doc[max(anchor.sent.start, anchor.i - rule.window) : anchor.i]
+                        for t in doc[max(sent_start, anchor.i - rule.window) : anchor.i]
                         if t.i != trigger.get("governor") and t.dep_ != "compound"
                     ]
                 else:
-                    tokens = list(doc[anchor.sent.start : anchor.i])
+                    sent_start = anchor.sent.start if sent_start is None else sent_start
+                    tokens = list(doc[sent_start : anchor.i])
                 if rule.screened_by:
                     tokens = self.unscreened(rule, tokens)
                 cue = next((token for token in tokens if _cue(rule, token)), None)

@@ -8,6 +8,7 @@ as Span objects, so docs survive multiprocessing and serialisation; their keys a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -16,6 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from hrevents.components.contract import Trigger, ensure_extensions
 from hrevents.prefilter import TriggerWords, lemmatizer_known, words_of
 from hrevents.rules.schema import TriggerRule, load_triggers
+
+# A sentence's first token, its end, and the needs (`TriggerWords` numbers) its words meet.
+SentenceNeeds = tuple[int, int, frozenset[int]]
 
 __all__ = ["TriggerMatcher", "ensure_extensions", "find_governor"]
 
@@ -81,6 +85,14 @@ def in_a_name(anchor: Token) -> bool:
     return anchor.ent_type_ in NAME_OF_A_THING and anchor.is_title and anchor.i != anchor.sent.start
 
 
+def longest_match(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of the pattern can span; None if unbounded (`*`, `+`, a count).
+    A negated token (`!`) is counted as one, an upper bound."""
+    if any(token.get("OP") not in (None, "?", "!") for token in pattern):
+        return None
+    return len(pattern)
+
+
 class TriggerMatcher:
     """Each rule has its own Matcher, run only over the sentences that meet the rule's
     necessary condition (`hrevents.prefilter.TriggerWords`: every token its pattern always
@@ -100,34 +112,73 @@ class TriggerMatcher:
             self.matchers[rule.id] = Matcher(nlp.vocab)
             self.matchers[rule.id].add(rule.id, [rule.pattern])
         self.words = TriggerWords(nlp, list(self.rules.values())) if lemmatizer_known(nlp) else None
+        self.lengths = {rule.id: longest_match(rule.pattern) for rule in self.rules.values()}
+
+    def runs(self, doc: Doc) -> Iterator[list[SentenceNeeds]]:
+        """Runs of consecutive sentences where some rule can match: each sentence's token
+        start and end and the needs (`TriggerWords` numbers) its words meet."""
+        assert self.words is not None
+        run: list[SentenceNeeds] = []
+        for sent in doc.sents:
+            met = frozenset(self.words.needs_met(words_of(sent.text)))
+            if self.words.any_met(met):
+                run.append((sent.start, sent.end, met))
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
 
     def regions(self, doc: Doc) -> Iterator[tuple[Doc | Span, list[str]]]:
         """Runs of consecutive sentences where some rule can match, with the rules that can."""
         if self.words is None or not doc.has_annotation("SENT_START"):
             yield doc, list(self.rules)
             return
-        start: int | None = None
-        end = 0
-        words: set[str] = set()
-        for sent in doc.sents:
-            found = words_of(sent.text)
-            if self.words.any_in(found):
-                start = sent.start if start is None else start
-                words |= found
-                end = sent.end
-            elif start is not None:
-                yield doc[start:end], self.words.rules_possible(words)
-                start, words = None, set()
-        if start is not None:
-            yield doc[start:end], self.words.rules_possible(words)
+        for run in self.runs(doc):
+            met = frozenset().union(*(needs for _, _, needs in run))
+            yield doc[run[0][0] : run[-1][1]], self.words.rules_met(met)
+
+    @staticmethod
+    def spans(run: list[SentenceNeeds], needs: frozenset[int], most: int | None) -> list[tuple[int, int]]:
+        """Where in a run a rule can match, as token spans: a match starts in some sentence
+        and, being at most `most` tokens long, reaches only the sentences that start before
+        that sentence's end plus `most - 1`; it needs the rule's words in those sentences. A
+        rule of unbounded length (an operator `*` or `+`) takes the whole run. The Matcher's
+        cost is per token per rule, so a rule whose words sit in one sentence of a long run
+        is matched over that sentence alone; every match of the whole run lies in a span."""
+        if most is None:
+            return [(run[0][0], run[-1][1])]
+        found: list[tuple[int, int]] = []
+        for number, (start, end, _) in enumerate(run):
+            reach = min(end - 1 + most, run[-1][1])
+            covered: frozenset[int] = frozenset()
+            for sent_start, _, met in run[number:]:
+                if sent_start >= reach:
+                    break
+                covered |= met
+                if needs <= covered:
+                    if found and start <= found[-1][1]:
+                        found[-1] = (found[-1][0], max(found[-1][1], reach))
+                    else:
+                        found.append((start, reach))
+                    break
+        return found
 
     def matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         """(rule id, start, end) of every match in the doc."""
-        for region, possible in self.regions(doc):
-            offset = region.start if isinstance(region, Span) else 0
-            for rule_id in possible:
-                for _, start, end in self.matchers[rule_id](region):
-                    yield rule_id, start + offset, end + offset
+        if self.words is None or not doc.has_annotation("SENT_START"):
+            for rule_id in self.rules:
+                for _, start, end in self.matchers[rule_id](doc):
+                    yield rule_id, start, end
+            return
+        for run in self.runs(doc):
+            met = frozenset().union(*(needs for _, _, needs in run))
+            for rule_id, needs in self.words.rules:
+                if not needs <= met:
+                    continue
+                for span_start, span_end in self.spans(run, needs, self.lengths[rule_id]):
+                    for _, start, end in self.matchers[rule_id](doc[span_start:span_end]):
+                        yield rule_id, start + span_start, end + span_start
 
     @staticmethod
     def objects(anchor: Token) -> list[int]:
