@@ -198,3 +198,16 @@ def test_the_factory_builds_on_a_blank_pipeline_and_fails_softly():
     finder.enabled = True
     doc = nlp("Police arrested Ana Ruiz.")
     assert doc._.hr_warnings and "hrevents_candidates failed" in doc._.hr_warnings[0]
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(True, True), (False, None)])
+def test_the_candidates_option_reaches_the_workers_through_the_switch(
+    flag: bool, expected: bool | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extract --candidates` sets the switch every worker reads; without it the shipped default holds."""
+    from hrevents.cli import _candidates_option
+    from hrevents.components.candidates import ENV_SWITCH, candidates_switch
+
+    monkeypatch.setenv(ENV_SWITCH, "")  # registered, so the test's own setting is undone after it
+    _candidates_option(flag)
+    assert candidates_switch() is expected

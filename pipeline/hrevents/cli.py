@@ -92,6 +92,12 @@ def extract(
     no_prefilter: bool = typer.Option(
         False, "--no-prefilter", help="Run the full pipeline on every sentence, not only where an act can be (slow)."
     ),
+    candidates: bool = typer.Option(
+        False,
+        "--candidates",
+        help="Also run the trained component for (act word, person) pairs no rule read (shipped off; "
+        "its events' rule starts with model.candidates). Use with --force on a folder already extracted.",
+    ),
     ocr: str = typer.Option(
         "auto",
         "--ocr",
@@ -105,6 +111,7 @@ def extract(
     use_ocr_mode(ocr)
 
     _prefilter_option(no_prefilter)
+    _candidates_option(candidates)
 
     options = BatchOptions(
         inputs=inputs,
@@ -196,6 +203,15 @@ def _refuse_flag_values(inputs: list[Path]) -> None:
             raise typer.Exit(2)
 
 
+def _candidates_option(on: bool) -> None:
+    """`--candidates` reaches every worker process (which builds its own pipeline) through the
+    environment, as `--no-prefilter` does; without it the factory's shipped default holds."""
+    if on:
+        from hrevents.components.candidates import ENV_SWITCH
+
+        os.environ[ENV_SWITCH] = "1"
+
+
 def _prefilter_option(off: bool) -> None:
     """`--no-prefilter` reaches every worker process through the environment."""
     if off:
@@ -234,9 +250,13 @@ def evaluate(
     no_prefilter: bool = typer.Option(
         False, "--no-prefilter", help="Extract with the full pipeline on every sentence (to compare; slow)."
     ),
+    candidates: bool = typer.Option(
+        False, "--candidates", help="Extract with the trained component for pairs no rule read (shipped off)."
+    ),
 ) -> None:
     """Score extracted events against hand-labelled gold, with the baseline beside them."""
     _prefilter_option(no_prefilter)
+    _candidates_option(candidates)
     from hrevents.scoring.evaluation import geo_lines, run_evaluation, summary_lines
     from hrevents.scoring.report import classification_report, format_report
     from hrevents.scoring.tables import metrics_table, write_errors, write_json
