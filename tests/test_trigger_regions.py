@@ -46,5 +46,6 @@ def test_regions_give_the_whole_doc_triggers(nlp, text):
 
 def test_only_sentences_with_trigger_words_are_matched(nlp):
     doc = nlp("The sky was blue. Police arrested Amina Diallo. Wages rose.")
-    regions = [region.text.strip() for region, _ in nlp.get_pipe("hrevents_triggers").regions(doc)]
+    runs = nlp.get_pipe("hrevents_triggers").runs(doc)
+    regions = [doc[run[0][0] : run[-1][1]].text.strip() for run in runs]
     assert regions == ["Police arrested Amina Diallo."]

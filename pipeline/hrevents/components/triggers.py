@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from hrevents.components.contract import Trigger, ensure_extensions
 from hrevents.prefilter import TriggerWords, lemmatizer_known, words_of
@@ -128,15 +128,6 @@ class TriggerMatcher:
                 run = []
         if run:
             yield run
-
-    def regions(self, doc: Doc) -> Iterator[tuple[Doc | Span, list[str]]]:
-        """Runs of consecutive sentences where some rule can match, with the rules that can."""
-        if self.words is None or not doc.has_annotation("SENT_START"):
-            yield doc, list(self.rules)
-            return
-        for run in self.runs(doc):
-            met = frozenset().union(*(needs for _, _, needs in run))
-            yield doc[run[0][0] : run[-1][1]], self.words.rules_met(met)
 
     @staticmethod
     def spans(run: list[SentenceNeeds], needs: frozenset[int], most: int | None) -> list[tuple[int, int]]:
